@@ -1,0 +1,569 @@
+"""YAML content → model. Reads whole organization folders, reports every problem found.
+
+`load(paths)` takes files or folders; each file belongs to the organization whose
+`organization.yaml` is in its folder or above. A folder is read whole, so an order always
+sees the plans it approves. Nothing is returned unless everything loaded cleanly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from . import model as m
+from .errors import ContentError, Pos, Problem, suggestion
+from .schema import Fields
+from .yamlnodes import Node, read_file
+
+FORMAT_VERSION = "1"
+ORGANIZATION_FILE = "organization.yaml"
+DOCUMENT_KINDS = ("order", "plan", "regulation")
+MAX_MEASURE_DEPTH = 3
+
+
+def load(paths: Iterable[str]) -> list[m.Department]:
+    """Load every organization folder that the given files or folders belong to."""
+    problems: list[Problem] = []
+    folders: dict[str, None] = {}
+    for path in paths:
+        folder = _organization_folder(path)
+        if folder is None:
+            problems.append(Problem("organization-missing", Pos(_display(path))))
+        else:
+            folders.setdefault(folder)
+    departments = []
+    for folder in folders:
+        try:
+            departments.append(load_folder(folder))
+        except ContentError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise ContentError(problems)
+    return departments
+
+
+def load_folder(folder: str) -> m.Department:
+    problems: list[Problem] = []
+    organization = _load_file(os.path.join(folder, ORGANIZATION_FILE), problems)
+    documents: list[m.Document] = []
+    for path in _yaml_files(folder):
+        if os.path.basename(path) == ORGANIZATION_FILE:
+            if os.path.dirname(path) != folder:
+                problems.append(Problem("organization-not-here", Pos(_display(path))))
+            continue
+        doc = _load_file(path, problems)
+        if doc is not None:
+            documents.append(doc)  # type: ignore[arg-type]
+    if not isinstance(organization, m.Organization):
+        problems.append(Problem("organization-missing", Pos(_display(folder))))
+        raise ContentError(problems)
+    department = m.Department(folder, organization, tuple(documents))
+    problems.extend(cross_check(department))
+    if problems:
+        raise ContentError(problems)
+    return department
+
+
+def _load_file(path: str, problems: list[Problem]) -> object | None:
+    try:
+        root = read_file(path, _display(path))
+    except ContentError as e:
+        problems.extend(e.problems)
+        return None
+    return read_document(root, problems)
+
+
+def read_document(root: Node, problems: list[Problem]) -> object | None:
+    f = Fields(root, problems)
+    if not f.ok:
+        return None
+    version = f.str("format")
+    if version is None:
+        problems.append(Problem("format-missing", root.pos))
+        return None
+    if version != FORMAT_VERSION:
+        problems.append(Problem("format-unknown", f.pos("format"), {"value": version}))
+        return None
+    kind = f.choice("kind", ("organization", *DOCUMENT_KINDS), "")
+    readers = {"organization": _organization, "order": _order, "plan": _plan, "regulation": _regulation}
+    if kind not in readers:
+        if "kind" not in f.values:
+            problems.append(Problem("key-missing", root.pos, {"key": "kind"}))
+        return None
+    before = len(problems)
+    result = readers[kind](f)
+    f.done()
+    return result if len(problems) == before else None
+
+
+# --- text -------------------------------------------------------------------------------
+
+
+def read_text(f: Fields, key: str, required: bool = False) -> m.Text:
+    node = f.raw(key, required)
+    if node is None:
+        return ()
+    name = f"{f.where}.{key}" if f.where else key
+    if node.kind == "string":
+        return (m.Paragraph(node.value),)  # type: ignore[arg-type]
+    if node.kind != "list":
+        f.problems.append(Problem("type-list", node.pos, {"key": name, "got": "набор полей"}))
+        return ()
+    blocks = (_block(n, name, f.problems) for n in node.value)  # type: ignore[union-attr]
+    return tuple(b for b in blocks if b is not None)
+
+
+def _block(node: Node, name: str, problems: list[Problem]) -> m.Block | None:
+    if node.kind == "string":
+        return m.Paragraph(node.value)  # type: ignore[arg-type]
+    if node.kind != "mapping":
+        problems.append(Problem("text-block-unknown", node.pos))
+        return None
+    f = Fields(node, problems, name)
+    keys = set(f.values)
+    block: m.Block | None
+    if "bullets" in keys:
+        block = m.Bullets(f.strings("bullets", required=True), _marker(f))
+    elif "heading" in keys:
+        block = m.Heading(f.str("heading", required=True) or "")
+    elif "lead" in keys:
+        block = m.Lead(f.str("lead", required=True) or "", f.str("text") or "")
+    else:
+        problems.append(Problem("text-block-unknown", node.pos))
+        return None
+    f.done()
+    return block
+
+
+def _marker(f: Fields) -> str:
+    node = f.raw("marker")
+    if node is None:
+        return "–" if "marker" not in f.values else ""
+    return node.value if node.kind == "string" else "–"  # type: ignore[return-value]
+
+
+# --- organization -----------------------------------------------------------------------
+
+
+def _organization(f: Fields) -> m.Organization:
+    style = f.sub("style")
+    return m.Organization(
+        name=f.str("name", required=True) or "",
+        name_genitive=f.str("name_genitive", required=True) or "",
+        letterhead=f.strings("letterhead", required=True),
+        place=f.str("place"),
+        municipality=f.str("municipality"),
+        style=_style(style) if style else m.Style(),
+        signatories=_signatories(f),
+        units=f.list("units", lambda n: _unit(n, f.problems)),
+        pos=f.pos(),
+    )
+
+
+def _style(f: Fields) -> m.Style:
+    default = m.Style()
+    style = m.Style(
+        doc_type=f.str("doc_type", default=default.doc_type) or default.doc_type,
+        command=f.str("command", default=default.command) or default.command,
+        date=f.choice("date", ("numeric", "long", "long_zero"), default.date),
+        annex_header=f.choice("annex_header", ("annex", "approved"), default.annex_header),
+    )
+    f.done()
+    return style
+
+
+def _signatories(f: Fields) -> tuple[tuple[str, m.Signature], ...]:
+    sub = f.sub("signatories")
+    if sub is None or not sub.ok:
+        return ()
+    result = []
+    for key in list(sub.values):
+        node = sub.raw(key)
+        signature = _signature(node, f.problems, f"signatories.{key}") if node else None
+        if signature:
+            result.append((key, signature))
+    return tuple(result)
+
+
+def _signature(node: Node, problems: list[Problem], where: str) -> m.Signature | None:
+    f = Fields(node, problems, where)
+    if not f.ok:
+        return None
+    signature = m.Signature(
+        position=f.strings("position", required=True),
+        name=f.str("name", required=True) or "",
+        pos=node.pos,
+    )
+    f.done()
+    return signature
+
+
+def _unit(node: Node, problems: list[Problem]) -> m.Unit | None:
+    f = Fields(node, problems, "units")
+    if not f.ok:
+        return None
+    unit = m.Unit(name=f.str("name", required=True) or "", full=f.str("full"), pos=node.pos)
+    f.done()
+    return unit
+
+
+# --- orders -----------------------------------------------------------------------------
+
+
+def _order(f: Fields) -> m.Order:
+    return m.Order(
+        id=f.ident("id", required=True) or "",
+        date=f.date("date", required=True),  # type: ignore[arg-type]
+        number=f.str("number", required=True) or "",
+        title=f.str("title", required=True) or "",
+        preamble=read_text(f, "preamble"),
+        points=f.list("points", lambda n: _point(n, f.problems), required=True),
+        signatory=f.str("signatory", required=True) or "",
+        annexes=f.list("annexes", lambda n: _annex_ref(n, f.problems)),
+        pos=f.pos(),
+    )
+
+
+def _point(node: Node, problems: list[Problem]) -> m.Point | None:
+    if node.kind == "string":
+        return m.Point((m.Paragraph(node.value),), pos=node.pos)  # type: ignore[arg-type]
+    f = Fields(node, problems, "points")
+    if not f.ok:
+        return None
+    point = m.Point(
+        text=read_text(f, "text", required=True),
+        points=f.list("points", lambda n: _point(n, problems)),
+        pos=node.pos,
+    )
+    f.done()
+    return point
+
+
+def _annex_ref(node: Node, problems: list[Problem]) -> m.AnnexRef | None:
+    if node.kind == "string":
+        return m.AnnexRef(node.value, pos=node.pos)  # type: ignore[arg-type]
+    f = Fields(node, problems, "annexes")
+    if not f.ok:
+        return None
+    ref = m.AnnexRef(
+        document=f.str("document", required=True) or "",
+        header=f.choice("header", ("annex", "approved"), "") or None,
+        printed_header=f.strings("printed_header"),
+        pos=node.pos,
+    )
+    f.done()
+    return ref
+
+
+# --- plans ------------------------------------------------------------------------------
+
+
+def _plan(f: Fields) -> m.Plan:
+    default = m.Plan(id="", title="", sections=())
+    numbering = f.sub("numbering")
+    layout = f.sub("layout")
+    table_per_section = layout.bool("table_per_section", False) if layout else False
+    if layout:
+        layout.done()
+    return m.Plan(
+        id=f.ident("id", required=True) or "",
+        title=f.str("title", required=True) or "",
+        period=_period(f),
+        note=_note(f),
+        table_title=f.str("table_title"),
+        columns=_columns(f, default.columns),
+        column_numbers=f.bool("column_numbers", False),
+        responsible_separator=_separator(f),
+        numbering=_numbering(numbering) if numbering else m.Numbering(),
+        table_per_section=table_per_section,
+        sections=f.list("sections", lambda n: _section(n, f.problems), required=True),
+        signature=_optional_signature(f),
+        pos=f.pos(),
+    )
+
+
+def _period(f: Fields) -> tuple[int, int] | None:
+    sub = f.sub("period")
+    if sub is None or not sub.ok:
+        return None
+    years = []
+    for key in ("from", "to"):
+        value = sub.str(key, required=True)
+        if value is not None and not (value.isdigit() and len(value) == 4):
+            f.problems.append(Problem("value-year", sub.pos(key), {"key": f"period.{key}", "value": value}))
+            value = None
+        years.append(int(value) if value else 0)
+    sub.done()
+    return (years[0], years[1]) if all(years) else None
+
+
+def _note(f: Fields) -> m.Note | None:
+    sub = f.sub("note")
+    if sub is None or not sub.ok:
+        return None
+    note = m.Note(title=sub.str("title"), text=read_text(sub, "text", required=True))
+    sub.done()
+    return note
+
+
+def _columns(f: Fields, default: tuple[str, ...]) -> tuple[str, str, str, str]:
+    columns = f.strings("columns")
+    if not columns:
+        return default  # type: ignore[return-value]
+    if len(columns) != 4:
+        f.problems.append(
+            Problem("value-choice", f.pos("columns"), {"key": "columns", "value": f"{len(columns)} шт.",
+                                                       "allowed": "ровно 4 заголовка"})
+        )
+        return default  # type: ignore[return-value]
+    return columns  # type: ignore[return-value]
+
+
+def _separator(f: Fields) -> str:
+    node = f.raw("responsible_separator")
+    return node.value if node is not None and node.kind == "string" else ", "  # type: ignore[return-value]
+
+
+def _numbering(f: Fields) -> m.Numbering:
+    numbering = m.Numbering(
+        sections=f.choice("sections", ("numbered", "unnumbered"), "numbered"),
+        measures=f.choice("measures", ("hierarchical", "restart"), "hierarchical"),
+        trailing_dot=f.bool("trailing_dot", False),
+    )
+    f.done()
+    return numbering
+
+
+def _optional_signature(f: Fields) -> m.Signature | None:
+    node = f.raw("signature")
+    return _signature(node, f.problems, "signature") if node else None
+
+
+def _section(node: Node, problems: list[Problem]) -> m.Section | None:
+    f = Fields(node, problems, "sections")
+    if not f.ok:
+        return None
+    section = m.Section(
+        title=f.str("title", required=True) or "",
+        id=f.ident("id"),
+        number=f.str("number"),
+        numbered=f.bool("numbered", True),
+        passport=f.list("passport", lambda n: _passport(n, problems)),
+        measures=f.list("measures", lambda n: _measure(n, problems, 1)),
+        sections=f.list("sections", lambda n: _section(n, problems)),
+        pos=node.pos,
+    )
+    f.done()
+    return section
+
+
+def _passport(node: Node, problems: list[Problem]) -> m.PassportBlock | None:
+    f = Fields(node, problems, "passport")
+    if not f.ok:
+        return None
+    block = m.PassportBlock(f.str("label", required=True) or "", read_text(f, "text"), pos=node.pos)
+    f.done()
+    return block
+
+
+def _measure(node: Node, problems: list[Problem], depth: int) -> m.Measure | None:
+    f = Fields(node, problems, "measures")
+    if not f.ok:
+        return None
+    if depth > MAX_MEASURE_DEPTH:
+        problems.append(Problem("nesting-too-deep", node.pos))
+        return None
+    measure = m.Measure(
+        text=read_text(f, "text", required=True),
+        deadline=f.str("deadline"),
+        responsible=f.strings("responsible"),
+        id=f.ident("id"),
+        number=f.str("number"),
+        note=f.str("note"),
+        children=f.list("measures", lambda n: _measure(n, problems, depth + 1)),
+        pos=node.pos,
+    )
+    f.done()
+    return measure
+
+
+# --- regulations ------------------------------------------------------------------------
+
+
+def _regulation(f: Fields) -> m.Regulation:
+    return m.Regulation(
+        id=f.ident("id", required=True) or "",
+        title=f.str("title", required=True) or "",
+        trailing_dot=f.bool("trailing_dot", True),
+        chapters=f.list("chapters", lambda n: _chapter(n, f.problems), required=True),
+        signature=_optional_signature(f),
+        pos=f.pos(),
+    )
+
+
+def _chapter(node: Node, problems: list[Problem]) -> m.Chapter | None:
+    f = Fields(node, problems, "chapters")
+    if not f.ok:
+        return None
+    chapter = m.Chapter(
+        title=f.str("title", required=True) or "",
+        text=read_text(f, "text"),
+        clauses=f.list("clauses", lambda n: _clause(n, problems, 1)),
+        number=f.str("number"),
+        id=f.ident("id"),
+        pos=node.pos,
+    )
+    f.done()
+    return chapter
+
+
+def _clause(node: Node, problems: list[Problem], depth: int) -> m.Clause | None:
+    if node.kind == "string":
+        return m.Clause(text=(m.Paragraph(node.value),), pos=node.pos)  # type: ignore[arg-type]
+    f = Fields(node, problems, "clauses")
+    if not f.ok:
+        return None
+    if depth > MAX_MEASURE_DEPTH:
+        problems.append(Problem("nesting-too-deep", node.pos))
+        return None
+    clause = m.Clause(
+        text=read_text(f, "text"),
+        definitions=f.list("definitions", lambda n: _definition(n, problems)),
+        clauses=f.list("clauses", lambda n: _clause(n, problems, depth + 1)),
+        number=f.str("number"),
+        id=f.ident("id"),
+        pos=node.pos,
+    )
+    f.done()
+    return clause
+
+
+def _definition(node: Node, problems: list[Problem]) -> m.Definition | None:
+    f = Fields(node, problems, "definitions")
+    if not f.ok:
+        return None
+    definition = m.Definition(
+        f.str("term", required=True) or "", f.str("definition", required=True) or "", pos=node.pos
+    )
+    f.done()
+    return definition
+
+
+# --- cross references -------------------------------------------------------------------
+
+
+def cross_check(dep: m.Department) -> list[Problem]:
+    """Problems between files: ids, annex references, signatories, responsible units."""
+    problems: list[Problem] = []
+    org = dep.organization
+    seen: dict[str, m.Document] = {}
+    for doc in dep.documents:
+        if doc.id in seen:
+            problems.append(Problem("id-duplicate", doc.pos, {"id": doc.id, "other": seen[doc.id].pos}))
+        seen.setdefault(doc.id, doc)
+    unit_names: dict[str, m.Unit] = {}
+    for unit in org.units:
+        if unit.name in unit_names:
+            problems.append(Problem("unit-duplicate", unit.pos, {"name": unit.name}))
+        unit_names.setdefault(unit.name, unit)
+    signatories = dict(org.signatories)
+    approved_by: dict[str, str] = {}
+    for doc in dep.documents:
+        if isinstance(doc, m.Order):
+            problems += _check_order(doc, seen, signatories, approved_by)
+        elif isinstance(doc, m.Plan):
+            problems += _check_plan(doc, unit_names)
+    return problems
+
+
+def _check_order(order, documents, signatories, approved_by) -> list[Problem]:
+    problems = []
+    if order.signatory not in signatories:
+        hint = suggestion(order.signatory, signatories)
+        problems.append(Problem("signatory-unknown", order.pos, {"key": order.signatory, "suggestion": hint}))
+    for ref in order.annexes:
+        target = documents.get(ref.document)
+        if target is None:
+            hint = suggestion(ref.document, documents)
+            problems.append(Problem("annex-unknown", ref.pos, {"id": ref.document, "suggestion": hint}))
+        elif isinstance(target, m.Order):
+            problems.append(Problem("annex-not-annexable", ref.pos, {"id": ref.document, "kind": "приказ"}))
+        elif ref.document in approved_by:
+            problems.append(Problem("annex-twice", ref.pos, {"id": ref.document, "other": approved_by[ref.document]}))
+        else:
+            approved_by[ref.document] = order.id
+    return problems
+
+
+def _check_plan(plan: m.Plan, units: dict[str, m.Unit]) -> list[Problem]:
+    problems = []
+    ids: dict[str, Pos] = {}
+    for node in _plan_nodes(plan):
+        if node.id:
+            if node.id in ids:
+                problems.append(Problem("id-duplicate", node.pos, {"id": node.id, "other": ids[node.id]}))
+            ids.setdefault(node.id, node.pos)
+        for name in getattr(node, "responsible", ()):
+            if name not in units:
+                hint = suggestion(name, units)
+                problems.append(Problem("unit-unknown", node.pos, {"name": name, "suggestion": hint}))
+    return problems
+
+
+def _plan_nodes(plan: m.Plan):
+    def measures(items):
+        for measure in items:
+            yield measure
+            yield from measures(measure.children)
+
+    def sections(items):
+        for section in items:
+            yield section
+            yield from measures(section.measures)
+            yield from sections(section.sections)
+
+    yield from sections(plan.sections)
+
+
+# --- files ------------------------------------------------------------------------------
+
+
+def _organization_folder(path: str) -> str | None:
+    """The folder holding organization.yaml for this file or folder (itself or above)."""
+    current = os.path.abspath(path if os.path.isdir(path) else os.path.dirname(path) or ".")
+    while True:
+        if os.path.isfile(os.path.join(current, ORGANIZATION_FILE)):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def organization_folders(paths: Iterable[str]) -> list[str]:
+    """Folders that hold an organization, for a path that is a tree of several."""
+    found = []
+    for path in paths:
+        if os.path.isdir(path) and _organization_folder(path) is None:
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                if ORGANIZATION_FILE in files:
+                    found.append(root)
+                    dirs.clear()
+        else:
+            found.append(path)
+    return found
+
+
+def _yaml_files(folder: str) -> list[str]:
+    result = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        result += [os.path.join(root, n) for n in sorted(files) if n.endswith((".yaml", ".yml"))]
+    return result
+
+
+def _display(path: str) -> str:
+    """Paths in messages: relative to the current folder when inside it."""
+    relative = os.path.relpath(os.path.abspath(path))
+    return path if relative.startswith("..") else relative

@@ -1,0 +1,273 @@
+"""The content model: frozen dataclasses, no I/O.
+
+Each node keeps the source position it was read from in `pos`, excluded from equality, so
+that two editions compare by content while findings still point at `file:line:column`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .errors import Pos
+
+NOWHERE = Pos("")
+
+
+def _pos() -> Pos:
+    return field(default=NOWHERE, compare=False, repr=False)
+
+
+# --- text -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    marker: str = "–"
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A paragraph opening with a bold lead-in: «**Цель** – выстраивание …»."""
+
+    lead: str
+    text: str
+
+
+Block = Paragraph | Bullets | Heading | Lead
+Text = tuple[Block, ...]
+
+
+def plain_text(text: Text) -> str:
+    """The words of a text, one block a line, for comparisons and messages."""
+    lines: list[str] = []
+    for block in text:
+        if isinstance(block, Bullets):
+            lines.extend(f"{block.marker} {item}".strip() for item in block.items)
+        elif isinstance(block, Lead):
+            lines.append(f"{block.lead} {block.text}".strip())
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+# --- organization -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    full: str | None = None
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
+class Signature:
+    position: tuple[str, ...]
+    name: str
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
+class Style:
+    doc_type: str = "ПРИКАЗ"
+    command: str = "ПРИКАЗЫВАЮ:"
+    date: str = "numeric"  # numeric | long | long_zero
+    annex_header: str = "annex"  # annex | approved
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    name_genitive: str
+    letterhead: tuple[str, ...]
+    place: str | None = None
+    municipality: str | None = None
+    style: Style = Style()
+    signatories: tuple[tuple[str, Signature], ...] = ()
+    units: tuple[Unit, ...] = ()
+    pos: Pos = _pos()
+
+    def signatory(self, key: str) -> Signature:
+        return dict(self.signatories)[key]
+
+
+# --- plans ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measure:
+    text: Text
+    deadline: str | None = None
+    responsible: tuple[str, ...] = ()
+    id: str | None = None
+    number: str | None = None  # explicit, printed as is
+    note: str | None = None
+    children: tuple[Measure, ...] = ()
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
+class PassportBlock:
+    label: str
+    text: Text = ()
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    id: str | None = None
+    number: str | None = None
+    numbered: bool = True
+    passport: tuple[PassportBlock, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    sections: tuple[Section, ...] = ()
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
+class Numbering:
+    sections: str = "numbered"  # numbered | unnumbered
+    measures: str = "hierarchical"  # hierarchical | restart
+    trailing_dot: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    title: str | None
+    text: Text
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    title: str
+    sections: tuple[Section, ...]
+    columns: tuple[str, str, str, str] = (
+        "№ п/п",
+        "Наименование мероприятия",
+        "Срок исполнения",
+        "Ответственные исполнители",
+    )
+    period: tuple[int, int] | None = None
+    note: Note | None = None
+    table_title: str | None = None
+    column_numbers: bool = False
+    responsible_separator: str = ", "
+    numbering: Numbering = Numbering()
+    table_per_section: bool = False
+    signature: Signature | None = None
+    pos: Pos = _pos()
+
+    kind_word = "план"
+
+
+# --- regulations ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    definition: str
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: Text = ()
+    definitions: tuple[Definition, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+    number: str | None = None
+    id: str | None = None
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    text: Text = ()
+    clauses: tuple[Clause, ...] = ()
+    number: str | None = None
+    id: str | None = None
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
+class Regulation:
+    id: str
+    title: str
+    chapters: tuple[Chapter, ...]
+    trailing_dot: bool = True
+    signature: Signature | None = None
+    pos: Pos = _pos()
+
+    kind_word = "положение"
+
+
+# --- orders -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Point:
+    text: Text
+    points: tuple[Point, ...] = ()
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
+class AnnexRef:
+    document: str
+    header: str | None = None  # annex | approved; None: the organization's style
+    printed_header: tuple[str, ...] = ()
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
+class Order:
+    id: str
+    date: dt.date
+    number: str
+    title: str
+    points: tuple[Point, ...]
+    signatory: str
+    preamble: Text = ()
+    annexes: tuple[AnnexRef, ...] = ()
+    pos: Pos = _pos()
+
+    kind_word = "приказ"
+
+
+Document = Order | Plan | Regulation
+
+
+@dataclass(frozen=True)
+class Department:
+    """One organization folder: the organization and every document in it, by id."""
+
+    folder: str
+    organization: Organization
+    documents: tuple[Document, ...]
+
+    def document(self, doc_id: str) -> Document:
+        return next(d for d in self.documents if d.id == doc_id)
+
+    def approving_order(self, doc_id: str) -> tuple[Order, int] | None:
+        """The order that approves a document, and the annex's index in it."""
+        for doc in self.documents:
+            if isinstance(doc, Order):
+                for i, ref in enumerate(doc.annexes):
+                    if ref.document == doc_id:
+                        return doc, i
+        return None

@@ -1,0 +1,105 @@
+"""Template context → DOCX bytes, with docxtpl; and several DOCX joined into one.
+
+Templates are found in `templates/` at the root of the project (or another folder given
+by the caller), so a department restyles its documents by editing those files in Word.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+TEMPLATE_FILES = {
+    "order": "orders/order.docx",
+    "plan": "roadmaps/plan.docx",
+    "regulation": "regulations/regulation.docx",
+}
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+# A fixed time for every zip entry: the same content gives the same bytes.
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Properties:
+    """What the DOCX says about itself (and what LibreOffice copies into the PDF)."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    date: dt.date
+
+
+def render(kind: str, context: dict, props: Properties, templates: Path = DEFAULT_TEMPLATES) -> bytes:
+    from docxtpl import DocxTemplate  # lazy: python-docx is most of the start-up time
+
+    template = DocxTemplate(str(templates / TEMPLATE_FILES[kind]))
+    # autoescape: «&», «<» and anything that looks like markup print as typed.
+    template.render(context, autoescape=True)
+    _set_properties(template.docx, props)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return normalize_zip(buffer.getvalue())
+
+
+def combine(main: bytes, annexes: list[bytes], props: Properties) -> bytes:
+    """The order followed by its annexes, each annex starting on a new page.
+
+    Annex bodies are copied into the order's single section, so they share its page
+    setup and page numbering; the templates share style names, so styles carry over.
+    """
+    from docx import Document
+
+    document = Document(io.BytesIO(main))
+    body = document.element.body
+    final_section = body[-1]  # w:sectPr
+    for annex in annexes:
+        annex_body = Document(io.BytesIO(annex)).element.body
+        elements = [el for el in annex_body if not el.tag.endswith("}sectPr")]
+        _page_break_before(elements)
+        for element in elements:
+            final_section.addprevious(copy.deepcopy(element))
+    _set_properties(document, props)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalize_zip(buffer.getvalue())
+
+
+def _page_break_before(elements) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    first = next((el for el in elements if el.tag == qn("w:p")), None)
+    if first is None:
+        return
+    p_pr = first.get_or_add_pPr()
+    p_pr.insert(0, OxmlElement("w:pageBreakBefore"))
+
+
+def _set_properties(document, props: Properties) -> None:
+    core = document.core_properties
+    moment = dt.datetime.combine(props.date, dt.time(12, 0))
+    core.title = props.title
+    core.author = core.last_modified_by = props.author
+    core.subject = props.subject
+    core.keywords = props.keywords
+    core.language = "ru-RU"
+    core.created = core.modified = moment
+    core.revision = 1
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Rewrite the archive with fixed timestamps, so equal content gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

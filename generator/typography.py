@@ -1,0 +1,57 @@
+"""Russian typography for generated documents: dates, quotes, non-breaking spaces.
+
+Applied by the view, never stored: content keeps what the clerk typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+NBSP = "\u00a0"
+
+
+def format_date(date: dt.date, style: str) -> str:
+    """«09.09.2020» (numeric), «9 сентября 2020 г.» (long), «09 сентября 2020 г.» (long_zero)."""
+    if style == "numeric":
+        return date.strftime("%d.%m.%Y")
+    from babel.dates import format_date as babel_date  # lazy: locale data is slow to load
+
+    pattern = "dd MMMM y" if style == "long_zero" else "d MMMM y"
+    return babel_date(date, pattern, locale="ru").replace(" ", NBSP, 1) + NBSP + "г."
+
+
+def number_sign(number: str) -> str:
+    """«№ 45» with a non-breaking space."""
+    return f"№{NBSP}{number.strip()}"
+
+
+# An opening quote follows the start, a space, an opening bracket or another quote.
+_OPEN_CONTEXT = re.compile(r'(^|[\s(\[{«„\-–—/])"')
+_INITIALS_BEFORE = re.compile(r"\b([А-ЯЁA-Z]\.)\s?([А-ЯЁA-Z]\.)\s+(?=[А-ЯЁ][а-яё])")
+_INITIALS_AFTER = re.compile(r"(?<=[а-яё])\s+([А-ЯЁ]\.)\s?([А-ЯЁ]\.)")
+_NUMBER_SIGN = re.compile(r"№\s*(?=\S)")
+_YEAR_ABBREV = re.compile(r"(\d)\s+(гг?\.)")
+_PROSE_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
+
+
+def typeset(text: str) -> str:
+    """Straight quotes to «ёлочки», non-breaking spaces after «№», in names and before «г.»."""
+    if '"' in text:
+        text = _quotes(text)
+    text = _NUMBER_SIGN.sub("№" + NBSP, text)
+    text = _INITIALS_BEFORE.sub(lambda m: _initials(m) + NBSP, text)
+    text = _INITIALS_AFTER.sub(lambda m: NBSP + _initials(m), text)
+    text = _YEAR_ABBREV.sub(r"\1" + NBSP + r"\2", text)
+    return _PROSE_HYPHEN.sub(NBSP + "– ", text)
+
+
+def _initials(match: re.Match) -> str:
+    """Initials written «Л.М.» or «Р. М.»: keep the clerk's spacing, but unbreakable."""
+    gap = NBSP if " " in match.group(0).strip()[:4] else ""
+    return f"{match.group(1)}{gap}{match.group(2)}"
+
+
+def _quotes(text: str) -> str:
+    text = _OPEN_CONTEXT.sub(lambda m: m.group(1) + "«", text)
+    return text.replace('"', "»")

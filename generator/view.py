@@ -1,0 +1,191 @@
+"""Model → template context: every formatting decision, as plain strings.
+
+Templates only loop and print; numbers, dates, «ёлочки», non-breaking spaces, the annex
+header and the layout of a plan into tables are decided here.
+"""
+
+from __future__ import annotations
+
+from . import model as m
+from .numbering import (
+    NumberedChapter,
+    NumberedMeasure,
+    NumberedSection,
+    plan_outline,
+    point_numbers,
+    regulation_outline,
+)
+from .typography import format_date, number_sign, typeset
+
+APPROVED_WORD = {"план": "УТВЕРЖДЕН", "положение": "УТВЕРЖДЕНО"}
+
+
+# --- lines: the one shape every text takes in a template --------------------------------
+
+
+def text_lines(text: m.Text, number: str | None = None) -> list[dict]:
+    """A text as template lines; a number, if given, opens the first paragraph."""
+    result: list[dict] = []
+    for block in text:
+        if isinstance(block, m.Bullets):
+            marker = f"{block.marker} " if block.marker else ""
+            result += [{"kind": "bullet", "marker": marker, "text": typeset(i)} for i in block.items]
+        elif isinstance(block, m.Heading):
+            result.append({"kind": "heading", "text": typeset(block.text)})
+        elif isinstance(block, m.Lead):
+            result.append({"kind": "lead", "lead": typeset(block.lead), "text": typeset(block.text)})
+        else:
+            result.append({"kind": "p", "text": typeset(block.text)})
+    if number is not None:
+        if result and result[0]["kind"] == "p":
+            result[0]["text"] = f"{number} {result[0]['text']}"
+        else:
+            result.insert(0, {"kind": "p", "text": number})
+    return result
+
+
+def _signature(signature: m.Signature | None) -> dict | None:
+    if signature is None:
+        return None
+    return {"position": [typeset(line) for line in signature.position], "name": typeset(signature.name)}
+
+
+# --- orders -----------------------------------------------------------------------------
+
+
+def order_view(org: m.Organization, order: m.Order) -> dict:
+    points: list[dict] = []
+    for number, point, _depth in point_numbers(order.points):
+        points += text_lines(point.text, number)
+    return {
+        "letterhead": [typeset(line) for line in org.letterhead],
+        "doc_type": org.style.doc_type,
+        "date": format_date(order.date, org.style.date),
+        "number": number_sign(order.number),
+        "place": org.place and typeset(org.place),
+        "title": typeset(order.title),
+        "preamble": text_lines(order.preamble),
+        "command": org.style.command,
+        "points": points,
+        "sign": _signature(org.signatory(order.signatory)),
+    }
+
+
+def annex_header(org: m.Organization, order: m.Order, index: int, doc: m.Document) -> list[str]:
+    """«Приложение № 1 / к приказу … / от … № …», or the гриф «УТВЕРЖДЕН / приказом …»."""
+    ref = order.annexes[index]
+    style = ref.header or org.style.annex_header
+    dated = f"от {format_date(order.date, org.style.date)} {number_sign(order.number)}"
+    if style == "approved":
+        return [APPROVED_WORD.get(doc.kind_word, "УТВЕРЖДЕН"), f"приказом {typeset(org.name_genitive)}", dated]
+    label = "Приложение" if len(order.annexes) == 1 else f"Приложение № {index + 1}"
+    return [typeset(label), f"к приказу {typeset(org.name_genitive)}", dated]
+
+
+# --- plans ------------------------------------------------------------------------------
+
+
+def plan_view(plan: m.Plan, header: list[str]) -> dict:
+    return {
+        "header": header,
+        "title": typeset(plan.title),
+        "note_title": plan.note and plan.note.title and typeset(plan.note.title),
+        "note": text_lines(plan.note.text) if plan.note else [],
+        "table_title": plan.table_title and typeset(plan.table_title),
+        "columns": [typeset(c) for c in plan.columns],
+        "column_numbers": plan.column_numbers,
+        "parts": plan_parts(plan),
+        "sign": _signature(plan.signature),
+    }
+
+
+def plan_parts(plan: m.Plan) -> list[dict]:
+    """The plan as a sequence of headings, passport texts and tables.
+
+    Sections are rows of the table, except where a section has passport blocks: those
+    are text between tables, so the section's heading moves out of the table above
+    them. With `table_per_section`, each top-level section starts a new table, which
+    keeps LibreOffice's layout linear for long plans.
+    """
+    parts: list[dict] = []
+    rows: list[dict] = []
+
+    def close_table() -> None:
+        nonlocal rows
+        if rows:
+            parts.append({"kind": "table", "rows": rows})
+            rows = []
+
+    for item in plan_outline(plan):
+        if isinstance(item, NumberedSection):
+            title = _section_title(item)
+            if item.section.passport:
+                close_table()
+                parts.append({"kind": "heading", "text": title})
+                parts.append({"kind": "lines", "lines": _passport_lines(item.section.passport)})
+                continue
+            if plan.table_per_section and item.depth == 1:
+                close_table()
+            rows.append({"section": True, "title": title})
+        else:
+            rows.append(_measure_row(plan, item))
+    close_table()
+    return parts
+
+
+def _section_title(item: NumberedSection) -> str:
+    title = typeset(item.section.title)
+    return f"{item.number} {title}" if item.number else title
+
+
+def _passport_lines(blocks: tuple[m.PassportBlock, ...]) -> list[dict]:
+    result: list[dict] = []
+    for block in blocks:
+        label = typeset(block.label) + ":"
+        body = text_lines(block.text)
+        if body and body[0]["kind"] == "p":
+            first = body.pop(0)
+            result.append({"kind": "lead", "lead": label, "text": first["text"]})
+        else:
+            result.append({"kind": "heading", "text": label})
+        result += body
+    return result
+
+
+def _measure_row(plan: m.Plan, item: NumberedMeasure) -> dict:
+    measure = item.measure
+    text = text_lines(measure.text)
+    if measure.note:
+        text.append({"kind": "p", "text": f"Примечание: {typeset(measure.note)}"})
+    return {
+        "section": False,
+        "number": item.number,
+        "depth": item.depth,
+        "text": text,
+        "deadline": typeset(measure.deadline or ""),
+        "responsible": plan.responsible_separator.join(typeset(u) for u in measure.responsible),
+    }
+
+
+# --- regulations ------------------------------------------------------------------------
+
+
+def regulation_view(regulation: m.Regulation, header: list[str]) -> dict:
+    body: list[dict] = []
+    for item in regulation_outline(regulation):
+        if isinstance(item, NumberedChapter):
+            chapter = item.chapter
+            body.append({"kind": "chapter", "text": f"{item.number} {typeset(chapter.title)}"})
+            body += text_lines(chapter.text)
+            continue
+        clause = item.clause
+        body += text_lines(clause.text, item.number)
+        body += [
+            {"kind": "p", "text": f"{typeset(d.term)}\u00a0– {typeset(d.definition)}"} for d in clause.definitions
+        ]
+    return {
+        "header": header,
+        "title": typeset(regulation.title),
+        "body": body,
+        "sign": _signature(regulation.signature),
+    }

@@ -1,0 +1,179 @@
+"""YAML text → a tree of positioned nodes, at C speed, refusing what content never needs.
+
+Every scalar stays a string (no implicit ints, floats, booleans or dates: «1.10» is
+«1.10»); the loader decides what a field means. Anchors, aliases and tags are refused, so
+an alias bomb cannot explode, and duplicate keys are reported with both lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ruamel.yaml.cyaml import CParser
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import BaseResolver
+
+from .errors import ContentError, Pos, Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+# Characters Word XML cannot hold, plus tab and CR, which content never needs in a value.
+_INVALID_CHARS = re.compile("[\x00-\x09\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass
+class Node:
+    """A YAML value with its position: a dict of Nodes, a list of Nodes, a str or None."""
+
+    value: object
+    pos: Pos
+    key_pos: dict[str, Pos] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        if isinstance(self.value, dict):
+            return "mapping"
+        if isinstance(self.value, list):
+            return "list"
+        return "null" if self.value is None else "string"
+
+
+class _Composer(CParser, BaseResolver):
+    """libyaml's composer without implicit resolvers: every scalar is a str."""
+
+    def __init__(self, stream: str):
+        CParser.__init__(self, stream)
+        BaseResolver.__init__(self)
+
+
+def read_file(path: str, display: str) -> Node:
+    """Read, decode and compose one YAML file; raise ContentError with positions."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise ContentError([Problem("file-unreadable", Pos(display), {"reason": e.strerror})])
+    if len(data) > MAX_FILE_BYTES:
+        size = "более " + str(MAX_FILE_BYTES // (1024 * 1024))
+        raise ContentError(
+            [Problem("file-too-large", Pos(display), {"size": size, "limit": MAX_FILE_BYTES >> 20})]
+        )
+    return parse(_decode(data, display), display)
+
+
+def _decode(data: bytes, display: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        args = {"byte": f"0x{data[e.start]:02X}", "offset": e.start}
+        raise ContentError([Problem("not-utf8", Pos(display, line, column), args)])
+    return text.removeprefix("\ufeff")
+
+
+def parse(text: str, display: str) -> Node:
+    try:
+        composer = _Composer(text)
+        root = composer.get_single_node()
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        pos = Pos(display, mark.line + 1, mark.column + 1) if mark else Pos(display)
+        problem = _translate(e.problem or e.context or "")
+        raise ContentError([Problem("yaml-syntax", pos, {"problem": problem})])
+    except Exception as e:  # libyaml reports some stream faults without a mark
+        if "expected a single document" in str(e):
+            raise ContentError([Problem("yaml-multiple-documents", Pos(display))])
+        raise ContentError([Problem("yaml-syntax", Pos(display), {"problem": _translate(str(e))})])
+    if root is None:
+        raise ContentError([Problem("yaml-empty", Pos(display, 1, 1))])
+    problems: list[Problem] = []
+    node = _convert(root, display, problems, set(), 0)
+    if problems:
+        raise ContentError(problems)
+    return node
+
+
+def _convert(node, display: str, problems: list[Problem], seen: set[int], depth: int) -> Node:
+    pos = Pos(display, node.start_mark.line + 1, node.start_mark.column + 1)
+    if id(node) in seen:
+        problems.append(Problem("yaml-alias", pos))
+        return Node(None, pos)
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        problems.append(Problem("yaml-too-deep", pos, {"limit": MAX_DEPTH}))
+        return Node(None, pos)
+    if node.tag not in _STANDARD_TAGS:
+        problems.append(Problem("yaml-tag", pos, {"tag": node.tag}))
+        return Node(None, pos)
+    if isinstance(node, ScalarNode):
+        return _scalar(node, pos, problems)
+    if isinstance(node, SequenceNode):
+        items = [_convert(n, display, problems, seen, depth + 1) for n in node.value]
+        return Node(items, pos)
+    assert isinstance(node, MappingNode)
+    return _mapping(node, pos, display, problems, seen, depth)
+
+
+def _scalar(node: ScalarNode, pos: Pos, problems: list[Problem]) -> Node:
+    value = node.value
+    if value == "" and node.style is None or value in ("~", "null") and node.style is None:
+        return Node(None, pos)
+    bad = _INVALID_CHARS.search(value)
+    if bad:
+        char = f"U+{ord(bad.group()):04X}"
+        problems.append(Problem("char-invalid", pos, {"char": char, "offset": bad.start() + 1}))
+    return Node(value, pos)
+
+
+def _mapping(node, pos, display, problems, seen, depth) -> Node:
+    result: dict[str, Node] = {}
+    key_pos: dict[str, Pos] = {}
+    for key_node, value_node in node.value:
+        kpos = Pos(display, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if not isinstance(key_node, ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+            problems.append(Problem("yaml-complex-key", kpos))
+            continue
+        key = key_node.value
+        if key in result:
+            args = {"key": key, "first_line": key_pos[key].line}
+            problems.append(Problem("yaml-duplicate-key", kpos, args))
+            continue
+        key_pos[key] = kpos
+        result[key] = _convert(value_node, display, problems, seen, depth + 1)
+    return Node(result, pos, key_pos)
+
+
+# libyaml speaks English; the few messages a person typing YAML meets, in Russian.
+_PHRASES = [
+    ("found character that cannot start any token", "символ, с которого не может начинаться значение (табуляция? используйте пробелы)"),
+    ("found a tab character", "символ табуляции: отступы делаются только пробелами"),
+    ("mapping values are not allowed here", "двоеточие здесь недопустимо: заключите значение в кавычки"),
+    ("did not find expected key", "не найден ожидаемый ключ: проверьте отступы"),
+    ("did not find expected '-' indicator", "не найден ожидаемый «-»: проверьте отступы списка"),
+    ("did not find expected ',' or ']'", "не найдена «,» или «]»"),
+    ("did not find expected ',' or '}'", "не найдена «,» или «}»"),
+    ("did not find expected node content", "ожидалось значение"),
+    ("found unexpected end of stream", "файл закончился внутри значения (не закрыта кавычка?)"),
+    ("found undefined alias", "ссылка на неизвестный якорь"),
+    ("found unknown escape character", "неизвестная escape-последовательность после «\\»"),
+    ("block sequence entries are not allowed in this context", "элемент списка «-» здесь недопустим: проверьте отступы"),
+    ("could not find expected ':'", "не найдено ожидаемое «:»"),
+    ("found unexpected ':'", "неожиданное «:»"),
+    ("found incompatible YAML document", "несовместимая версия YAML"),
+    ("control characters are not allowed", "управляющие символы недопустимы"),
+]
+
+
+def _translate(problem: str) -> str:
+    for english, russian in _PHRASES:
+        if english in problem:
+            return russian
+    return problem or "неизвестная ошибка разбора"

@@ -1,0 +1,361 @@
+"""Write the DOCX templates in templates/ (run once; the results are committed).
+
+The templates are ordinary Word documents that a department may restyle in Word: fonts,
+spacing and margins live in named styles and in the section, while the text holds only
+docxtpl fields, loops and conditions. Every formatting decision about content (numbers,
+dates, quotes) is made by generator/view.py, never here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+ROOT = Path(__file__).resolve().parents[1]
+FONT = "Times New Roman"
+TEXT_WIDTH = Cm(17)  # A4 minus 30 mm left and 10 mm right margins
+PLAN_COLUMNS = (Cm(1.7), Cm(7.8), Cm(3.5), Cm(4.0))
+
+
+# --- document and styles ----------------------------------------------------------------
+
+
+def new_document() -> Document:
+    doc = Document()
+    _page(doc.sections[0])
+    _styles(doc)
+    props = doc.core_properties
+    props.author = props.last_modified_by = "prikaz"
+    props.title = props.subject = props.keywords = props.comments = ""
+    props.language = "ru-RU"
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    return doc
+
+
+def _page(section) -> None:
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(30), Mm(10)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+    section.start_type = WD_SECTION.NEW_PAGE
+    # Page numbers from page 2, centred in the top margin (ГОСТ Р 7.0.97, п. 6.5).
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(paragraph)
+
+
+def _page_field(paragraph) -> None:
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif text.strip() == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            t = OxmlElement("w:t")
+            t.text = text
+            run._r.append(t)
+    run.font.name = FONT
+    run.font.size = Pt(12)
+
+
+def _styles(doc) -> None:
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    _east_asia_font(normal)
+    _language(normal)
+    pf = normal.paragraph_format
+    pf.space_before = pf.space_after = Pt(0)
+    pf.line_spacing = 1.0
+    for style in ("Header", "Footer"):
+        if style in [s.name for s in styles]:
+            styles[style].font.name = FONT
+
+    def paragraph_style(name, *, size=14, bold=False, align=None, indent=None, first=None,
+                        left=None, before=0, after=0, keep_next=False):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        fmt = style.paragraph_format
+        if align is not None:
+            fmt.alignment = align
+        if first is not None:
+            fmt.first_line_indent = first
+        if left is not None:
+            fmt.left_indent = left
+        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+        fmt.keep_with_next = keep_next
+        fmt.widow_control = True
+        return style
+
+    J, C, L, R = (WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER,
+                  WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph_style("Letterhead", bold=True, align=C)
+    paragraph_style("Doc Type", size=16, bold=True, align=C, before=12, after=12)
+    dateline = paragraph_style("Date Line", align=L, after=6)
+    dateline.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    paragraph_style("Place", align=C, after=6)
+    paragraph_style("Doc Title", bold=True, align=C, before=12, after=12, keep_next=True)
+    paragraph_style("Annex Header", align=L, left=Cm(9.5))
+    paragraph_style("Body", align=J, first=Cm(1.25))
+    paragraph_style("Command", bold=True, align=L, before=6, after=6, keep_next=True)
+    paragraph_style("Body Heading", bold=True, align=J, first=Cm(1.25), before=6, keep_next=True)
+    paragraph_style("Chapter", bold=True, align=C, before=12, after=6, keep_next=True)
+    paragraph_style("Bullet", align=J, first=Cm(1.25))
+    paragraph_style("Signature", align=L)
+    paragraph_style("Signature Name", align=R)
+    paragraph_style("Part Heading", bold=True, align=C, before=12, after=6, keep_next=True)
+    paragraph_style("Cell", size=12, align=L)
+    paragraph_style("Cell Bullet", size=12, align=L)
+    paragraph_style("Cell Centered", size=12, align=C)
+    paragraph_style("Column Head", size=12, bold=True, align=C)
+    paragraph_style("Section Row", size=12, bold=True, align=C, keep_next=True)
+    paragraph_style("Spacer", size=2)
+
+
+def _east_asia_font(style) -> None:
+    rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), FONT)
+
+
+def _language(style) -> None:
+    rpr = style.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), "ru-RU")
+    rpr.append(lang)
+
+
+# --- building blocks --------------------------------------------------------------------
+
+
+def para(container, text: str = "", style: str = "Body", bold_runs: tuple[str, ...] = ()):
+    p = container.add_paragraph(style=style)
+    for run_text in bold_runs:
+        p.add_run(run_text).bold = True
+    if text:
+        p.add_run(text)
+    return p
+
+
+def tag(container, text: str):
+    """A paragraph that holds only a docxtpl {%p … %} tag; it disappears on render."""
+    return container.add_paragraph(text, style="Body")
+
+
+def lines(container, var: str, cell: bool = False) -> None:
+    """The loop that prints a list of lines made by the view (paragraphs, bullets, …)."""
+    body, bullet = ("Cell", "Cell Bullet") if cell else ("Body", "Bullet")
+    heading, chapter = ("Cell", "Cell") if cell else ("Body Heading", "Chapter")
+    tag(container, f"{{%p for l in {var} %}}")
+    tag(container, "{%p if l.kind == 'bullet' %}")
+    para(container, "{{ l.marker }}{{ l.text }}", bullet)
+    tag(container, "{%p elif l.kind == 'heading' %}")
+    para(container, "", heading, bold_runs=("{{ l.text }}",))
+    tag(container, "{%p elif l.kind == 'chapter' %}")
+    para(container, "", chapter, bold_runs=("{{ l.text }}",))
+    tag(container, "{%p elif l.kind == 'lead' %}")
+    para(container, " {{ l.text }}", body, bold_runs=("{{ l.lead }}",))
+    tag(container, "{%p else %}")
+    para(container, "{{ l.text }}", body)
+    tag(container, "{%p endif %}")
+    tag(container, "{%p endfor %}")
+
+
+def annex_header(doc) -> None:
+    tag(doc, "{%p for line in header %}")
+    para(doc, "{{ line }}", "Annex Header")
+    tag(doc, "{%p endfor %}")
+
+
+def signature(doc, var: str = "sign") -> None:
+    tag(doc, f"{{%p if {var} %}}")
+    para(doc, "", "Body")
+    para(doc, "", "Body")
+    table = doc.add_table(rows=1, cols=2)
+    _widths(table, (Cm(11), Cm(6)))
+    left, right = table.rows[0].cells
+    left._tc.remove(left.paragraphs[0]._p)
+    tag(left, f"{{%p for line in {var}.position %}}")
+    para(left, "{{ line }}", "Signature")
+    tag(left, "{%p endfor %}")
+    right.paragraphs[0].style = "Signature Name"
+    right.paragraphs[0].add_run(f"{{{{ {var}.name }}}}")
+    right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    tag(doc, "{%p endif %}")
+
+
+# --- tables (XML the API does not reach) ------------------------------------------------
+
+
+def _widths(table, widths) -> None:
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    # LibreOffice reads the grid, Word the cells: both must carry the widths.
+    for col, width in zip(table.columns, widths):
+        col.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+
+
+def _borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def _row_flags(row, header: bool = False) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    cant_split = OxmlElement("w:cantSplit")
+    tr_pr.append(cant_split)
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _cell_text(cell, text: str, style: str) -> None:
+    p = cell.paragraphs[0]
+    p.style = style
+    if text:
+        p.add_run(text)
+
+
+def plan_table(doc) -> None:
+    rows = ["head", "if-numbers", "numbers", "endif-numbers", "for", "if-section", "section", "else",
+            "measure", "endif-section", "endfor"]
+    table = doc.add_table(rows=len(rows), cols=4)
+    _widths(table, PLAN_COLUMNS)
+    _borders(table)
+    r = dict(zip(rows, table.rows))
+    for i, cell in enumerate(r["head"].cells):
+        _cell_text(cell, f"{{{{ columns[{i}] }}}}", "Column Head")
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _row_flags(r["head"], header=True)
+    for i, cell in enumerate(r["numbers"].cells):
+        _cell_text(cell, str(i + 1), "Cell Centered")
+    _row_flags(r["numbers"], header=True)
+    tags = {
+        "if-numbers": "{%tr if column_numbers %}",
+        "endif-numbers": "{%tr endif %}",
+        "for": "{%tr for r in part.rows %}",
+        "if-section": "{%tr if r.section %}",
+        "else": "{%tr else %}",
+        "endif-section": "{%tr endif %}",
+        "endfor": "{%tr endfor %}",
+    }
+    for name, text in tags.items():
+        _cell_text(r[name].cells[0], text, "Cell")
+    section_cell = r["section"].cells[0].merge(r["section"].cells[3])
+    _cell_text(section_cell, "{{ r.title }}", "Section Row")
+    _row_flags(r["section"])
+    number, text, deadline, responsible = r["measure"].cells
+    _cell_text(number, "{{ r.number }}", "Cell Centered")
+    text._tc.remove(text.paragraphs[0]._p)
+    lines(text, "r.text", cell=True)
+    _cell_text(deadline, "{{ r.deadline }}", "Cell Centered")
+    _cell_text(responsible, "{{ r.responsible }}", "Cell")
+    _row_flags(r["measure"])
+
+
+# --- the templates ----------------------------------------------------------------------
+
+
+def order_template() -> Document:
+    doc = new_document()
+    tag(doc, "{%p for line in letterhead %}")
+    para(doc, "{{ line }}", "Letterhead")
+    tag(doc, "{%p endfor %}")
+    para(doc, "{{ doc_type }}", "Doc Type")
+    para(doc, "{{ date }}\t{{ number }}", "Date Line")
+    tag(doc, "{%p if place %}")
+    para(doc, "{{ place }}", "Place")
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ title }}", "Doc Title")
+    lines(doc, "preamble")
+    para(doc, "{{ command }}", "Command")
+    lines(doc, "points")
+    signature(doc)
+    return doc
+
+
+def plan_template() -> Document:
+    doc = new_document()
+    annex_header(doc)
+    para(doc, "{{ title }}", "Doc Title")
+    tag(doc, "{%p if note_title %}")
+    para(doc, "{{ note_title }}", "Part Heading")
+    tag(doc, "{%p endif %}")
+    lines(doc, "note")
+    tag(doc, "{%p if table_title %}")
+    para(doc, "{{ table_title }}", "Part Heading")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for part in parts %}")
+    tag(doc, "{%p if part.kind == 'heading' %}")
+    para(doc, "{{ part.text }}", "Part Heading")
+    tag(doc, "{%p elif part.kind == 'lines' %}")
+    lines(doc, "part.lines")
+    tag(doc, "{%p else %}")
+    plan_table(doc)
+    para(doc, "", "Spacer")  # keeps two consecutive tables from fusing into one
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    signature(doc)
+    return doc
+
+
+def regulation_template() -> Document:
+    doc = new_document()
+    annex_header(doc)
+    para(doc, "{{ title }}", "Doc Title")
+    lines(doc, "body")
+    signature(doc)
+    return doc
+
+
+TEMPLATES = {
+    "orders/order.docx": order_template,
+    "roadmaps/plan.docx": plan_template,
+    "regulations/regulation.docx": regulation_template,
+}
+
+
+def main(target: Path = ROOT / "templates") -> None:
+    for name, make in TEMPLATES.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        make().save(path)
+        print(f"записан {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "templates")
