@@ -28,8 +28,8 @@ def number_sign(number: str) -> str:
 
 # An opening quote follows the start, a space, an opening bracket or another quote.
 _OPEN_CONTEXT = re.compile(r'(^|[\s(\[{«„\-–—/])"')
-_INITIALS_BEFORE = re.compile(r"\b([А-ЯЁA-Z]\.)\s?([А-ЯЁA-Z]\.)\s+(?=[А-ЯЁ][а-яё])")
-_INITIALS_AFTER = re.compile(r"(?<=[а-яё])\s+([А-ЯЁ]\.)\s?([А-ЯЁ]\.)")
+_INITIALS_BEFORE = re.compile(r"\b([А-ЯЁA-Z]\.)(\s?)([А-ЯЁA-Z]\.)\s+(?=[А-ЯЁ][а-яё])")
+_INITIALS_AFTER = re.compile(r"(?<=[а-яё])\s+([А-ЯЁ]\.)(\s?)([А-ЯЁ]\.)")
 _NUMBER_SIGN = re.compile(r"№\s*(?=\S)")
 _YEAR_ABBREV = re.compile(r"(\d)\s+(гг?\.)")
 _PROSE_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
@@ -48,8 +48,8 @@ def typeset(text: str) -> str:
 
 def _initials(match: re.Match) -> str:
     """Initials written «Л.М.» or «Р. М.»: keep the clerk's spacing, but unbreakable."""
-    gap = NBSP if " " in match.group(0).strip()[:4] else ""
-    return f"{match.group(1)}{gap}{match.group(2)}"
+    gap = NBSP if match.group(2) else ""
+    return f"{match.group(1)}{gap}{match.group(3)}"
 
 
 def _quotes(text: str) -> str:

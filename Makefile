@@ -1,0 +1,26 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+# Both run the same idempotent set-up first (Debian packages, .venv, the package).
+
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test lint templates bench clean
+
+setup:
+	@bash tools/setup.sh
+
+demo: setup
+	$(BIN)/prikaz check content/
+	$(BIN)/prikaz build content/ -o output/ --pdf
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check generator tests tools
+
+templates: setup
+	$(BIN)/python tools/make_templates.py
+
+clean:
+	rm -rf output/

@@ -1,0 +1,183 @@
+"""The `prikaz` command: parse arguments, call the library, print in Russian.
+
+Exit codes are decided here once: 0 success, 1 findings at error level, 2 content that
+cannot be read, 3 an outside tool (LibreOffice, the disk) failed. The library below
+never prints and never exits; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import time
+
+import click
+
+DEFAULT_CONTENT = "content"
+EXIT_FINDINGS, EXIT_CONTENT, EXIT_TOOL, EXIT_INTERNAL = 1, 2, 3, 70
+
+
+def _edge(command):
+    """Turn the library's errors into Russian messages and exit codes."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from .errors import ContentError, ToolError
+
+        try:
+            return command(*args, **kwargs)
+        except ContentError as e:
+            for problem in e.problems:
+                click.echo(str(problem), err=True)
+            count = len(e.problems)
+            click.echo(f"Найдено ошибок: {count}. Ничего не записано.", err=True)
+            sys.exit(EXIT_CONTENT)
+        except ToolError as e:
+            click.echo(f"prikaz: {e}", err=True)
+            sys.exit(EXIT_TOOL)
+        except BrokenPipeError:  # output piped into «head»: not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
+        except KeyboardInterrupt:
+            click.echo("prikaz: прервано; записанные ранее файлы не изменены", err=True)
+            sys.exit(130)
+        except click.exceptions.Exit:
+            raise
+        except Exception as e:  # the promise: never a traceback
+            click.echo(f"prikaz: внутренняя ошибка ({type(e).__name__}: {e}). "
+                       "Сообщите разработчикам, приложив входные файлы.", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="prikaz", message="prikaz %(version)s")
+def main() -> None:
+    """prikaz — приказы, планы мероприятий и положения из YAML.
+
+    Содержимое хранится в папке content/: папка на организацию, в ней
+    organization.yaml и документы. Формат описан в docs/content-format.md.
+
+    \b
+    Пример:
+      prikaz check content/
+      prikaz build content/ -o output/ --pdf
+    """
+
+
+def _paths(paths: tuple[str, ...]) -> list[str]:
+    from .load import organization_folders
+
+    return organization_folders(list(paths) or [DEFAULT_CONTENT])
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@_edge
+def check(paths: tuple[str, ...]) -> None:
+    """Проверить содержимое: все ошибки сразу, с файлом, строкой и столбцом.
+
+    Код выхода: 0 — ошибок нет, 2 — содержимое не читается.
+
+    \b
+    Пример:
+      prikaz check content/noglik
+    """
+    from .load import load
+
+    departments = load(_paths(paths))
+    documents = sum(len(d.documents) for d in departments)
+    click.echo(f"Ошибок нет: организаций {len(departments)}, документов {documents}.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("-o", "--output", "out_dir", default="output", show_default=True,
+              type=click.Path(file_okay=False), help="Папка для готовых документов.")
+@click.option("--pdf", is_flag=True, help="Сделать также PDF (нужен LibreOffice).")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False),
+              help="Папка с шаблонами DOCX вместо templates/ проекта.")
+@_edge
+def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None) -> None:
+    """Собрать DOCX (и PDF) приказов, планов и положений.
+
+    Приказ собирается вместе с приложениями, каждое приложение — ещё и отдельным
+    файлом. Если указан файл, собирается только документ из него.
+
+    \b
+    Пример:
+      prikaz build content/ -o output/ --pdf
+      prikaz build content/noglik/plan-msoko.yaml
+    """
+    from pathlib import Path
+
+    from .build import build as build_documents
+    from .load import load
+    from .render.docx import DEFAULT_TEMPLATES
+
+    started = time.perf_counter()
+    departments = load(_paths(paths))
+    loaded = time.perf_counter()
+    files = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
+    selected = (lambda doc: os.path.abspath(doc.pos.file) in files) if files else (lambda doc: True)
+    built = build_documents(departments, out_dir, selected, Path(templates) if templates else DEFAULT_TEMPLATES)
+    rendered = time.perf_counter()
+    for item in built:
+        click.echo(f"  {_relative(item.path)} — {item.description}")
+    click.echo(f"DOCX: {len(built)} за {rendered - loaded:.2f} с (чтение {loaded - started:.2f} с).")
+    if pdf:
+        from .render.pdf import convert
+
+        try:
+            pdfs = convert([item.path for item in built])
+        except Exception:
+            click.echo("DOCX записаны, но PDF не созданы.", err=True)
+            raise
+        click.echo(f"PDF: {len(pdfs)} за {time.perf_counter() - rendered:.2f} с.")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@_edge
+def show(path: str) -> None:
+    """Показать план или положение с вычисленными номерами.
+
+    \b
+    Пример:
+      prikaz show content/noglik/plan-msoko.yaml
+    """
+    from . import model as m
+    from .load import load
+    from .numbering import NumberedSection, plan_outline, regulation_outline
+
+    target = os.path.abspath(path)
+    for dep in load([path]):
+        for doc in dep.documents:
+            if os.path.abspath(doc.pos.file) != target:
+                continue
+            click.echo(doc.title)
+            if isinstance(doc, m.Plan):
+                for item in plan_outline(doc):
+                    if isinstance(item, NumberedSection):
+                        click.echo(f"{'  ' * (item.depth - 1)}{item.number or '—'} {item.section.title}")
+                    else:
+                        mm = item.measure
+                        first = m.plain_text(mm.text).splitlines()[0]
+                        units = ", ".join(mm.responsible)
+                        click.echo(f"    {item.number} {_short(first)} | {mm.deadline or ''} | {units}")
+            elif isinstance(doc, m.Regulation):
+                for item in regulation_outline(doc):
+                    text = getattr(item, "chapter", None)
+                    title = text.title if text else m.plain_text(item.clause.text)
+                    click.echo(f"{item.number} {_short(title)}")
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _relative(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative

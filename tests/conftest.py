@@ -1,0 +1,70 @@
+"""Shared fixtures: the bundled content built once per session, and DOCX readers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+PRIKAZ = Path(sys.executable).parent / "prikaz"
+
+
+def run_prikaz(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(PRIKAZ), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+
+
+@pytest.fixture(scope="session")
+def departments():
+    from generator.load import load
+
+    return {Path(d.folder).name: d for d in load([str(p) for p in sorted(CONTENT.iterdir())])}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, departments) -> Path:
+    """All bundled content built into DOCX, in process."""
+    from generator.build import build
+
+    out = tmp_path_factory.mktemp("output")
+    build(list(departments.values()), str(out))
+    return out
+
+
+def normalize(text: str) -> str:
+    """Compare text as a reader sees it: any space is a space, quotes are «ёлочки»."""
+    from generator.typography import typeset
+
+    return " ".join(typeset(text).replace("\u00a0", " ").split())
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    from docx import Document
+
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def docx_table_rows(path: Path) -> list[list[str]]:
+    """Every row of every table, cells as text (merged cells appear once)."""
+    from docx import Document
+
+    rows = []
+    for table in Document(str(path)).tables:
+        for tr in table._tbl.tr_lst:
+            cells = tr.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc")
+            rows.append(["\n".join(_texts(tc)) for tc in cells])
+    return rows
+
+
+def _texts(tc) -> list[str]:
+    from docx.text.paragraph import Paragraph
+
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return [Paragraph(p, None).text for p in tc.iter(f"{ns}p")]

@@ -1,0 +1,177 @@
+"""What a reader of the DOCX relies on: repeated headers, unsplit rows, literal text, metadata."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from conftest import ROOT, docx_paragraphs, docx_table_rows, normalize
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+ORGANIZATION = """format: 1
+kind: organization
+name: Отдел образования
+name_genitive: отдела образования
+letterhead: [Администрация района, Отдел образования]
+signatories:
+  head: {position: [Начальник отдела], name: И.И. Иванов}
+units:
+  - name: ОО
+  - name: "Отдел & <компания>"
+"""
+
+PLAN = """format: 1
+kind: plan
+id: plan-literal
+title: "План {{ title }} & <b>жирный</b>"
+sections:
+  - title: "{% if x %}Раздел{% endif %}"
+    measures:
+      - text: "Текст {{ x }} {%tr for %} & < > \\" ' конец"
+        deadline: 1.10
+        responsible: [ОО, "Отдел & <компания>"]
+"""
+
+ORDER = """format: 1
+kind: order
+id: order-1
+date: 2024-03-12
+number: "45/2 .. а"
+title: Об утверждении плана
+points: [Утвердить план.]
+signatory: head
+annexes: [plan-literal]
+"""
+
+
+def make_content(root: Path) -> Path:
+    folder = root / "dep"
+    folder.mkdir()
+    (folder / "organization.yaml").write_text(ORGANIZATION, encoding="utf-8")
+    (folder / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (folder / "order.yaml").write_text(ORDER, encoding="utf-8")
+    return folder
+
+
+def build_into(content: Path, out: Path) -> list[Path]:
+    from generator.build import build
+    from generator.load import load
+
+    return [Path(b.path) for b in build(load([str(content)]), str(out))]
+
+
+def test_text_from_content_is_literal_never_a_template(tmp_path):
+    paths = build_into(make_content(tmp_path), tmp_path / "out")
+    plan = next(p for p in paths if p.name == "plan-literal.docx")
+    rows = docx_table_rows(plan)
+    measure = next(r for r in rows if len(r) == 4 and r[0] == "1.1")
+    assert "Текст {{ x }}" in measure[1]
+    assert "{%tr for %}" in measure[1] and "& < >" in measure[1]
+    assert measure[2] == "1.10"
+    assert measure[3] == "ОО, Отдел & <компания>"
+    assert "1. {% if x %}Раздел{% endif %}" in [normalize(r[0]) for r in rows if len(r) == 1]
+    assert "План {{ title }} & <b>жирный</b>" in docx_paragraphs(plan)
+
+
+def test_output_names_come_from_ids_and_stay_inside_the_output_folder(tmp_path):
+    out = tmp_path / "out"
+    paths = build_into(make_content(tmp_path), out)
+    assert sorted(p.relative_to(out).as_posix() for p in paths) == ["dep/order-1.docx", "dep/plan-literal.docx"]
+
+
+def test_order_number_with_slashes_prints_as_typed(tmp_path):
+    paths = build_into(make_content(tmp_path), tmp_path / "out")
+    order = next(p for p in paths if p.name == "order-1.docx")
+    assert any("№\u00a045/2 .. а" in p for p in docx_paragraphs(order))
+
+
+def test_the_same_content_gives_the_same_bytes(tmp_path):
+    content = make_content(tmp_path)
+    first = {p.name: p.read_bytes() for p in build_into(content, tmp_path / "a")}
+    second = {p.name: p.read_bytes() for p in build_into(content, tmp_path / "b")}
+    assert first == second
+
+
+def test_plan_table_header_repeats_and_rows_do_not_split(built):
+    from docx import Document
+
+    table = Document(str(built / "noglik" / "plan-msoko.docx")).tables[0]
+    rows = table._tbl.tr_lst
+    assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+    assert all(r.find(f"{W}trPr/{W}tblHeader") is None for r in rows[1:])
+    assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+    grid = [int(c.get(f"{W}w")) for c in table._tbl.tblGrid.findall(f"{W}gridCol")]
+    assert len(grid) == 4 and grid[1] > 3 * grid[0]
+
+
+def test_column_number_row_repeats_with_the_header(built):
+    from docx import Document
+
+    for table in Document(str(built / "pogranichny" / "plan-msoko.docx")).tables[:3]:
+        rows = table._tbl.tr_lst
+        assert [tc.xpath("string(.)") for tc in rows[1].findall(f"{W}tc")] == ["1", "2", "3", "4"]
+        assert rows[1].find(f"{W}trPr/{W}tblHeader") is not None
+
+
+def test_section_rows_span_all_columns(built):
+    from docx import Document
+
+    table = Document(str(built / "noglik" / "plan-msoko.docx")).tables[0]
+    section_row = table._tbl.tr_lst[1]
+    cells = section_row.findall(f"{W}tc")
+    assert len(cells) == 1
+    assert cells[0].find(f"{W}tcPr/{W}gridSpan").get(f"{W}val") == "4"
+
+
+def test_each_annex_starts_on_a_new_page_and_pages_are_numbered_from_two(built):
+    from docx import Document
+
+    document = Document(str(built / "noglik" / "order-2020-427.docx"))
+    breaks = document.element.body.findall(f"{W}p/{W}pPr/{W}pageBreakBefore")
+    assert len(breaks) == 1
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header._element.xml
+    assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 10
+
+
+def test_text_is_times_new_roman_14_in_russian(built):
+    from docx import Document
+
+    styles = Document(str(built / "noglik" / "order-2020-427.docx")).styles
+    normal = styles["Normal"]
+    assert normal.font.name == "Times New Roman" and normal.font.size.pt == 14
+    assert 'w:val="ru-RU"' in normal.element.xml
+
+
+def test_document_properties_name_the_issuing_body_not_the_library(built):
+    from docx import Document
+
+    props = Document(str(built / "noglik" / "order-2020-427.docx")).core_properties
+    assert props.author.startswith("Департамент социальной политики")
+    assert props.title.startswith("Об актуализации плана")
+    assert props.language == "ru-RU"
+    assert props.created.date().isoformat() == "2020-09-09"
+    with zipfile.ZipFile(built / "noglik" / "order-2020-427.docx") as z:
+        assert not any(b"python-docx" in z.read(n) for n in z.namelist())
+
+
+def test_templates_ask_only_for_what_the_view_provides(departments):
+    from docxtpl import DocxTemplate
+
+    from generator import view
+    from generator.render.docx import TEMPLATE_FILES
+
+    noglik = departments["noglik"]
+    order = noglik.document("order-2020-427")
+    plan = noglik.document("plan-msoko")
+    regulation = departments["taimyr"].document("regulation-msoko")
+    contexts = {
+        "order": view.order_view(noglik.organization, order),
+        "plan": view.plan_view(plan, ["Приложение"]),
+        "regulation": view.regulation_view(regulation, []),
+    }
+    for kind, name in TEMPLATE_FILES.items():
+        template = DocxTemplate(str(ROOT / "templates" / name))
+        assert template.get_undeclared_template_variables(context=contexts[kind]) == set(), kind

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Idempotent set-up for `make demo` and `make test`: the Debian packages prikaz needs
+# (LibreOffice, metric-compatible fonts, Russian hyphenation, poppler for PDF checks),
+# then a virtual environment with the package installed in editable mode.
+# Each step runs only when what it provides is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+DEBIAN_PACKAGES="libreoffice-writer-nogui fonts-liberation fonts-liberation2 hyphen-ru poppler-utils"
+
+need_debian=0
+command -v soffice >/dev/null 2>&1 || need_debian=1
+command -v pdftoppm >/dev/null 2>&1 || need_debian=1
+command -v pdftotext >/dev/null 2>&1 || need_debian=1
+fc-list 2>/dev/null | grep -q "Liberation Serif" || need_debian=1
+
+if [ "$need_debian" = 1 ]; then
+    echo "Установка пакетов Debian: $DEBIAN_PACKAGES"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+        echo "Нужны права root для apt-get: установите вручную: $DEBIAN_PACKAGES" >&2; exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends $DEBIAN_PACKAGES >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+    echo "Создание виртуального окружения .venv"
+    "$PYTHON" -m venv .venv
+fi
+stamp=.venv/.prikaz-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "Установка prikaz и зависимостей в .venv"
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+    touch "$stamp"
+fi
