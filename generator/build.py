@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import editions, view
 from . import model as m
-from . import view
 from .output import target_path, write_atomic
 from .render import docx
 
@@ -52,18 +52,54 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
     """(file stem, DOCX bytes, description) for everything one document produces."""
     org = dep.organization
     if isinstance(doc, m.Order):
-        annexes = [_render_annex(dep, doc, i, templates) for i in range(len(doc.annexes))]
-        props = _properties(org, doc.title, doc.date, _order_subject(doc))
-        main = docx.render("order", view.order_view(org, doc), props, templates)
-        combined = docx.combine(main, annexes, props) if annexes else main
-        yield doc.id, combined, f"приказ № {doc.number} с приложениями ({len(annexes)})"
+        yield _render_order(dep, doc, templates)
         return
     approval = dep.approving_order(doc.id)
-    if approval is None:
-        yield doc.id, _render_annexable(org, doc, [], NO_DATE, "", templates), _describe(doc)
-    else:
+    if approval is not None:
         order, index = approval
         yield doc.id, _render_annex(dep, order, index, templates), _describe(doc) + f" к приказу № {order.number}"
+        return
+    # An amended edition: numbers frozen, the header of the order that approved the
+    # original, and «(в ред. приказов …)» under it.
+    printed = editions.frozen(dep, doc)
+    header: list[str] = []
+    base = editions.base_edition(dep, doc)
+    base_approval = dep.approving_order(base.id) if base is not doc else None
+    if base_approval is not None:
+        order, index = base_approval
+        header = view.annex_header(org, order, index, base)
+    header += view.revisions_line(editions.amending_orders(dep, doc), org.style.date)
+    date = base_approval[0].date if base_approval else NO_DATE
+    description = _describe(doc) + (" (редакция с изменениями)" if doc.edition.kind == "amendment" else "")
+    yield doc.id, _render_annexable(org, printed, header, date, "", templates), description
+
+
+def _render_order(dep: m.Department, order: m.Order, templates: Path):
+    org = dep.organization
+    annexes = [_render_annex(dep, order, i, templates) for i in range(len(order.annexes))]
+    if order.amendment is None:
+        props = _properties(org, order.title, order.date, _order_subject(order))
+        main = docx.render("order", view.order_view(org, order), props, templates)
+        description = f"приказ № {order.number}" + (f" с приложениями ({len(annexes)})" if annexes else "")
+    else:
+        from .amend import compose
+
+        composition = compose(dep, order)
+        props = _properties(org, composition.title, order.date, _order_subject(order))
+        main = docx.render("order", view.amendment_order_view(org, order, composition), props, templates)
+        if composition.annex is not None:
+            header = view.single_annex_header(org, order)
+            annexes.append(_render_annexable(org, composition.annex, header, order.date, _order_subject(order),
+                                             templates))
+        description = f"приказ № {order.number} о внесении изменений ({_form_word(composition)})"
+    combined = docx.combine(main, annexes, props) if annexes else main
+    return order.id, combined, description
+
+
+def _form_word(composition) -> str:
+    if composition.form == "new-edition":
+        return f"новая редакция приложения: изменено {composition.share:.0%}"
+    return f"пунктов изменений: {len(composition.items)}"
 
 
 def _render_annex(dep: m.Department, order: m.Order, index: int, templates: Path) -> bytes:

@@ -39,10 +39,11 @@ MESSAGES: dict[str, str] = {
     "value-too-long": "«{key}»: значение длиннее {limit} символов",
     "char-invalid": "недопустимый символ {char} в тексте (позиция {offset} в значении)",
     "text-block-unknown": "блок текста: ожидается строка, bullets, heading или lead",
-    "nesting-too-deep": "мероприятия вложены глубже трёх уровней",
+    "nesting-too-deep": "вложенность глубже трёх уровней: мероприятия и пункты вкладываются не более чем в три уровня",
     # cross references
     "organization-missing": "не найден файл organization.yaml в папке документа или выше",
     "organization-not-here": "файл организации должен называться organization.yaml",
+    "organization-kind": "в organization.yaml должно быть kind: organization, а не документ вида «{kind}»",
     "id-duplicate": "идентификатор «{id}» уже использован ({other})",
     "unit-unknown": "ответственный «{name}» не найден в реестре organization.units{suggestion}",
     "unit-duplicate": "исполнитель «{name}» уже есть в реестре",
@@ -50,6 +51,9 @@ MESSAGES: dict[str, str] = {
     "annex-unknown": "приложение «{id}» не найдено среди документов организации{suggestion}",
     "annex-not-annexable": "«{id}» — это {kind}; приложением может быть план или положение",
     "annex-twice": "документ «{id}» уже утверждён приказом «{other}»",
+    "edition-unknown": "редакция «{id}» не найдена среди документов организации{suggestion}",
+    "edition-kind": "«{id}» — документ другого вида; редакции одного документа должны быть одного вида",
+    "edition-not-next": "редакция «{new}» должна следовать за «{old}» (edition.follows: {old})",
 }
 
 SEVERITY_WORD = {"error": "ошибка", "warning": "предупреждение"}

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from . import model as m
 from .errors import ContentError, Pos, Problem, suggestion
-from .schema import Fields
+from .schema import Fields, string_of
 from .yamlnodes import Node, read_file
 
 FORMAT_VERSION = "1"
@@ -44,33 +44,48 @@ def load(paths: Iterable[str]) -> list[m.Department]:
 
 def load_folder(folder: str) -> m.Department:
     problems: list[Problem] = []
-    organization = _load_file(os.path.join(folder, ORGANIZATION_FILE), problems)
+    where: dict[int, dict[str, Pos]] = {}
+    organization = _load_file(os.path.join(folder, ORGANIZATION_FILE), problems, where)
     documents: list[m.Document] = []
     for path in _yaml_files(folder):
         if os.path.basename(path) == ORGANIZATION_FILE:
             if os.path.dirname(path) != folder:
                 problems.append(Problem("organization-not-here", Pos(_display(path))))
             continue
-        doc = _load_file(path, problems)
-        if doc is not None:
+        doc = _load_file(path, problems, where)
+        if isinstance(doc, m.Organization):  # a second organization, under another name
+            problems.append(Problem("organization-not-here", _at(where, doc, "kind")))
+        elif doc is not None:
             documents.append(doc)  # type: ignore[arg-type]
     if not isinstance(organization, m.Organization):
-        problems.append(Problem("organization-missing", Pos(_display(folder))))
+        if organization is not None:  # organization.yaml holds a document of another kind
+            args = {"kind": organization.kind_word}  # type: ignore[attr-defined]
+            problems.append(Problem("organization-kind", _at(where, organization, "kind"), args))
+        # otherwise organization.yaml could not be read, and its problems say why
         raise ContentError(problems)
     department = m.Department(folder, organization, tuple(documents))
-    problems.extend(cross_check(department))
+    problems.extend(cross_check(department, where))
     if problems:
         raise ContentError(problems)
     return department
 
 
-def _load_file(path: str, problems: list[Problem]) -> object | None:
+def _load_file(path: str, problems: list[Problem], where: dict[int, dict[str, Pos]]) -> object | None:
+    """The model of one file; `where` gets the positions of its top-level values."""
     try:
         root = read_file(path, _display(path))
     except ContentError as e:
         problems.extend(e.problems)
         return None
-    return read_document(root, problems)
+    result = read_document(root, problems)
+    if result is not None:
+        where[id(result)] = {key: node.pos for key, node in root.value.items()}  # type: ignore[union-attr]
+    return result
+
+
+def _at(where: dict[int, dict[str, Pos]], doc, key: str) -> Pos:
+    """Where a document's top-level value is written, or the document's own position."""
+    return where.get(id(doc), {}).get(key, doc.pos)
 
 
 def read_document(root: Node, problems: list[Problem]) -> object | None:
@@ -105,7 +120,8 @@ def read_text(f: Fields, key: str, required: bool = False) -> m.Text:
         return ()
     name = f"{f.where}.{key}" if f.where else key
     if node.kind == "string":
-        return (m.Paragraph(node.value),)  # type: ignore[arg-type]
+        paragraph = _paragraph(node, name, f.problems)
+        return (paragraph,) if paragraph else ()
     if node.kind != "list":
         f.problems.append(Problem("type-list", node.pos, {"key": name, "got": "набор полей"}))
         return ()
@@ -115,7 +131,7 @@ def read_text(f: Fields, key: str, required: bool = False) -> m.Text:
 
 def _block(node: Node, name: str, problems: list[Problem]) -> m.Block | None:
     if node.kind == "string":
-        return m.Paragraph(node.value)  # type: ignore[arg-type]
+        return _paragraph(node, name, problems)
     if node.kind != "mapping":
         problems.append(Problem("text-block-unknown", node.pos))
         return None
@@ -135,11 +151,24 @@ def _block(node: Node, name: str, problems: list[Problem]) -> m.Block | None:
     return block
 
 
+def _paragraph(node: Node, name: str, problems: list[Problem]) -> m.Paragraph | None:
+    value = string_of(node, name, problems)  # not empty, not too long
+    return m.Paragraph(value) if value is not None else None
+
+
 def _marker(f: Fields) -> str:
     node = f.raw("marker")
     if node is None:
         return "–" if "marker" not in f.values else ""
-    return node.value if node.kind == "string" else "–"  # type: ignore[return-value]
+    return _literal(f, "marker", node, "–")
+
+
+def _literal(f: Fields, key: str, node: Node, default: str) -> str:
+    """A string printed as written, spaces and all (a marker, a separator)."""
+    if node.kind == "string":
+        return node.value  # type: ignore[return-value]
+    string_of(node, f"{f.where}.{key}" if f.where else key, f.problems)  # reports the type
+    return default
 
 
 # --- organization -----------------------------------------------------------------------
@@ -211,22 +240,54 @@ def _unit(node: Node, problems: list[Problem]) -> m.Unit | None:
 
 
 def _order(f: Fields) -> m.Order:
+    amendment = _amendment(f)
+    # An amending order's title and change points are computed from the two editions;
+    # its own points (execution, control) follow them.
     return m.Order(
         id=f.ident("id", required=True) or "",
         date=f.date("date", required=True),  # type: ignore[arg-type]
         number=f.str("number", required=True) or "",
-        title=f.str("title", required=True) or "",
+        title=f.str("title", required=amendment is None) or "",
         preamble=read_text(f, "preamble"),
-        points=f.list("points", lambda n: _point(n, f.problems), required=True),
+        points=f.list("points", lambda n: _point(n, f.problems), required=amendment is None),
         signatory=f.str("signatory", required=True) or "",
         annexes=f.list("annexes", lambda n: _annex_ref(n, f.problems)),
+        amendment=amendment,
         pos=f.pos(),
     )
 
 
+def _amendment(f: Fields) -> m.Amendment | None:
+    sub = f.sub("amendment")
+    if sub is None or not sub.ok:
+        return None
+    amendment = m.Amendment(
+        old=sub.ident("old", required=True) or "",
+        new=sub.ident("new", required=True) or "",
+        form=sub.choice("form", ("auto", "changes", "new-edition"), "auto"),
+        pos=sub.pos(),
+    )
+    sub.done()
+    return amendment
+
+
+def _edition(f: Fields) -> m.Edition:
+    sub = f.sub("edition")
+    if sub is None or not sub.ok:
+        return m.Edition()
+    edition = m.Edition(
+        follows=sub.ident("follows"),
+        kind=sub.choice("kind", ("original", "new", "amendment"), "original"),
+        illustrative=sub.bool("illustrative", False),
+    )
+    sub.done()
+    return edition
+
+
 def _point(node: Node, problems: list[Problem]) -> m.Point | None:
     if node.kind == "string":
-        return m.Point((m.Paragraph(node.value),), pos=node.pos)  # type: ignore[arg-type]
+        paragraph = _paragraph(node, "points", problems)
+        return m.Point((paragraph,), pos=node.pos) if paragraph else None
     f = Fields(node, problems, "points")
     if not f.ok:
         return None
@@ -278,6 +339,7 @@ def _plan(f: Fields) -> m.Plan:
         table_per_section=table_per_section,
         sections=f.list("sections", lambda n: _section(n, f.problems), required=True),
         signature=_optional_signature(f),
+        edition=_edition(f),
         pos=f.pos(),
     )
 
@@ -321,7 +383,7 @@ def _columns(f: Fields, default: tuple[str, ...]) -> tuple[str, str, str, str]:
 
 def _separator(f: Fields) -> str:
     node = f.raw("responsible_separator")
-    return node.value if node is not None and node.kind == "string" else ", "  # type: ignore[return-value]
+    return _literal(f, "responsible_separator", node, ", ") if node is not None else ", "
 
 
 def _numbering(f: Fields) -> m.Numbering:
@@ -397,6 +459,7 @@ def _regulation(f: Fields) -> m.Regulation:
         trailing_dot=f.bool("trailing_dot", True),
         chapters=f.list("chapters", lambda n: _chapter(n, f.problems), required=True),
         signature=_optional_signature(f),
+        edition=_edition(f),
         pos=f.pos(),
     )
 
@@ -418,13 +481,14 @@ def _chapter(node: Node, problems: list[Problem]) -> m.Chapter | None:
 
 
 def _clause(node: Node, problems: list[Problem], depth: int) -> m.Clause | None:
-    if node.kind == "string":
-        return m.Clause(text=(m.Paragraph(node.value),), pos=node.pos)  # type: ignore[arg-type]
-    f = Fields(node, problems, "clauses")
-    if not f.ok:
-        return None
     if depth > MAX_MEASURE_DEPTH:
         problems.append(Problem("nesting-too-deep", node.pos))
+        return None
+    if node.kind == "string":
+        paragraph = _paragraph(node, "clauses", problems)
+        return m.Clause(text=(paragraph,), pos=node.pos) if paragraph else None
+    f = Fields(node, problems, "clauses")
+    if not f.ok:
         return None
     clause = m.Clause(
         text=read_text(f, "text"),
@@ -452,14 +516,19 @@ def _definition(node: Node, problems: list[Problem]) -> m.Definition | None:
 # --- cross references -------------------------------------------------------------------
 
 
-def cross_check(dep: m.Department) -> list[Problem]:
-    """Problems between files: ids, annex references, signatories, responsible units."""
+def cross_check(dep: m.Department, where: dict[int, dict[str, Pos]] | None = None) -> list[Problem]:
+    """Problems between files: ids, annex references, signatories, responsible units.
+
+    `where` (from loading) places a problem with a top-level value at that value.
+    """
     problems: list[Problem] = []
     org = dep.organization
+    where = where or {}
     seen: dict[str, m.Document] = {}
     for doc in dep.documents:
         if doc.id in seen:
-            problems.append(Problem("id-duplicate", doc.pos, {"id": doc.id, "other": seen[doc.id].pos}))
+            other = _at(where, seen[doc.id], "id")
+            problems.append(Problem("id-duplicate", _at(where, doc, "id"), {"id": doc.id, "other": other}))
         seen.setdefault(doc.id, doc)
     unit_names: dict[str, m.Unit] = {}
     for unit in org.units:
@@ -470,17 +539,49 @@ def cross_check(dep: m.Department) -> list[Problem]:
     approved_by: dict[str, str] = {}
     for doc in dep.documents:
         if isinstance(doc, m.Order):
-            problems += _check_order(doc, seen, signatories, approved_by)
-        elif isinstance(doc, m.Plan):
-            problems += _check_plan(doc, unit_names)
+            problems += _check_order(doc, seen, signatories, approved_by, _at(where, doc, "signatory"))
+            problems += _check_amendment(doc, seen)
+        else:
+            problems += _check_edition(doc, seen)
+            if isinstance(doc, m.Plan):
+                problems += _check_plan(doc, unit_names)
     return problems
 
 
-def _check_order(order, documents, signatories, approved_by) -> list[Problem]:
+def _check_edition(doc, documents) -> list[Problem]:
+    follows = doc.edition.follows
+    if follows is None:
+        return []
+    previous = documents.get(follows)
+    if previous is None:
+        return [Problem("edition-unknown", doc.pos, {"id": follows, "suggestion": suggestion(follows, documents)})]
+    if type(previous) is not type(doc):
+        return [Problem("edition-kind", doc.pos, {"id": follows})]
+    return []
+
+
+def _check_amendment(order: m.Order, documents) -> list[Problem]:
+    amendment = order.amendment
+    if amendment is None:
+        return []
+    problems = []
+    for edition_id in (amendment.old, amendment.new):
+        target = documents.get(edition_id)
+        if target is None or isinstance(target, m.Order):
+            hint = suggestion(edition_id, documents)
+            problems.append(Problem("edition-unknown", amendment.pos, {"id": edition_id, "suggestion": hint}))
+    new = documents.get(amendment.new)
+    if not problems and new.edition.follows != amendment.old:
+        problems.append(Problem("edition-not-next", amendment.pos, {"new": amendment.new, "old": amendment.old}))
+    return problems
+
+
+def _check_order(order, documents, signatories, approved_by, signatory_pos) -> list[Problem]:
     problems = []
     if order.signatory not in signatories:
         hint = suggestion(order.signatory, signatories)
-        problems.append(Problem("signatory-unknown", order.pos, {"key": order.signatory, "suggestion": hint}))
+        args = {"key": order.signatory, "suggestion": hint}
+        problems.append(Problem("signatory-unknown", signatory_pos, args))
     for ref in order.annexes:
         target = documents.get(ref.document)
         if target is None:
@@ -545,11 +646,14 @@ def organization_folders(paths: Iterable[str]) -> list[str]:
     found = []
     for path in paths:
         if os.path.isdir(path) and _organization_folder(path) is None:
+            before = len(found)
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 if ORGANIZATION_FILE in files:
                     found.append(root)
                     dirs.clear()
+            if len(found) == before:  # not one organization: load() reports the folder
+                found.append(path)
         else:
             found.append(path)
     return found

@@ -151,6 +151,15 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Edition:
+    """Where a plan or regulation stands in the history of its work."""
+
+    follows: str | None = None  # id of the previous edition
+    kind: str = "original"  # original | new | amendment
+    illustrative: bool = False  # an example edition, not a real document
+
+
+@dataclass(frozen=True)
 class Plan:
     id: str
     title: str
@@ -169,6 +178,7 @@ class Plan:
     numbering: Numbering = Numbering()
     table_per_section: bool = False
     signature: Signature | None = None
+    edition: Edition = Edition()
     pos: Pos = _pos()
 
     kind_word = "план"
@@ -211,6 +221,7 @@ class Regulation:
     chapters: tuple[Chapter, ...]
     trailing_dot: bool = True
     signature: Signature | None = None
+    edition: Edition = Edition()
     pos: Pos = _pos()
 
     kind_word = "положение"
@@ -235,6 +246,16 @@ class AnnexRef:
 
 
 @dataclass(frozen=True)
+class Amendment:
+    """An order that amends an approved edition: its change points are computed."""
+
+    old: str  # id of the amended edition
+    new: str  # id of the edition the order brings into force
+    form: str = "auto"  # auto | changes | new-edition
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
 class Order:
     id: str
     date: dt.date
@@ -244,6 +265,7 @@ class Order:
     signatory: str
     preamble: Text = ()
     annexes: tuple[AnnexRef, ...] = ()
+    amendment: Amendment | None = None
     pos: Pos = _pos()
 
     kind_word = "приказ"
@@ -264,10 +286,30 @@ class Department:
         return next(d for d in self.documents if d.id == doc_id)
 
     def approving_order(self, doc_id: str) -> tuple[Order, int] | None:
-        """The order that approves a document, and the annex's index in it."""
+        """The order that approves a document as its annex, and the annex's index in it."""
         for doc in self.documents:
             if isinstance(doc, Order):
                 for i, ref in enumerate(doc.annexes):
                     if ref.document == doc_id:
                         return doc, i
         return None
+
+    def amending_order(self, doc_id: str) -> Order | None:
+        """The order that brought an amended edition into force."""
+        for doc in self.documents:
+            if isinstance(doc, Order) and doc.amendment and doc.amendment.new == doc_id:
+                return doc
+        return None
+
+    def editions(self, doc_id: str) -> list[Plan | Regulation]:
+        """Every edition of the work that a document belongs to, oldest first."""
+        by_id = {d.id: d for d in self.documents if isinstance(d, Plan | Regulation)}
+        first = by_id[doc_id]
+        while first.edition.follows in by_id:
+            first = by_id[first.edition.follows]
+        chain = [first]
+        while True:
+            following = [d for d in by_id.values() if d.edition.follows == chain[-1].id]
+            if not following:
+                return chain
+            chain.append(following[0])

@@ -113,9 +113,11 @@ def _clauses(clauses, prefix: str, dot: bool, depth: int) -> Iterator[NumberedCl
         yield from _clauses(clause.clauses, child_prefix, dot, depth + 1)
 
 
-def point_numbers(points: tuple[m.Point, ...], prefix: str = "") -> Iterator[tuple[str, m.Point, int]]:
-    """Order points: «1.», sub-points «1.1.»."""
-    for index, point in enumerate(points, start=1):
+def point_numbers(
+    points: tuple[m.Point, ...], prefix: str = "", offset: int = 0
+) -> Iterator[tuple[str, m.Point, int]]:
+    """Order points: «1.», sub-points «1.1.»; `offset` points precede them."""
+    for index, point in enumerate(points, start=1 + offset):
         number = _join(prefix, index)
         yield number + ".", point, prefix.count(".") + (1 if prefix else 0)
         yield from point_numbers(point.points, number)

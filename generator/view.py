@@ -71,6 +71,38 @@ def order_view(org: m.Organization, order: m.Order) -> dict:
     }
 
 
+def amendment_order_view(org: m.Organization, order: m.Order, composition) -> dict:
+    """An amending order: the computed title and point 1 with its sub-points, then the
+    order's own points (execution, control) numbered after it."""
+    context = order_view(org, order)
+    context["title"] = composition.title
+    points: list[dict] = [{"kind": "p", "text": f"1. {composition.lead}"}]
+    for index, item in enumerate(composition.items, start=1):
+        points.append({"kind": "p", "text": f"1.{index}. {item.text}"})
+        if item.rows:
+            points.append({"kind": "rows", "rows": item.rows})
+        points += [{"kind": "p", "text": line} for line in item.quote]
+    for number, point, _depth in point_numbers(order.points, offset=1):
+        points += text_lines(point.text, number)
+    context["points"] = points
+    return context
+
+
+def revisions_line(orders: list[m.Order], date_style: str) -> list[str]:
+    """«(в ред. приказов от … № …, от … № …)» under the header of an amended annex."""
+    if not orders:
+        return []
+    word = "приказа" if len(orders) == 1 else "приказов"
+    cited = ", ".join(f"от {format_date(o.date, date_style)} {number_sign(o.number)}" for o in orders)
+    return [f"(в ред. {word} {cited})"]
+
+
+def single_annex_header(org: m.Organization, order: m.Order) -> list[str]:
+    """«Приложение / к приказу … / от … № …» for the one annex of an order."""
+    dated = f"от {format_date(order.date, org.style.date)} {number_sign(order.number)}"
+    return ["Приложение", f"к приказу {typeset(org.name_genitive)}", dated]
+
+
 def annex_header(org: m.Organization, order: m.Order, index: int, doc: m.Document) -> list[str]:
     """«Приложение № 1 / к приказу … / от … № …», or the гриф «УТВЕРЖДЕН / приказом …»."""
     ref = order.annexes[index]

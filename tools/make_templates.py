@@ -164,8 +164,12 @@ def tag(container, text: str):
     return container.add_paragraph(text, style="Body")
 
 
-def lines(container, var: str, cell: bool = False) -> None:
-    """The loop that prints a list of lines made by the view (paragraphs, bullets, …)."""
+def lines(container, var: str, cell: bool = False, rows: bool = False) -> None:
+    """The loop that prints a list of lines made by the view (paragraphs, bullets, …).
+
+    With `rows`, a line may also be a quoted table («пункт 2.7 изложить в следующей
+    редакции:» followed by the row), as amendment orders need.
+    """
     body, bullet = ("Cell", "Cell Bullet") if cell else ("Body", "Bullet")
     heading, chapter = ("Cell", "Cell") if cell else ("Body Heading", "Chapter")
     tag(container, f"{{%p for l in {var} %}}")
@@ -177,6 +181,10 @@ def lines(container, var: str, cell: bool = False) -> None:
     para(container, "", chapter, bold_runs=("{{ l.text }}",))
     tag(container, "{%p elif l.kind == 'lead' %}")
     para(container, " {{ l.text }}", body, bold_runs=("{{ l.lead }}",))
+    if rows:
+        tag(container, "{%p elif l.kind == 'rows' %}")
+        quoted_table(container)
+        para(container, "", "Spacer")
     tag(container, "{%p else %}")
     para(container, "{{ l.text }}", body)
     tag(container, "{%p endif %}")
@@ -250,6 +258,18 @@ def _cell_text(cell, text: str, style: str) -> None:
         p.add_run(text)
 
 
+def quoted_table(doc) -> None:
+    """Rows quoted in an amendment order: the plan's four columns, no header."""
+    table = doc.add_table(rows=3, cols=4)
+    _widths(table, PLAN_COLUMNS)
+    _borders(table)
+    _cell_text(table.rows[0].cells[0], "{%tr for r in l.rows %}", "Cell")
+    for i, cell in enumerate(table.rows[1].cells):
+        _cell_text(cell, f"{{{{ r[{i}] }}}}", "Cell Centered" if i in (0, 2) else "Cell")
+    _row_flags(table.rows[1])
+    _cell_text(table.rows[2].cells[0], "{%tr endfor %}", "Cell")
+
+
 def plan_table(doc) -> None:
     rows = ["head", "if-numbers", "numbers", "endif-numbers", "for", "if-section", "section", "else",
             "measure", "endif-section", "endfor"]
@@ -303,7 +323,7 @@ def order_template() -> Document:
     para(doc, "{{ title }}", "Doc Title")
     lines(doc, "preamble")
     para(doc, "{{ command }}", "Command")
-    lines(doc, "points")
+    lines(doc, "points", rows=True)
     signature(doc)
     return doc
 

@@ -1,0 +1,352 @@
+"""Two editions → a structured list of changes.
+
+The editions are trees: a plan of sections, a section of passport blocks, measures and
+subsections, a measure of its sub-measures; a regulation of chapters and clauses; an
+order of points. Children lists are matched pairwise, top down:
+
+1. by stable `id` where both sides have one;
+2. by identical content, in order (difflib over content keys), so that one inserted
+   measure is one insertion, not a cascade of changes;
+3. by similar text, only inside the gaps between the pairs found so far, so the cost
+   grows with the size of the changes, not with the square of the plan.
+
+Matched pairs that left their relative order are moves. An item left over on one side is
+an addition or a removal; additions and removals of equal content in different
+containers are marked as moves of one another. A match between near-equal candidates is
+reported as ambiguous rather than guessed silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from . import model as m
+
+# Child lists of each node type, in document order.
+CHILDREN: dict[type, tuple[str, ...]] = {
+    m.Plan: ("sections",),
+    m.Section: ("passport", "measures", "sections"),
+    m.Measure: ("children",),
+    m.PassportBlock: (),
+    m.Regulation: ("chapters",),
+    m.Chapter: ("clauses",),
+    m.Clause: ("clauses",),
+    m.Order: ("points",),
+    m.Point: ("points",),
+}
+SIMILAR = 0.55  # least similarity of text for two items to be one item changed
+AMBIGUOUS_MARGIN = 0.03
+
+Path = tuple[tuple[str, int], ...]  # ((list name, index), …) from the root
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str  # text | deadline | responsible | title | label | …
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of the tree.
+
+    kind: "changed" (own fields of a kept node), "added" (a node with its subtree),
+    "removed", or "document" (fields of the root: title, note, columns …).
+    For "added", `container` is the old path of the parent and `list_name` the child
+    list; `anchor` is the old index of the kept sibling it follows (-1: at the start).
+    """
+
+    kind: str
+    old_path: Path | None = None
+    new_path: Path | None = None
+    old: object = None
+    new: object = None
+    fields: tuple[FieldChange, ...] = ()
+    container: Path | None = None
+    list_name: str | None = None
+    anchor: int = -1
+    moved: bool = False  # a removal and an addition that are one move
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    new_path: Path
+    candidates: tuple[Path, ...]
+    score: float
+
+
+@dataclass
+class Diff:
+    changes: list[Change] = field(default_factory=list)
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+    # new path → old path, for every kept node (changed or not)
+    kept: dict[Path, Path] = field(default_factory=dict)
+
+    def count(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for change in self.changes:
+            key = "moved" if change.moved and change.kind == "added" else change.kind
+            if change.moved and change.kind == "removed":
+                continue
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+
+def diff(old, new) -> Diff:
+    """Changes that turn edition `old` into edition `new` (plans, regulations, orders)."""
+    result = Diff()
+    if own_fields(old, include_meta=True) != own_fields(new, include_meta=True):
+        own = _own_changes(old, new, include_meta=True)
+        result.changes.append(Change("document", (), (), old, new, own))
+    _diff_children(old, new, (), (), result)
+    _pair_moves(result)
+    return result
+
+
+# --- own fields -------------------------------------------------------------------------
+
+
+def own_fields(node, include_meta: bool = False) -> dict[str, object]:
+    """A node's fields that are not children lists (nor its position)."""
+    children = CHILDREN[type(node)]
+    skip = set(children) | {"pos"}
+    if not include_meta:
+        skip |= {"edition"}
+    return {f.name: getattr(node, f.name) for f in dataclasses.fields(node) if f.name not in skip}
+
+
+def _own_changes(old, new, include_meta: bool = False) -> tuple[FieldChange, ...]:
+    a, b = own_fields(old), own_fields(new)
+    skip = {"edition", "id"} if include_meta else set()
+    return tuple(FieldChange(k, a[k], b[k]) for k in a if k not in skip and a[k] != b[k])
+
+
+def content_key(node) -> tuple:
+    """What makes two nodes the same content: own fields and, recursively, children."""
+    return (type(node).__name__, tuple(sorted((k, repr(v)) for k, v in own_fields(node).items())),
+            tuple(tuple(content_key(c) for c in getattr(node, name)) for name in CHILDREN[type(node)]))
+
+
+def node_text(node) -> str:
+    """The words that identify a node for similarity."""
+    if isinstance(node, m.Measure | m.Clause | m.Point):
+        return m.plain_text(node.text)
+    if isinstance(node, m.PassportBlock):
+        return node.label + " " + m.plain_text(node.text)
+    if isinstance(node, m.Chapter | m.Section):
+        return node.title
+    return ""
+
+
+# --- matching children lists ------------------------------------------------------------
+
+
+def _diff_children(old, new, old_path: Path, new_path: Path, result: Diff) -> None:
+    for name in CHILDREN[type(old)]:
+        olds, news = getattr(old, name), getattr(new, name)
+        pairs, ambiguities = match_lists(olds, news)
+        for j, i, score in ambiguities:
+            result.ambiguities.append(Ambiguity(new_path + ((name, j),), tuple(old_path + ((name, k),) for k in i), score))
+        kept = _in_order(pairs)
+        kept_old = {i for i, _ in kept}
+        kept_new = {j: i for i, j in kept}
+        for i in range(len(olds)):
+            if i not in kept_old:
+                result.changes.append(Change("removed", old_path + ((name, i),), None, olds[i], None))
+        anchor = -1
+        for j, node in enumerate(news):
+            if j in kept_new:
+                i = kept_new[j]
+                anchor = i
+                o_path, n_path = old_path + ((name, i),), new_path + ((name, j),)
+                result.kept[n_path] = o_path
+                own = _own_changes(olds[i], node)
+                if own:
+                    result.changes.append(Change("changed", o_path, n_path, olds[i], node, own))
+                _diff_children(olds[i], node, o_path, n_path, result)
+            else:
+                result.changes.append(Change(
+                    "added", None, new_path + ((name, j),), None, node,
+                    container=old_path, list_name=name, anchor=anchor,
+                ))
+
+
+def match_lists(olds, news) -> tuple[list[tuple[int, int]], list[tuple[int, list[int], float]]]:
+    """Pairs (old index, new index) of the same item; and ambiguous matches found."""
+    pairs: dict[int, int] = {}
+    # 1. stable ids
+    old_ids = {getattr(n, "id", None): i for i, n in enumerate(olds) if getattr(n, "id", None)}
+    for j, node in enumerate(news):
+        i = old_ids.get(getattr(node, "id", None))
+        if i is not None:
+            pairs[i] = j
+    # 2. identical content, in order
+    rest_old = [i for i in range(len(olds)) if i not in pairs]
+    rest_new = [j for j in range(len(news)) if j not in pairs.values()]
+    keys_old = [content_key(olds[i]) for i in rest_old]
+    keys_new = [content_key(news[j]) for j in rest_new]
+    matcher = difflib.SequenceMatcher(None, keys_old, keys_new, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            pairs[rest_old[block.a + k]] = rest_new[block.b + k]
+    # 3. similar text, inside the gaps between ordered pairs
+    ambiguities: list[tuple[int, list[int], float]] = []
+    for gap_old, gap_new in _gaps(pairs, len(olds), len(news)):
+        _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities)
+    return sorted(pairs.items()), ambiguities
+
+
+def _gaps(pairs: dict[int, int], n_old: int, n_new: int):
+    """Runs of unmatched old and new items between consecutive ordered pairs."""
+    ordered = _in_order(sorted(pairs.items()))
+    bounds = [(-1, -1), *ordered, (n_old, n_new)]
+    matched_old, matched_new = set(pairs), set(pairs.values())
+    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
+        gap_old = [i for i in range(a0 + 1, a1) if i not in matched_old]
+        gap_new = [j for j in range(b0 + 1, b1) if j not in matched_new]
+        if gap_old and gap_new:
+            yield gap_old, gap_new
+
+
+def _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities) -> None:
+    scored = []
+    for j in gap_new:
+        same_type = [i for i in gap_old if type(olds[i]) is type(news[j])]
+        scores = sorted(((similarity(olds[i], news[j]), i) for i in same_type), reverse=True)
+        scores = [(s, i) for s, i in scores if s >= SIMILAR]
+        if len(scores) > 1 and scores[0][0] - scores[1][0] < AMBIGUOUS_MARGIN:
+            ambiguities.append((j, [i for s, i in scores[:2]], scores[0][0]))
+        scored += [(s, i, j) for s, i in scores]
+    for s, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if i not in pairs and j not in pairs.values():
+            pairs[i] = j
+
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def similarity(a, b) -> float:
+    wa, wb = words(node_text(a)), words(node_text(b))
+    if not wa and not wb:
+        return 1.0 if type(a) is type(b) else 0.0
+    matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    return matcher.ratio()
+
+
+def _in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of pairs whose old and new orders agree; the others are moves."""
+    import bisect
+
+    pairs = sorted(pairs, key=lambda p: p[1])
+    tails: list[int] = []  # smallest old index ending an increasing run of each length
+    tail_at: list[int] = []
+    previous = [-1] * len(pairs)
+    for k, (i, _) in enumerate(pairs):
+        n = bisect.bisect_left(tails, i)
+        if n == len(tails):
+            tails.append(i)
+            tail_at.append(k)
+        else:
+            tails[n], tail_at[n] = i, k
+        previous[k] = tail_at[n - 1] if n else -1
+    result = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        result.append(pairs[k])
+        k = previous[k]
+    return sorted(result)
+
+
+def _pair_moves(result: Diff) -> None:
+    """An item removed in one place and added with the same content elsewhere was moved."""
+    removed: dict[tuple, list[int]] = {}
+    for k, change in enumerate(result.changes):
+        if change.kind == "removed":
+            removed.setdefault(_move_key(change.old), []).append(k)
+    for k, change in enumerate(result.changes):
+        if change.kind == "added":
+            candidates = removed.get(_move_key(change.new))
+            if candidates:
+                r = candidates.pop(0)
+                result.changes[r] = dataclasses.replace(result.changes[r], moved=True)
+                result.changes[k] = dataclasses.replace(change, moved=True)
+
+
+def _move_key(node) -> tuple:
+    return (type(node).__name__, node_text(node))
+
+
+# --- words ------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """(op, text) runs with op in equal / delete / insert, at word level."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    runs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            runs.append(("equal", "".join(a[i1:i2])))
+        else:
+            if i2 > i1:
+                runs.append(("delete", "".join(a[i1:i2])))
+            if j2 > j1:
+                runs.append(("insert", "".join(b[j1:j2])))
+    return runs
+
+
+# --- applying changes -------------------------------------------------------------------
+
+
+def apply(old, changes: list[Change]):
+    """The edition that `changes` make of `old`: the inverse of diff, for proof."""
+    removed = {c.old_path for c in changes if c.kind == "removed"}
+    replaced = {c.old_path: c.new for c in changes if c.kind == "changed"}
+    inserts: dict[tuple[Path, str], dict[int, list]] = {}
+    for change in changes:
+        if change.kind == "added":
+            by_anchor = inserts.setdefault((change.container, change.list_name), {})
+            by_anchor.setdefault(change.anchor, []).append(change.new)
+    document = next((c.new for c in changes if c.kind == "document"), None)
+    root = _with_fields(old, document) if document is not None else old
+    return _rebuild(root, (), removed, replaced, inserts)
+
+
+def _rebuild(node, path: Path, removed, replaced, inserts):
+    updates = {}
+    for name in CHILDREN[type(node)]:
+        children = []
+        anchored = inserts.get((path, name), {})
+        children += anchored.get(-1, [])
+        for i, child in enumerate(getattr(node, name)):
+            child_path = path + ((name, i),)
+            if child_path not in removed:
+                if child_path in replaced:
+                    child = _with_fields(child, replaced[child_path])
+                children.append(_rebuild(child, child_path, removed, replaced, inserts))
+            children += anchored.get(i, [])
+        updates[name] = tuple(children)
+    return dataclasses.replace(node, **updates)
+
+
+def _with_fields(node, source):
+    """`node` with the own fields of `source` (its children stay)."""
+    return dataclasses.replace(node, **own_fields(source, include_meta=True))
+
+
+def resolve(root, path: Path):
+    node = root
+    for name, index in path:
+        node = getattr(node, name)[index]
+    return node

@@ -1,0 +1,218 @@
+"""Editions of a plan or regulation, and numbers that freeze once an edition is approved.
+
+A new edition («актуализация») numbers its items cleanly. An amended edition keeps every
+number of the edition it amends: kept items keep theirs, inserted items take a dotted
+suffix (2.7.1, 12.1), items added at the end continue the count, and removed items leave
+their number vacant (drafting rules §2.5). The clerk just edits a copy of the YAML; the
+numbers are derived here from the diff with the previous edition.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from . import model as m
+from .diff import CHILDREN, Diff, Path, diff
+from .numbering import NumberedSection, plan_outline, point_numbers, regulation_outline
+
+NUMBERED = (m.Section, m.Measure, m.Chapter, m.Clause, m.Point)
+
+
+def path_numbers(doc) -> dict[Path, str | None]:
+    """Display number of every numbered node, by path."""
+    if isinstance(doc, m.Plan):
+        outline = [item.number for item in plan_outline(doc)]
+        paths = list(_plan_paths(doc))
+    elif isinstance(doc, m.Regulation):
+        outline = [item.number for item in regulation_outline(doc)]
+        paths = [p for p, node in walk(doc) if isinstance(node, m.Chapter | m.Clause)]
+    else:
+        outline = [number for number, _, _ in point_numbers(doc.points)]
+        paths = [p for p, node in walk(doc) if isinstance(node, m.Point)]
+    return dict(zip(paths, outline))
+
+
+def _plan_paths(plan: m.Plan):
+    """Paths in the order plan_outline walks: a section, its measures, its subsections."""
+
+    def sections(items, prefix):
+        for i, section in enumerate(items):
+            path = prefix + (("sections", i),)
+            yield path
+            for j, measure in enumerate(section.measures):
+                yield from _measure_paths(measure, path + (("measures", j),))
+            yield from sections(section.sections, path)
+
+    yield from sections(plan.sections, ())
+
+
+def _measure_paths(measure: m.Measure, path: Path):
+    yield path
+    for k, child in enumerate(measure.children):
+        yield from _measure_paths(child, path + (("children", k),))
+
+
+def walk(node, path: Path = ()):
+    """Every node below `node` with its path, in document order."""
+    for name in CHILDREN[type(node)]:
+        for i, child in enumerate(getattr(node, name)):
+            child_path = path + ((name, i),)
+            yield child_path, child
+            yield from walk(child, child_path)
+
+
+# --- frozen numbers ---------------------------------------------------------------------
+
+
+def carry_numbers(old_numbers: dict[Path, str | None], changes: Diff, new) -> dict[Path, str | None]:
+    """Numbers for the amended edition `new`: old numbers kept, new ones by suffix."""
+    numbers: dict[Path, str | None] = {}
+    taken = {_stem(n) for n in old_numbers.values() if n}
+    for path, node in walk(new):
+        if not isinstance(node, NUMBERED):
+            continue
+        old_path = changes.kept.get(path)
+        if old_path is not None:
+            numbers[path] = old_numbers.get(old_path)
+            continue
+        numbers[path] = _number_for_added(path, new, old_numbers, changes, numbers, taken)
+        if numbers[path]:
+            taken.add(_stem(numbers[path]))
+    return numbers
+
+
+def _number_for_added(path, new, old_numbers, changes, numbers, taken) -> str | None:
+    parent_path, (name, index) = path[:-1], path[-1]
+    parent = _resolve(new, parent_path)
+    siblings = getattr(parent, name)
+    if isinstance(siblings[index], m.Section) and not siblings[index].numbered:
+        return None
+    style_dot = _style_dot(old_numbers, siblings, parent_path, name, numbers)
+    kept_before = [k for k in range(index) if parent_path + ((name, k),) in changes.kept]
+    kept_after = [k for k in range(index + 1, len(siblings)) if parent_path + ((name, k),) in changes.kept]
+    if not kept_after:  # at the end: continue the count, past vacant (removed) numbers too
+        last = _last_number(parent_path, name, old_numbers, changes, numbers, index)
+        if last is not None and _increment(last):
+            return _fresh(_increment(last), taken, style_dot)
+    if kept_before:
+        anchor = numbers[parent_path + ((name, kept_before[-1]),)]
+        if anchor:
+            return _suffix(anchor, index - kept_before[-1], taken, style_dot)
+    parent_number = numbers.get(parent_path) if parent_path else None
+    stem = _stem(parent_number) if parent_number else ""
+    if kept_after:
+        return _fresh(f"{stem}.0.{index + 1}" if stem else f"0.{index + 1}", taken, style_dot)
+    return _fresh(f"{stem}.{index + 1}" if stem else str(index + 1), taken, style_dot)
+
+
+def _last_number(parent_path, name, old_numbers, changes, numbers, index) -> str | None:
+    """The highest number used in this list so far: in the old list or given before."""
+    old_parent = _old_parent(parent_path, changes)
+    candidates = []
+    if old_parent is not None:
+        candidates += [n for p, n in old_numbers.items()
+                       if n and p[:-1] == old_parent and p[-1][0] == name]
+    candidates += [numbers[parent_path + ((name, k),)] for k in range(index)
+                   if numbers.get(parent_path + ((name, k),))]
+    return max(candidates, key=_sort_key) if candidates else None
+
+
+def _old_parent(parent_path, changes) -> Path | None:
+    return () if not parent_path else changes.kept.get(parent_path)
+
+
+def _style_dot(old_numbers, siblings, parent_path, name, numbers) -> bool:
+    known = [n for p, n in old_numbers.items() if n and p[-1][0] == name]
+    return bool(known) and sum(n.endswith(".") for n in known) * 2 > len(known)
+
+
+def _suffix(anchor: str, step: int, taken: set[str], dot: bool) -> str:
+    stem = _stem(anchor)
+    candidate = f"{stem}.{step}"
+    if candidate in taken:  # 2.7.1 is a real sub-point already: 2.7(1)
+        candidate = f"{stem}({step})"
+    return _fresh(candidate, taken, dot)
+
+
+def _fresh(stem: str, taken: set[str], dot: bool) -> str:
+    while stem in taken:
+        stem = _increment(stem) or stem + "(1)"
+    return stem + "." if dot else stem
+
+
+def _increment(number: str) -> str | None:
+    stem = _stem(number)
+    match = re.fullmatch(r"(.*?)(\d+)", stem)
+    return f"{match.group(1)}{int(match.group(2)) + 1}" if match else None
+
+
+def _sort_key(number: str) -> tuple:
+    return tuple(int(x) if x.isdigit() else 0 for x in re.split(r"[.()]", _stem(number)) if x)
+
+
+def _stem(number: str) -> str:
+    return number.strip().rstrip(".")
+
+
+def _resolve(root, path: Path):
+    node = root
+    for name, index in path:
+        node = getattr(node, name)[index]
+    return node
+
+
+def with_numbers(doc, numbers: dict[Path, str | None]):
+    """`doc` with every number written out explicitly (so it renders frozen)."""
+
+    def rebuild(node, path: Path):
+        updates = {}
+        for name in CHILDREN[type(node)]:
+            updates[name] = tuple(rebuild(c, path + ((name, i),)) for i, c in enumerate(getattr(node, name)))
+        number = numbers.get(path)
+        if isinstance(node, m.Section):
+            if number is None:
+                updates["numbered"] = False
+            else:
+                updates["number"] = _stem(number)
+        elif isinstance(node, m.Measure | m.Chapter | m.Clause) and number:
+            updates["number"] = _stem(number) if isinstance(node, m.Chapter) else number
+        return dataclasses.replace(node, **updates)
+
+    return rebuild(doc, ())
+
+
+# --- editions of a department -----------------------------------------------------------
+
+
+def frozen(dep: m.Department, doc):
+    """An edition as it is printed: an amended edition carries the numbers it inherited."""
+    return with_numbers(doc, numbers_of(dep, doc))
+
+
+def numbers_of(dep: m.Department, doc) -> dict[Path, str | None]:
+    follows = doc.edition.follows
+    if doc.edition.kind != "amendment" or not follows:
+        return path_numbers(doc)
+    previous = dep.document(follows)
+    return carry_numbers(numbers_of(dep, previous), diff(previous, doc), doc)
+
+
+def amending_orders(dep: m.Department, doc) -> list[m.Order]:
+    """The orders that amended this edition's line since its last clean edition, in order."""
+    orders: list[m.Order] = []
+    current = doc
+    while current.edition.kind == "amendment" and current.edition.follows:
+        order = dep.amending_order(current.id)
+        if order is not None:
+            orders.append(order)
+        current = dep.document(current.edition.follows)
+    return list(reversed(orders))
+
+
+def base_edition(dep: m.Department, doc):
+    """The edition an amended line started from (the one an order approved as its annex)."""
+    current = doc
+    while current.edition.kind == "amendment" and current.edition.follows:
+        current = dep.document(current.edition.follows)
+    return current
