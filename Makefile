@@ -12,6 +12,7 @@ setup:
 demo: setup
 	$(BIN)/prikaz check content/
 	$(BIN)/prikaz build content/ -o output/ --pdf
+	$(BIN)/prikaz diff content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml -o output/
 
 test: setup
 	$(BIN)/python -m pytest -q

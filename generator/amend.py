@@ -572,26 +572,31 @@ class Composition:
 
 
 def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) -> Composition:
+    """The amendment that an order with `amendment:` makes."""
+    old = dep.document(order.amendment.old)
+    new = dep.document(order.amendment.new)
+    return compose_for(dep, old, new, order.amendment.form, order.id, settings)
+
+
+def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str | None = None,
+                settings: Settings = Settings()) -> Composition:
     from .diff import diff
     from .editions import amending_orders, base_edition, numbers_of
     from .typography import format_date, number_sign
 
-    old = dep.document(order.amendment.old)
-    new = dep.document(order.amendment.new)
     changes = diff(old, new)
     old_numbers = numbers_of(dep, old)
     from .editions import carry_numbers
 
     new_numbers = carry_numbers(old_numbers, changes, new)
     share = changed_share(old, changes)
-    form = order.amendment.form
     if form == "auto":
         form = "new-edition" if share >= settings.new_edition_share else "changes"
     org = dep.organization
     base = base_edition(dep, old)
     approval = dep.approving_order(base.id)
     reference = accusative(old.title)
-    earlier = [o for o in amending_orders(dep, old) if o.id != order.id]
+    earlier = [o for o in amending_orders(dep, old) if o.id != order_id]
     style = org.style.date
 
     def cite(o: m.Order) -> str:

@@ -52,7 +52,7 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
     """(file stem, DOCX bytes, description) for everything one document produces."""
     org = dep.organization
     if isinstance(doc, m.Order):
-        yield _render_order(dep, doc, templates)
+        yield render_order(dep, doc, templates)
         return
     approval = dep.approving_order(doc.id)
     if approval is not None:
@@ -74,7 +74,7 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
     yield doc.id, _render_annexable(org, printed, header, date, "", templates), description
 
 
-def _render_order(dep: m.Department, order: m.Order, templates: Path):
+def render_order(dep: m.Department, order: m.Order, templates: Path):
     org = dep.organization
     annexes = [_render_annex(dep, order, i, templates) for i in range(len(order.annexes))]
     if order.amendment is None:

@@ -7,6 +7,7 @@ never prints and never exits; no traceback reaches the user.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import sys
@@ -136,6 +137,134 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
             click.echo("DOCX записаны, но PDF не созданы.", err=True)
             raise
         click.echo(f"PDF: {len(pdfs)} за {time.perf_counter() - rendered:.2f} с.")
+
+
+def _edition_pair(old: str, new: str):
+    """The department and the two editions named by their files."""
+    from .errors import ToolError
+    from .load import load
+
+    departments = load([old, new])
+    if len(departments) != 1:
+        raise ToolError("редакции должны принадлежать одной организации (одной папке content/…)")
+    dep = departments[0]
+    found = {os.path.abspath(d.pos.file): d for d in dep.documents}
+    old_doc, new_doc = found.get(os.path.abspath(old)), found.get(os.path.abspath(new))
+    if old_doc is None or new_doc is None or type(old_doc) is not type(new_doc) or hasattr(old_doc, "points"):
+        raise ToolError("укажите два файла редакций одного плана или положения")
+    return dep, old_doc, new_doc
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "out_dir", default="output", show_default=True,
+              type=click.Path(file_okay=False), help="Папка для сравнительной таблицы.")
+@_edge
+def diff(old: str, new: str, out_dir: str) -> None:
+    """Сравнить две редакции: сводка и сравнительная таблица (DOCX и HTML).
+
+    \b
+    Пример:
+      prikaz diff content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml
+    """
+    from .amend import compose_for
+    from .compare import comparison_rows
+    from .output import target_path, write_atomic
+    from .render.compare_docx import comparison_docx
+    from .render.compare_html import comparison_html
+    from .render.docx import Properties
+
+    dep, old_doc, new_doc = _edition_pair(old, new)
+    composition = compose_for(dep, old_doc, new_doc, form="changes")
+    counts = composition.changes.count()
+    names = {"added": "добавлено", "removed": "исключено", "changed": "изменено", "moved": "перемещено",
+             "document": "реквизиты документа"}
+    summary = ", ".join(f"{names[k]}: {v}" for k, v in counts.items()) or "изменений нет"
+    click.echo(f"{old_doc.id} → {new_doc.id}: {summary}. Пунктов изменений: {len(composition.items)}.")
+    for ambiguity in composition.changes.ambiguities:
+        click.echo(f"  неоднозначное сопоставление: {ambiguity.new_path} (сходство {ambiguity.score:.2f})")
+    rows = comparison_rows(composition, getattr(new_doc, "responsible_separator", ", "))
+    title = "Сравнительная таблица"
+    subtitle = f"{old_doc.title}: действующая редакция «{old_doc.id}» и предлагаемая «{new_doc.id}»"
+    folder = os.path.basename(os.path.normpath(dep.folder))
+    stem = f"{new_doc.id}.comparison"
+    import datetime as dt
+
+    props = Properties(title, dep.organization.name, new_doc.title, "сравнительная таблица", dt.date(2000, 1, 1))
+    for suffix, data in ((".docx", comparison_docx(title, subtitle, rows, props)),
+                         (".html", comparison_html(title, subtitle, rows))):
+        path = target_path(out_dir, folder, stem + suffix)
+        write_atomic(path, data)
+        click.echo(f"  {_relative(path)}")
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False))
+@click.option("--order", "order_file", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="YAML приказа: дата, номер, подписант, преамбула, заключительные пункты.")
+@click.option("--form", type=click.Choice(["auto", "changes", "new-edition"]), default="auto", show_default=True,
+              help="Перечень изменений или новая редакция приложения.")
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False))
+@_edge
+def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
+    """Написать приказ о внесении изменений из двух редакций.
+
+    \b
+    Пример:
+      prikaz amend content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml \\
+        --order content/novosibirsk/order-2020-0415.yaml
+    """
+    from pathlib import Path
+
+    from .amend import compose
+    from .build import render_order
+    from .load import read_order_file
+    from .output import target_path, write_atomic
+    from .render.docx import DEFAULT_TEMPLATES
+
+    dep, old_doc, new_doc = _edition_pair(old, new)
+    order = read_order_file(order_file, old_doc.id, new_doc.id, form)
+    dep = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != order.id) + (order,))
+    composition = compose(dep, order)
+    if composition.form == "new-edition":
+        click.echo(f"Изменено {composition.share:.0%} пунктов: предлагается изложить приложение в новой "
+                   "редакции (или утвердить новый план и признать утратившими силу прежние приказы).")
+    _, data, description = render_order(dep, order, Path(DEFAULT_TEMPLATES))
+    path = target_path(out_dir, os.path.basename(os.path.normpath(dep.folder)), order.id + ".docx")
+    write_atomic(path, data)
+    click.echo(f"  {_relative(path)} — {description}")
+    for item in composition.items:
+        click.echo(f"    {item.text}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@_edge
+def editions(path: str) -> None:
+    """Показать редакции плана или положения и приказы, которыми они утверждены.
+
+    \b
+    Пример:
+      prikaz editions content/novosibirsk/plan-2020.yaml
+    """
+    from .load import load
+    from .typography import format_date
+
+    target = os.path.abspath(path)
+    dep = load([path])[0]
+    doc = next((d for d in dep.documents if os.path.abspath(d.pos.file) == target), None)
+    if doc is None or not hasattr(doc, "edition"):
+        click.echo("Это не план и не положение.", err=True)
+        sys.exit(EXIT_CONTENT)
+    kinds = {"original": "первоначальная", "new": "новая редакция", "amendment": "с изменениями"}
+    for number, edition in enumerate(dep.editions(doc.id), start=1):
+        approval = dep.approving_order(edition.id)
+        order = approval[0] if approval else dep.amending_order(edition.id)
+        by = f"приказ от {format_date(order.date, 'numeric')} № {order.number}" if order else "приказ не указан"
+        mark = " (иллюстративная)" if edition.edition.illustrative else ""
+        click.echo(f"{number}. {edition.id} — {kinds[edition.edition.kind]}{mark}; {by}; {_relative(edition.pos.file)}")
 
 
 @main.command()

@@ -89,6 +89,8 @@ class Diff:
     def count(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for change in self.changes:
+            if change.kind == "document" and not change.fields:
+                continue  # only the edition's id or history differ
             key = "moved" if change.moved and change.kind == "added" else change.kind
             if change.moved and change.kind == "removed":
                 continue
@@ -113,7 +115,7 @@ def diff(old, new) -> Diff:
 def own_fields(node, include_meta: bool = False) -> dict[str, object]:
     """A node's fields that are not children lists (nor its position)."""
     children = CHILDREN[type(node)]
-    skip = set(children) | {"pos"}
+    skip = set(children) | {"pos", "reason"}
     if not include_meta:
         skip |= {"edition"}
     return {f.name: getattr(node, f.name) for f in dataclasses.fields(node) if f.name not in skip}

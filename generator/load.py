@@ -70,8 +70,8 @@ def load_folder(folder: str) -> m.Department:
     return department
 
 
-def _load_file(path: str, problems: list[Problem], where: dict[int, dict[str, Pos]]) -> object | None:
-    """The model of one file; `where` gets the positions of its top-level values."""
+def _load_file(path: str, problems: list[Problem], where: dict[int, dict[str, Pos]]) -> object:
+    """The model of one file, or None; `where` gets the positions of its top-level values."""
     try:
         root = read_file(path, _display(path))
     except ContentError as e:
@@ -443,6 +443,7 @@ def _measure(node: Node, problems: list[Problem], depth: int) -> m.Measure | Non
         number=f.str("number"),
         note=f.str("note"),
         children=f.list("measures", lambda n: _measure(n, problems, depth + 1)),
+        reason=f.str("reason"),
         pos=node.pos,
     )
     f.done()
@@ -513,6 +514,20 @@ def _definition(node: Node, problems: list[Problem]) -> m.Definition | None:
     return definition
 
 
+def read_order_file(path: str, old: str, new: str, form: str) -> m.Order:
+    """An order given on the command line for `prikaz amend`: its amendment is OLD → NEW."""
+    import dataclasses
+
+    problems: list[Problem] = []
+    order = _load_file(path, problems, {})
+    if order is not None and not isinstance(order, m.Order):
+        problems.append(Problem("value-choice", Pos(_display(path), 1, 1),
+                                {"key": "kind", "value": type(order).__name__, "allowed": "order"}))
+    if problems:
+        raise ContentError(problems)
+    return dataclasses.replace(order, amendment=m.Amendment(old, new, form))
+
+
 # --- cross references -------------------------------------------------------------------
 
 
@@ -527,8 +542,8 @@ def cross_check(dep: m.Department, where: dict[int, dict[str, Pos]] | None = Non
     seen: dict[str, m.Document] = {}
     for doc in dep.documents:
         if doc.id in seen:
-            other = _at(where, seen[doc.id], "id")
-            problems.append(Problem("id-duplicate", _at(where, doc, "id"), {"id": doc.id, "other": other}))
+            args = {"id": doc.id, "other": _at(where, seen[doc.id], "id")}
+            problems.append(Problem("id-duplicate", _at(where, doc, "id"), args))
         seen.setdefault(doc.id, doc)
     unit_names: dict[str, m.Unit] = {}
     for unit in org.units:
@@ -539,7 +554,8 @@ def cross_check(dep: m.Department, where: dict[int, dict[str, Pos]] | None = Non
     approved_by: dict[str, str] = {}
     for doc in dep.documents:
         if isinstance(doc, m.Order):
-            problems += _check_order(doc, seen, signatories, approved_by, _at(where, doc, "signatory"))
+            signatory_pos = _at(where, doc, "signatory")
+            problems += _check_order(doc, seen, signatories, approved_by, signatory_pos)
             problems += _check_amendment(doc, seen)
         else:
             problems += _check_edition(doc, seen)

@@ -115,6 +115,9 @@ class Measure:
     number: str | None = None  # explicit, printed as is
     note: str | None = None
     children: tuple[Measure, ...] = ()
+    # Why the edition changes this measure: shown to the lawyer in the comparison table,
+    # never printed in the plan, and no part of the content's equality.
+    reason: str | None = field(default=None, compare=False)
     pos: Pos = _pos()
 
 

@@ -40,7 +40,7 @@ def render(kind: str, context: dict, props: Properties, templates: Path = DEFAUL
     template = DocxTemplate(str(templates / TEMPLATE_FILES[kind]))
     # autoescape: «&», «<» and anything that looks like markup print as typed.
     template.render(context, autoescape=True)
-    _set_properties(template.docx, props)
+    set_properties(template.docx, props)
     buffer = io.BytesIO()
     template.save(buffer)
     return normalize_zip(buffer.getvalue())
@@ -63,7 +63,7 @@ def combine(main: bytes, annexes: list[bytes], props: Properties) -> bytes:
         _page_break_before(elements)
         for element in elements:
             final_section.addprevious(copy.deepcopy(element))
-    _set_properties(document, props)
+    set_properties(document, props)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalize_zip(buffer.getvalue())
@@ -80,7 +80,7 @@ def _page_break_before(elements) -> None:
     p_pr.insert(0, OxmlElement("w:pageBreakBefore"))
 
 
-def _set_properties(document, props: Properties) -> None:
+def set_properties(document, props: Properties) -> None:
     core = document.core_properties
     moment = dt.datetime.combine(props.date, dt.time(12, 0))
     core.title = props.title

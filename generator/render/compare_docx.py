@@ -1,0 +1,74 @@
+"""Comparison rows → DOCX: a landscape table, header repeated, struck and marked words.
+
+Built with python-docx rather than a template: the cells hold runs with their own
+formatting (strike-through for removed words, bold underline for added ones), which a
+docxtpl field cannot carry without raw XML in the context.
+"""
+
+from __future__ import annotations
+
+import io
+
+from .compare_html import HEADINGS
+from .docx import Properties, set_properties, normalize_zip
+
+WIDTHS_CM = (1.2, 4.0, 9.0, 9.0, 3.8)
+
+
+def comparison_docx(title: str, subtitle: str, rows, props: Properties) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin, section.right_margin = Cm(2.0), Cm(1.0)
+    section.top_margin = section.bottom_margin = Cm(1.5)
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(12)
+    heading = document.add_paragraph()
+    heading.alignment = 1
+    heading.add_run(title).bold = True
+    document.add_paragraph(subtitle).alignment = 1
+    table = document.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, HEADINGS):
+        cell.paragraphs[0].add_run(text).bold = True
+    header_pr = table.rows[0]._tr.get_or_add_trPr()
+    header_pr.append(OxmlElement("w:tblHeader"))
+    for row in rows:
+        cells = table.add_row().cells
+        cells[0].text = str(row.number)
+        cells[1].text = row.unit
+        _runs(cells[2].paragraphs[0], row.current)
+        _runs(cells[3].paragraphs[0], row.proposed)
+        cells[4].text = row.reason
+    for column, width in zip(table.columns, WIDTHS_CM):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+    for tr in table._tbl.tr_lst:
+        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "ru-RU")
+    normal.element.get_or_add_rPr().append(lang)
+    set_properties(document, props)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalize_zip(buffer.getvalue())
+
+
+def _runs(paragraph, runs) -> None:
+    for op, text in runs:
+        run = paragraph.add_run(text)
+        if op == "delete":
+            run.font.strike = True
+        elif op == "insert":
+            run.bold = True
+            run.underline = True
+
