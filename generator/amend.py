@@ -50,6 +50,7 @@ class Context:
     settings: Settings
     columns: tuple[str, ...] = ()
     qualify: bool = False  # row numbers repeat across sections: name the section too
+    kept_old: frozenset = frozenset()  # old paths that stay in the new edition
 
 
 # --- the whole wording ------------------------------------------------------------------
@@ -58,7 +59,8 @@ class Context:
 def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Settings = Settings()) -> list[Item]:
     """Sub-points of «Внести … следующие изменения:», in the order of the document."""
     ctx = Context(old, new, old_numbers, new_numbers, getattr(new, "responsible_separator", ", "),
-                  settings, getattr(old, "columns", ()), _numbers_repeat(old, old_numbers))
+                  settings, getattr(old, "columns", ()), _numbers_repeat(old, old_numbers),
+                  frozenset(changes.kept.values()))
     order = {path: k for k, (path, _) in enumerate(walk(old))}
     items: list[Item] = []
     pending = list(changes.changes)
@@ -309,8 +311,7 @@ def _addition(ctx: Context, container, list_name, anchor, group, order) -> Item:
     what_word = _unit_word(node, ctx.settings, "ins", plural)
     what = f"{what_word} {_join_numbers(numbers)}" if all(numbers) else what_word
     siblings = getattr(_resolve(ctx.old, container), list_name)
-    at_end = anchor == len(siblings) - 1 or all(
-        (container + ((list_name, k),)) not in order for k in range(anchor + 1, len(siblings)))
+    at_end = all((container + ((list_name, k),)) not in ctx.kept_old for k in range(anchor + 1, len(siblings)))
     if anchor >= 0 and not at_end:
         anchor_path = container + ((list_name, anchor),)
         place = _in_section(ctx, anchor_path) + "после "
@@ -608,10 +609,11 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
         revisions = f" (в редакции {word} " + ", ".join(cite(o) for o in earlier) + ")"
     if form == "new-edition":
         items: list[Item] = []
-        count_word = "изменения"
     else:
         items = wording(old, new, changes, old_numbers, new_numbers, settings)
-        count_word = "изменения" if len(items) == 1 else "изменений"
+    single = form == "new-edition" or len(items) == 1
+    count_word = "изменения" if single else "изменений"  # «О внесении изменения(й)»
+    following = "следующее изменение" if single else "следующие изменения"
     if approval is not None:
         approving, _ = approval
         act = f"приказ {typeset(org.name_genitive)} {cite(approving)} «{typeset(approving.title)}»"
@@ -621,13 +623,13 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
                     "согласно приложению к настоящему приказу.")
         else:
             lead = (f"Внести в {reference}, утвержденный приказом {typeset(org.name_genitive)} "
-                    f"{cite(approving)} «{typeset(approving.title)}»{revisions}, следующие {count_word}:")
+                    f"{cite(approving)} «{typeset(approving.title)}»{revisions}, {following}:")
     else:
         title = f"О внесении {count_word} в {reference}"
         if form == "new-edition":
             lead = f"Изложить {reference}{revisions} в новой редакции согласно приложению к настоящему приказу."
         else:
-            lead = f"Внести в {reference}{revisions} следующие {count_word}:"
+            lead = f"Внести в {reference}{revisions} {following}:"
     annex = new if form == "new-edition" else None
     return Composition(title, lead, items, form, share, annex, changes)
 
