@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Idempotent set-up for `make demo` and `make test`: the Debian packages prikaz needs
-# (LibreOffice, metric-compatible fonts, Russian hyphenation, poppler for PDF checks),
+# (LibreOffice, metric-compatible fonts, Russian hyphenation, poppler for PDF checks,
+# Chromium for the tests of HTML pages),
 # then a virtual environment with the package installed in editable mode.
 # Each step runs only when what it provides is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=${PYTHON:-python3}
-DEBIAN_PACKAGES="libreoffice-writer-nogui fonts-liberation fonts-liberation2 hyphen-ru poppler-utils"
+DEBIAN_PACKAGES="libreoffice-writer-nogui fonts-liberation fonts-liberation2 hyphen-ru poppler-utils chromium"
 
 need_debian=0
 command -v soffice >/dev/null 2>&1 || need_debian=1
 command -v pdftoppm >/dev/null 2>&1 || need_debian=1
 command -v pdftotext >/dev/null 2>&1 || need_debian=1
+command -v chromium >/dev/null 2>&1 || need_debian=1
 fc-list 2>/dev/null | grep -q "Liberation Serif" || need_debian=1
 
 if [ "$need_debian" = 1 ]; then

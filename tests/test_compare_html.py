@@ -1,0 +1,45 @@
+"""The lawyer's comparison page, opened in a real headless Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from conftest import run_prikaz
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="нет Chromium (пакет Debian chromium): make setup")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    out = tmp_path_factory.mktemp("diff")
+    result = run_prikaz("diff", "content/novosibirsk/plan-2020.yaml", "content/novosibirsk/plan-2020-ed2.yaml",
+                        "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return out / "novosibirsk" / "plan-2020-ed2.comparison.html"
+
+
+def chromium(*args: str, profile) -> subprocess.CompletedProcess:
+    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_every_change_is_shown_in_the_rendered_page(page, tmp_path):
+    dom = chromium("--dump-dom", page.as_uri(), profile=tmp_path / "profile").stdout
+    rows = re.findall(r'<tr id="change-(\d+)">', dom)
+    assert rows == [str(n) for n in range(1, 8)]
+    assert "<del>Март</del>" in dom and "<ins>Апрель</ins>" in dom
+    assert "По итогам ВПР осенью 2019 года" in dom  # the reason column
+    assert "http" not in dom.split("<body>")[1]  # self-contained: no outside links
+
+
+def test_screenshot_of_the_page(page, tmp_path):
+    shot = tmp_path / "comparison.png"
+    chromium("--window-size=1280,900", f"--screenshot={shot}", page.as_uri(), profile=tmp_path / "profile")
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a drawn table, not a blank page
