@@ -25,3 +25,6 @@ templates: setup
 
 clean:
 	rm -rf output/
+
+bench: setup
+	$(BIN)/python bench/bench.py
