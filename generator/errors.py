@@ -39,11 +39,11 @@ MESSAGES: dict[str, str] = {
     "value-too-long": "«{key}»: значение длиннее {limit} символов",
     "char-invalid": "недопустимый символ {char} в тексте (позиция {offset} в значении)",
     "text-block-unknown": "блок текста: ожидается строка, bullets, heading или lead",
-    "nesting-too-deep": "вложенность глубже трёх уровней: мероприятия и пункты вкладываются не более чем в три уровня",
+    "nesting-too-deep": "вложенность глубже трёх уровней (мероприятия, пункты — не более трёх)",
     # cross references
     "organization-missing": "не найден файл organization.yaml в папке документа или выше",
     "organization-not-here": "файл организации должен называться organization.yaml",
-    "organization-kind": "в organization.yaml должно быть kind: organization, а не документ вида «{kind}»",
+    "organization-kind": "в organization.yaml ожидается kind: organization, а не «{kind}»",
     "id-duplicate": "идентификатор «{id}» уже использован ({other})",
     "unit-unknown": "ответственный «{name}» не найден в реестре organization.units{suggestion}",
     "unit-duplicate": "исполнитель «{name}» уже есть в реестре",

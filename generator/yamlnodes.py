@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from ruamel.yaml.cyaml import CParser
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import BaseResolver
 
 from .errors import ContentError, Pos, Problem
@@ -62,9 +64,8 @@ def read_file(path: str, display: str) -> Node:
         raise ContentError([Problem("file-unreadable", Pos(display), {"reason": e.strerror})])
     if len(data) > MAX_FILE_BYTES:
         size = "более " + str(MAX_FILE_BYTES // (1024 * 1024))
-        raise ContentError(
-            [Problem("file-too-large", Pos(display), {"size": size, "limit": MAX_FILE_BYTES >> 20})]
-        )
+        args = {"size": size, "limit": MAX_FILE_BYTES >> 20}
+        raise ContentError([Problem("file-too-large", Pos(display, 1, 1), args)])
     return parse(_decode(data, display), display)
 
 
@@ -81,24 +82,60 @@ def _decode(data: bytes, display: str) -> str:
 
 def parse(text: str, display: str) -> Node:
     try:
-        composer = _Composer(text)
-        root = composer.get_single_node()
+        problems = _scan(text, display)
+        root = None if problems else _Composer(text).get_single_node()
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if mark and e.context_mark and mark.index >= len(text):
+            mark = e.context_mark  # an unclosed quote or bracket: where it was opened
         pos = Pos(display, mark.line + 1, mark.column + 1) if mark else Pos(display)
+        if "expected a single document" in (e.context or ""):
+            raise ContentError([Problem("yaml-multiple-documents", pos)])
         problem = _translate(e.problem or e.context or "")
+        raise ContentError([Problem("yaml-syntax", pos, {"problem": problem})])
+    except ReaderError as e:  # a raw control character; its position counts UTF-8 bytes
+        before = text.encode("utf-8")[: e.position]
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        pos = Pos(display, before.count(b"\n") + 1, column)
+        problem = f"{_translate(e.reason)} (U+{e.character:04X})"
         raise ContentError([Problem("yaml-syntax", pos, {"problem": problem})])
     except Exception as e:  # libyaml reports some stream faults without a mark
         if "expected a single document" in str(e):
-            raise ContentError([Problem("yaml-multiple-documents", Pos(display))])
+            raise ContentError([Problem("yaml-multiple-documents", Pos(display, 1, 1))])
         raise ContentError([Problem("yaml-syntax", Pos(display), {"problem": _translate(str(e))})])
+    if problems:
+        raise ContentError(problems)
     if root is None:
         raise ContentError([Problem("yaml-empty", Pos(display, 1, 1))])
-    problems: list[Problem] = []
     node = _convert(root, display, problems, set(), 0)
     if problems:
         raise ContentError(problems)
     return node
+
+
+def _scan(text: str, display: str) -> list[Problem]:
+    """Anchors and nesting depth, from libyaml's events, before anything is composed.
+
+    Composing follows aliases and recurses in C: an anchor is reported where it is written
+    (also one no alias uses), and a structure too deep for that recursion never reaches it.
+    """
+    problems: list[Problem] = []
+    parser = CParser(text)
+    depth = 0
+    while parser.check_event():
+        event = parser.get_event()
+        if isinstance(event, CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, NodeEvent):
+            pos = Pos(display, event.start_mark.line + 1, event.start_mark.column + 1)
+            if depth > MAX_DEPTH:
+                problems.append(Problem("yaml-too-deep", pos, {"limit": MAX_DEPTH}))
+                break
+            if event.anchor is not None and not isinstance(event, AliasEvent):
+                problems.append(Problem("yaml-alias", pos))
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+    return problems
 
 
 def _convert(node, display: str, problems: list[Problem], seen: set[int], depth: int) -> Node:
@@ -124,7 +161,7 @@ def _convert(node, display: str, problems: list[Problem], seen: set[int], depth:
 
 def _scalar(node: ScalarNode, pos: Pos, problems: list[Problem]) -> Node:
     value = node.value
-    if value == "" and node.style is None or value in ("~", "null") and node.style is None:
+    if value in ("", "~", "null") and not node.style:  # plain: libyaml gives "", not None
         return Node(None, pos)
     bad = _INVALID_CHARS.search(value)
     if bad:
@@ -155,7 +192,7 @@ def _mapping(node, pos, display, problems, seen, depth) -> Node:
 _PHRASES = [
     ("found character that cannot start any token", "символ, с которого не может начинаться значение (табуляция? используйте пробелы)"),
     ("found a tab character", "символ табуляции: отступы делаются только пробелами"),
-    ("mapping values are not allowed here", "двоеточие здесь недопустимо: заключите значение в кавычки"),
+    ("mapping values are not allowed", "двоеточие здесь недопустимо: заключите значение в кавычки"),
     ("did not find expected key", "не найден ожидаемый ключ: проверьте отступы"),
     ("did not find expected '-' indicator", "не найден ожидаемый «-»: проверьте отступы списка"),
     ("did not find expected ',' or ']'", "не найдена «,» или «]»"),
@@ -166,9 +203,27 @@ _PHRASES = [
     ("found unknown escape character", "неизвестная escape-последовательность после «\\»"),
     ("block sequence entries are not allowed in this context", "элемент списка «-» здесь недопустим: проверьте отступы"),
     ("could not find expected ':'", "не найдено ожидаемое «:»"),
-    ("found unexpected ':'", "неожиданное «:»"),
+    ("found unexpected ':'", "неожиданное «:»: значение с двоеточием заключите в кавычки"),
     ("found incompatible YAML document", "несовместимая версия YAML"),
     ("control characters are not allowed", "управляющие символы недопустимы"),
+    ("did not find expected comment or line break", "лишний текст после значения: после кавычки или скобки ожидается конец строки"),
+    ("did not find expected alphabetic or numeric character", "после «&» или «*» ожидается имя якоря: текст заключите в кавычки"),
+    ("did not find expected hexdecimal number", "после «\\x», «\\u» или «\\U» ожидаются шестнадцатеричные цифры"),
+    ("found invalid Unicode character escape code", "escape-последовательность задаёт недопустимый символ"),
+    ("found unexpected document indicator", "строка «---» или «...» внутри значения в кавычках (не закрыта кавычка?)"),
+    ("did not find expected <document start>", "текст после конца документа («...»): проверьте строки «---» и «...»"),
+    ("found an indentation indicator equal to 0", "отступ после «|» или «>» — от 1 до 9"),
+    ("mapping keys are not allowed in this context", "«?» здесь недопустим: заключите значение в кавычки"),
+    # «%» at the start of a line begins a directive, «!» a tag: in text, quotes are needed
+    ("directive", "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки"),
+    ("found unexpected non-alphabetical character", "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки"),
+    ("version number", "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки"),
+    ("did not find expected whitespace", "после тега «!…» или директивы «%…» ожидается пробел: текст заключите в кавычки"),
+    ("did not find expected '!'", "ошибка в теге «!…»: текст, начинающийся с «!», заключите в кавычки"),
+    ("did not find the expected '>'", "ошибка в теге «!<…>»: текст, начинающийся с «!», заключите в кавычки"),
+    ("tag URI", "ошибка в теге «!…»: текст, начинающийся с «!», заключите в кавычки"),
+    ("URI escaped octet", "ошибка в теге «!…»: текст, начинающийся с «!», заключите в кавычки"),
+    ("found undefined tag handle", "неизвестный тег «!…!»: текст, начинающийся с «!», заключите в кавычки"),
 ]
 
 
