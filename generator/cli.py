@@ -27,6 +27,7 @@ def _edge(command):
         from .errors import ContentError, ToolError
 
         try:
+            _require_existing(kwargs)
             return command(*args, **kwargs)
         except ContentError as e:
             for problem in e.problems:
@@ -53,6 +54,23 @@ def _edge(command):
     return wrapper
 
 
+def _require_existing(arguments: dict) -> None:
+    """Paths given on the command line exist: a Russian message, not click's English one."""
+    from .errors import ContentError, Pos, Problem
+
+    names = ("paths", "path", "old", "new", "order_file")
+    given = [p for name in names for p in _as_list(arguments.get(name))]
+    missing = [p for p in given if not os.path.exists(p)]
+    if missing:
+        raise ContentError([Problem("path-missing", Pos(p)) for p in missing])
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, tuple | list) else [value]
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="prikaz", message="prikaz %(version)s")
 def main() -> None:
@@ -75,26 +93,53 @@ def _paths(paths: tuple[str, ...]) -> list[str]:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text — строки «файл:строка:столбец: …»; json — список для программ.")
 @_edge
-def check(paths: tuple[str, ...]) -> None:
-    """Проверить содержимое: все ошибки сразу, с файлом, строкой и столбцом.
+def check(paths: tuple[str, ...], output_format: str) -> None:
+    """Проверить содержимое: ошибки чтения и замечания по сути документов.
 
-    Код выхода: 0 — ошибок нет, 2 — содержимое не читается.
+    Сроки, исполнители и сокращения, повторы мероприятий, согласованность приказа и
+    приложений, набранные вручную номера, опечатки и оформление текста. Каждое замечание —
+    с файлом, строкой и столбцом, уровнем (ошибка или предупреждение) и кодом правила.
+
+    Код выхода: 0 — ошибок нет (предупреждения возможны), 1 — есть ошибки,
+    2 — содержимое не читается.
 
     \b
     Пример:
       prikaz check content/noglik
+      prikaz check content/ --format json
     """
+    import json
+
+    from .check import check as check_content
     from .load import load
 
     departments = load(_paths(paths))
-    documents = sum(len(d.documents) for d in departments)
-    click.echo(f"Ошибок нет: организаций {len(departments)}, документов {documents}.")
+    findings = check_content(departments)
+    errors = sum(f.severity == "error" for f in findings)
+    if output_format == "json":
+        click.echo(json.dumps([
+            {"code": f.code, "severity": f.severity, "file": f.pos.file, "line": f.pos.line,
+             "column": f.pos.column, "message": f.message} for f in findings
+        ], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        documents = sum(len(d.documents) for d in departments)
+        summary = f"организаций {len(departments)}, документов {documents}"
+        if findings:
+            click.echo(f"Ошибок: {errors}, предупреждений: {len(findings) - errors} ({summary}).")
+        else:
+            click.echo(f"Замечаний нет: {summary}.")
+    if errors:
+        sys.exit(EXIT_FINDINGS)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False), help="Папка для готовых документов.")
 @click.option("--pdf", is_flag=True, help="Сделать также PDF (нужен LibreOffice).")
@@ -156,8 +201,8 @@ def _edition_pair(old: str, new: str):
 
 
 @main.command()
-@click.argument("old", type=click.Path(exists=True, dir_okay=False))
-@click.argument("new", type=click.Path(exists=True, dir_okay=False))
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False), help="Папка для сравнительной таблицы.")
 @_edge
@@ -200,9 +245,9 @@ def diff(old: str, new: str, out_dir: str) -> None:
 
 
 @main.command()
-@click.argument("old", type=click.Path(exists=True, dir_okay=False))
-@click.argument("new", type=click.Path(exists=True, dir_okay=False))
-@click.option("--order", "order_file", required=True, type=click.Path(exists=True, dir_okay=False),
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("--order", "order_file", required=True, type=click.Path(dir_okay=False),
               help="YAML приказа: дата, номер, подписант, преамбула, заключительные пункты.")
 @click.option("--form", type=click.Choice(["auto", "changes", "new-edition"]), default="auto", show_default=True,
               help="Перечень изменений или новая редакция приложения.")
@@ -240,7 +285,7 @@ def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.argument("path", type=click.Path(dir_okay=False))
 @_edge
 def editions(path: str) -> None:
     """Показать редакции плана или положения и приказы, которыми они утверждены.
@@ -268,7 +313,7 @@ def editions(path: str) -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.argument("path", type=click.Path(dir_okay=False))
 @_edge
 def show(path: str) -> None:
     """Показать план или положение с вычисленными номерами.

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 MESSAGES: dict[str, str] = {
     # reading files
     "file-unreadable": "не удалось прочитать файл: {reason}",
+    "path-missing": "нет такого файла или папки",
+    "edition-cycle": "редакции ссылаются друг на друга по кругу (edition.follows)",
     "file-too-large": "файл слишком большой ({size} МБ); предел — {limit} МБ",
     "not-utf8": "файл не в кодировке UTF-8 (байт {byte} в позиции {offset})",
     "yaml-syntax": "ошибка синтаксиса YAML: {problem}",

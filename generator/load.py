@@ -568,6 +568,12 @@ def _check_edition(doc, documents) -> list[Problem]:
     follows = doc.edition.follows
     if follows is None:
         return []
+    seen, current = {doc.id}, documents.get(follows)
+    while current is not None and not isinstance(current, m.Order) and current.edition.follows:
+        if current.id in seen:
+            return [Problem("edition-cycle", doc.pos)]
+        seen.add(current.id)
+        current = documents.get(current.edition.follows)
     previous = documents.get(follows)
     if previous is None:
         return [Problem("edition-unknown", doc.pos, {"id": follows, "suggestion": suggestion(follows, documents)})]

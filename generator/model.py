@@ -308,11 +308,13 @@ class Department:
         """Every edition of the work that a document belongs to, oldest first."""
         by_id = {d.id: d for d in self.documents if isinstance(d, Plan | Regulation)}
         first = by_id[doc_id]
-        while first.edition.follows in by_id:
+        seen = {first.id}
+        while first.edition.follows in by_id and first.edition.follows not in seen:
             first = by_id[first.edition.follows]
+            seen.add(first.id)
         chain = [first]
         while True:
-            following = [d for d in by_id.values() if d.edition.follows == chain[-1].id]
+            following = [d for d in by_id.values() if d.edition.follows == chain[-1].id and d not in chain]
             if not following:
                 return chain
             chain.append(following[0])
