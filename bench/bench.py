@@ -125,8 +125,12 @@ def bench_floor(dep: Path, template: str, runs: int) -> float:
 
 
 def peak_memory(code: str) -> float:
-    """Peak RSS in MB of a fresh interpreter running `code`."""
-    wrapper = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    """Peak RSS in MB of a fresh interpreter running `code`.
+
+    VmHWM belongs to the new process image; getrusage's maxrss would include the high
+    water mark of this (forked) benchmark process.
+    """
+    wrapper = code + "\nprint([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])"
     out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, cwd=ROOT, check=True)
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 

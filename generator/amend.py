@@ -51,6 +51,7 @@ class Context:
     columns: tuple[str, ...] = ()
     qualify: bool = False  # row numbers repeat across sections: name the section too
     kept_old: frozenset = frozenset()  # old paths that stay in the new edition
+    last_inside: dict = field(default_factory=dict)  # path → order of its last descendant
 
 
 # --- the whole wording ------------------------------------------------------------------
@@ -62,6 +63,7 @@ def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Setting
                   settings, getattr(old, "columns", ()), _numbers_repeat(old, old_numbers),
                   frozenset(changes.kept.values()))
     order = {path: k for k, (path, _) in enumerate(walk(old))}
+    ctx.last_inside = _last_inside(order)
     items: list[Item] = []
     pending = list(changes.changes)
     items += _throughout(ctx, pending)
@@ -325,7 +327,7 @@ def _addition(ctx: Context, container, list_name, anchor, group, order) -> Item:
     else:
         parent = _resolve(ctx.old, container)
         place = _label(parent, ctx.old_numbers.get(container), ctx.settings) + " " if container else ""
-        key = _end_key(container, order)
+        key = _end_key(ctx, container)
     rows: list[list[str]] = []
     quote: list[str] = []
     for change in group:
@@ -344,9 +346,19 @@ def _requote(rows, quote):
     return _quote_rows(rows), _with_quotes(quote)
 
 
-def _end_key(container: Path, order) -> float:
-    inside = [k for p, k in order.items() if p[: len(container)] == container]
-    return (max(inside) if inside else (order.get(container, -1))) + 0.5
+def _last_inside(order: dict) -> dict:
+    """For every path, the document order of the last node inside it (itself if a leaf)."""
+    last: dict = {(): -1}
+    for path, k in order.items():
+        for end in range(len(path) + 1):
+            prefix = path[:end]
+            if last.get(prefix, -1) < k:
+                last[prefix] = k
+    return last
+
+
+def _end_key(ctx: Context, container: Path) -> float:
+    return ctx.last_inside.get(container, -1) + 0.5
 
 
 def _changed(ctx: Context, change: Change, order) -> Item:

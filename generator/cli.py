@@ -95,7 +95,8 @@ def _paths(paths: tuple[str, ...]) -> list[str]:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text — строки «файл:строка:столбец: …»; json — список для программ.")
+              show_default=True,
+              help="text — строки «файл:строка:столбец: …»; json — список для программ.")
 @_edge
 def check(paths: tuple[str, ...], output_format: str) -> None:
     """Проверить содержимое: ошибки чтения и замечания по сути документов.
@@ -138,6 +139,21 @@ def check(paths: tuple[str, ...], output_format: str) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
+def _check_before(departments, force: bool) -> None:
+    """The checker's findings before writing anything: errors stop, unless forced."""
+    from .check import check as check_content
+
+    findings = check_content(departments)
+    for finding in findings:
+        click.echo(str(finding), err=True)
+    errors = sum(f.severity == "error" for f in findings)
+    if errors and not force:
+        click.echo(f"Ошибок: {errors}. Ничего не записано; исправьте их или соберите с --force.", err=True)
+        sys.exit(EXIT_FINDINGS)
+    if findings:
+        click.echo(f"Замечаний проверки: {len(findings)} (ошибок {errors}).", err=True)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
@@ -145,12 +161,16 @@ def check(paths: tuple[str, ...], output_format: str) -> None:
 @click.option("--pdf", is_flag=True, help="Сделать также PDF (нужен LibreOffice).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False),
               help="Папка с шаблонами DOCX вместо templates/ проекта.")
+@click.option("--force", is_flag=True,
+              help="Собрать, даже если проверка нашла ошибки (например, в перенесённых документах).")
 @_edge
-def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None) -> None:
+def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None, force: bool) -> None:
     """Собрать DOCX (и PDF) приказов, планов и положений.
 
     Приказ собирается вместе с приложениями, каждое приложение — ещё и отдельным
-    файлом. Если указан файл, собирается только документ из него.
+    файлом. Если указан файл, собирается только документ из него. Перед сборкой
+    выполняется проверка (как prikaz check): предупреждения печатаются, ошибки
+    останавливают сборку (код 1), если не указан --force.
 
     \b
     Пример:
@@ -165,6 +185,7 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
 
     started = time.perf_counter()
     departments = load(_paths(paths))
+    _check_before(departments, force)
     loaded = time.perf_counter()
     files = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
     selected = (lambda doc: os.path.abspath(doc.pos.file) in files) if files else (lambda doc: True)
@@ -172,7 +193,7 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     rendered = time.perf_counter()
     for item in built:
         click.echo(f"  {_relative(item.path)} — {item.description}")
-    click.echo(f"DOCX: {len(built)} за {rendered - loaded:.2f} с (чтение {loaded - started:.2f} с).")
+    click.echo(f"DOCX: {len(built)} за {rendered - loaded:.2f} с (чтение и проверка {loaded - started:.2f} с).")
     if pdf:
         from .render.pdf import convert
 

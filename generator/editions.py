@@ -14,7 +14,7 @@ import re
 
 from . import model as m
 from .diff import CHILDREN, Diff, Path, diff
-from .numbering import NumberedSection, plan_outline, point_numbers, regulation_outline
+from .numbering import plan_outline, point_numbers, regulation_outline
 
 NUMBERED = (m.Section, m.Measure, m.Chapter, m.Clause, m.Point)
 
@@ -69,6 +69,7 @@ def carry_numbers(old_numbers: dict[Path, str | None], changes: Diff, new) -> di
     """Numbers for the amended edition `new`: old numbers kept, new ones by suffix."""
     numbers: dict[Path, str | None] = {}
     taken = {_stem(n) for n in old_numbers.values() if n}
+    old_lists = _numbers_by_list(old_numbers)
     for path, node in walk(new):
         if not isinstance(node, NUMBERED):
             continue
@@ -76,23 +77,36 @@ def carry_numbers(old_numbers: dict[Path, str | None], changes: Diff, new) -> di
         if old_path is not None:
             numbers[path] = old_numbers.get(old_path)
             continue
-        numbers[path] = _number_for_added(path, new, old_numbers, changes, numbers, taken)
+        numbers[path] = _number_for_added(path, new, old_lists, changes, numbers, taken)
         if numbers[path]:
             taken.add(_stem(numbers[path]))
     return numbers
 
 
-def _number_for_added(path, new, old_numbers, changes, numbers, taken) -> str | None:
+def _numbers_by_list(numbers: dict[Path, str | None]) -> dict[tuple[Path, str], list[str]]:
+    """Old numbers grouped by the list that holds them: (parent path, list name) → numbers."""
+    lists: dict[tuple[Path, str], list[str]] = {}
+    for path, number in numbers.items():
+        if number:
+            lists.setdefault((path[:-1], path[-1][0]), []).append(number)
+    return lists
+
+
+def _number_for_added(path, new, old_lists, changes, numbers, taken) -> str | None:
     parent_path, (name, index) = path[:-1], path[-1]
     parent = _resolve(new, parent_path)
     siblings = getattr(parent, name)
     if isinstance(siblings[index], m.Section) and not siblings[index].numbered:
         return None
-    style_dot = _style_dot(old_numbers, siblings, parent_path, name, numbers)
+    old_parent = _old_parent(parent_path, changes)
+    old_siblings = old_lists.get((old_parent, name), []) if old_parent is not None else []
+    style_dot = bool(old_siblings) and sum(n.endswith(".") for n in old_siblings) * 2 > len(old_siblings)
     kept_before = [k for k in range(index) if parent_path + ((name, k),) in changes.kept]
-    kept_after = [k for k in range(index + 1, len(siblings)) if parent_path + ((name, k),) in changes.kept]
+    kept_after = any(parent_path + ((name, k),) in changes.kept for k in range(index + 1, len(siblings)))
     if not kept_after:  # at the end: continue the count, past vacant (removed) numbers too
-        last = _last_number(parent_path, name, old_numbers, changes, numbers, index)
+        given = [numbers[parent_path + ((name, k),)] for k in range(index) if numbers.get(parent_path + ((name, k),))]
+        candidates = old_siblings + given
+        last = max(candidates, key=_sort_key) if candidates else None
         if last is not None and _increment(last):
             return _fresh(_increment(last), taken, style_dot)
     if kept_before:
@@ -106,25 +120,8 @@ def _number_for_added(path, new, old_numbers, changes, numbers, taken) -> str | 
     return _fresh(f"{stem}.{index + 1}" if stem else str(index + 1), taken, style_dot)
 
 
-def _last_number(parent_path, name, old_numbers, changes, numbers, index) -> str | None:
-    """The highest number used in this list so far: in the old list or given before."""
-    old_parent = _old_parent(parent_path, changes)
-    candidates = []
-    if old_parent is not None:
-        candidates += [n for p, n in old_numbers.items()
-                       if n and p[:-1] == old_parent and p[-1][0] == name]
-    candidates += [numbers[parent_path + ((name, k),)] for k in range(index)
-                   if numbers.get(parent_path + ((name, k),))]
-    return max(candidates, key=_sort_key) if candidates else None
-
-
 def _old_parent(parent_path, changes) -> Path | None:
     return () if not parent_path else changes.kept.get(parent_path)
-
-
-def _style_dot(old_numbers, siblings, parent_path, name, numbers) -> bool:
-    known = [n for p, n in old_numbers.items() if n and p[-1][0] == name]
-    return bool(known) and sum(n.endswith(".") for n in known) * 2 > len(known)
 
 
 def _suffix(anchor: str, step: int, taken: set[str], dot: bool) -> str:

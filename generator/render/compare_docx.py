@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from .compare_html import HEADINGS
-from .docx import Properties, set_properties, normalize_zip
+from .docx import Properties, normalize_zip, set_properties
 
 WIDTHS_CM = (1.2, 4.0, 9.0, 9.0, 3.8)
 

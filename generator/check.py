@@ -1,0 +1,123 @@
+"""`prikaz check`: findings about content that loaded cleanly.
+
+Loading already refuses what cannot be read (exit 2). The rules here look for what
+hand-made orders and plans get wrong — deadlines, responsible units, duplicates,
+consistency between an order and its annexes, hand-typed numbers, text hygiene — and
+return findings as `Problem`s: a stable code, a severity, the position of the node and the
+arguments of a Russian message. Each family of rules is a module in `generator/rules/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import model as m
+from .errors import MESSAGES, Problem
+
+RULE_MESSAGES: dict[str, str] = {
+    # deadlines
+    "deadline-unclear": (
+        "срок «{deadline}» не распознан (непонятно: {words}); пишите, например, «март 2021 г.», "
+        "«I квартал 2021 г.», «ежегодно, сентябрь», «постоянно», «по мере необходимости»"
+    ),
+    "deadline-year-typo": (
+        "срок «{deadline}»: «{year}» — не год (пропущена, лишняя или неверная цифра){suggestion}"
+    ),
+    "deadline-range-reversed": "срок «{deadline}»: конец периода раньше начала",
+    "deadline-outside-period": "срок «{deadline}» выходит за период плана ({period})",
+    "deadline-before-order": (
+        "срок «{deadline}» истёк до даты утверждающего приказа (от {date} № {number})"
+    ),
+    # responsible units and abbreviations
+    "unit-near-duplicate": (
+        "исполнитель «{name}» (в мероприятиях: {count}) почти совпадает с «{other}» (в "
+        "мероприятиях: {other_count}): {difference}; возможно, имелось в виду «{other}»"
+    ),
+    "abbreviation-undefined": (
+        "сокращение «{abbreviation}» (раз: {count}, впервые — {where}) нигде не расшифровано; "
+        "добавьте «(далее – {abbreviation})» при первом упоминании или расшифровку в реестр "
+        "исполнителей (full)"
+    ),
+    "abbreviation-synonym": (
+        "«{abbreviation}» (раз: {count}, впервые — {where}) и «{other}» (раз: {other_count}) "
+        "обозначают одно и то же; возможно, везде «{other}»"
+    ),
+    # duplicates
+    "measure-duplicate": (
+        "{where} повторяет мероприятие {other_number} ({other_pos}) дословно, со сроком и "
+        "исполнителями"
+    ),
+    "measure-near-duplicate": (
+        "{where} почти совпадает с мероприятием {other_number} ({other_pos}): {difference}"
+    ),
+    # consistency between documents
+    "annex-header-mismatch": (
+        "шапка приложения «{document}» набрана вручную с {what} «{printed}», а у приказа — "
+        "«{actual}»; шапка строится из даты и номера приказа"
+    ),
+    "annex-not-approved": (
+        "приложение «{document}» ({kind}) не утверждается ни одним пунктом приказа"
+    ),
+    "annex-missing": "{where} утверждает {kind}, но такого приложения у приказа нет (annexes)",
+    "municipality-foreign": (
+        "{where}: «{name}» — другой муниципалитет (организация: {municipality}); возможно, "
+        "осталось от чужого документа"
+    ),
+    "organization-name-variant": (
+        "{where}: «{written}» — наименование организации с искажением; правильно: «{name}»"
+    ),
+    # hand-typed numbers
+    "number-gap": "после номера {previous} идёт {number}: пропущен {missing}",
+    "number-repeat": "номер {number} повторяется ({other_pos})",
+    "number-style": "номера набраны в разном стиле: {numbers} — {style}, а остальные — нет",
+    "number-parent": "номер {number} не соответствует {parent}{suggestion}",
+    # text hygiene
+    "words-doubled": "{where}: повтор «{words} {words}»",
+    "quotes-unbalanced": "{where}: кавычки не парные ({detail})",
+    "brackets-unbalanced": "{where}: скобки не парные ({detail})",
+    "cell-empty": "{where}: пустая графа «{column}»",
+    "space-trailing": "{where}: лишний пробел в начале или в конце: «{text}»",
+    "space-double": "двойные пробелы в тексте (мест: {count}; впервые — {where}: «{text}»)",
+    "latin-in-cyrillic": "{where}: в слове «{word}» латинские буквы ({letters}){suggestion}",
+    "phrase-typo": "{where}: «{typed}» — правильно «{correct}»",
+    "abbreviation-glued": (
+        "{where}: «{word}» — сокращение внутри слова (след автозамены?){suggestion}"
+    ),
+    "word-typo": "{where}: «{word}» — опечатка? В документах везде «{suggestion}»",
+    "title-period": "{where}: точка в конце заголовка не ставится: «{text}»",
+    "point-unfinished": "{where}: пункт приказа не заканчивается точкой: «…{end}»",
+}
+
+MESSAGES.update(RULE_MESSAGES)
+
+
+def check(departments: list[m.Department], today: dt.date | None = None) -> list[Problem]:
+    """Every finding about the content, ordered by file, line and column."""
+    from .rules import Context
+    from .rules.consistency import consistency_rules
+    from .rules.deadlines import deadline_rules
+    from .rules.duplicates import duplicate_rules
+    from .rules.hygiene import hygiene_rules
+    from .rules.numbers import number_rules
+    from .rules.units import unit_rules
+
+    families = (
+        deadline_rules,
+        unit_rules,
+        duplicate_rules,
+        consistency_rules,
+        number_rules,
+        hygiene_rules,
+    )
+    today = today or dt.date.today()
+    found: list[Problem] = []
+    for department in departments:
+        ctx = Context(department, today)
+        for family in families:
+            found.extend(family(ctx))
+    unique = {(p.code, p.pos, repr(sorted(p.args.items()))): p for p in found}
+    return sorted(unique.values(), key=_order)
+
+
+def _order(problem: Problem) -> tuple:
+    return (problem.pos.file, problem.pos.line, problem.pos.column, problem.code, str(problem.args))
