@@ -203,7 +203,7 @@ def bench_pdf(count: int) -> tuple[float, float]:
 
     source = ROOT / "output"
     work = Path(tempfile.mkdtemp())
-    subprocess.run([str(Path(sys.executable).parent / "prikaz"), "build", "content", "-o", str(work / "built")],
+    subprocess.run([str(Path(sys.executable).parent / "prikaz"), "build", "content", "-o", str(work / "built"), "--force"],
                    cwd=ROOT, check=True, capture_output=True)
     seeds = sorted((work / "built").rglob("*.docx"))
     files = []
