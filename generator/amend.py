@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import model as m
-from .diff import Change, Diff, FieldChange, Path, word_diff, words
+from .diff import Change, Diff, FieldChange, Path, resolve, word_diff
 from .editions import walk
 from .typography import typeset
 
@@ -155,7 +155,7 @@ def _in_section(ctx: Context, path: Path) -> str:
     for end in range(len(path) - 1, 0, -1):
         if path[end - 1][0] == "sections":
             section_path = path[:end]
-            section = _resolve(ctx.old, section_path)
+            section = resolve(ctx.old, section_path)
             return "в " + _label(section, ctx.old_numbers.get(section_path), ctx.settings, "prep") + " "
     return ""
 
@@ -165,7 +165,7 @@ def _where(ctx: Context, path: Path, case: str = "prep") -> str:
     parent = path[:-1]
     if not parent:
         return ""
-    node = _resolve(ctx.old, parent)
+    node = resolve(ctx.old, parent)
     return "в " + _label(node, ctx.old_numbers.get(parent), ctx.settings, case) + " "
 
 
@@ -312,7 +312,7 @@ def _addition(ctx: Context, container, list_name, anchor, group, order) -> Item:
     plural = len(group) > 1
     what_word = _unit_word(node, ctx.settings, "ins", plural)
     what = f"{what_word} {_join_numbers(numbers)}" if all(numbers) else what_word
-    siblings = getattr(_resolve(ctx.old, container), list_name)
+    siblings = getattr(resolve(ctx.old, container), list_name)
     at_end = all((container + ((list_name, k),)) not in ctx.kept_old for k in range(anchor + 1, len(siblings)))
     if anchor >= 0 and not at_end:
         anchor_path = container + ((list_name, anchor),)
@@ -325,7 +325,7 @@ def _addition(ctx: Context, container, list_name, anchor, group, order) -> Item:
         place += _label(siblings[0], ctx.old_numbers.get(first_path), ctx.settings, "ins") + " "
         key = order[first_path] - 0.5
     else:
-        parent = _resolve(ctx.old, container)
+        parent = resolve(ctx.old, container)
         place = _label(parent, ctx.old_numbers.get(container), ctx.settings) + " " if container else ""
         key = _end_key(ctx, container)
     rows: list[list[str]] = []
@@ -553,19 +553,11 @@ def _runs(changes: list[Change], path_of, order) -> list[list[Change]]:
     return groups
 
 
-def _resolve(root, path: Path):
-    node = root
-    for name, index in path:
-        node = getattr(node, name)[index]
-    return node
-
 
 def mentioned(items: list[Item]) -> list[Change]:
     """Every change the wording covers (each should appear exactly once)."""
     return [c for item in items for c in item.changes]
 
-
-__all__ = ["Item", "Settings", "wording", "changed_share", "mentioned", "FieldChange", "words"]
 
 
 # --- the amendment order as a whole -----------------------------------------------------

@@ -13,7 +13,7 @@ import dataclasses
 import re
 
 from . import model as m
-from .diff import CHILDREN, Diff, Path, diff
+from .diff import CHILDREN, Diff, Path, diff, resolve
 from .numbering import plan_outline, point_numbers, regulation_outline
 
 NUMBERED = (m.Section, m.Measure, m.Chapter, m.Clause, m.Point)
@@ -94,7 +94,7 @@ def _numbers_by_list(numbers: dict[Path, str | None]) -> dict[tuple[Path, str], 
 
 def _number_for_added(path, new, old_lists, changes, numbers, taken) -> str | None:
     parent_path, (name, index) = path[:-1], path[-1]
-    parent = _resolve(new, parent_path)
+    parent = resolve(new, parent_path)
     siblings = getattr(parent, name)
     if isinstance(siblings[index], m.Section) and not siblings[index].numbered:
         return None
@@ -151,12 +151,6 @@ def _sort_key(number: str) -> tuple:
 def _stem(number: str) -> str:
     return number.strip().rstrip(".")
 
-
-def _resolve(root, path: Path):
-    node = root
-    for name, index in path:
-        node = getattr(node, name)[index]
-    return node
 
 
 def with_numbers(doc, numbers: dict[Path, str | None]):
