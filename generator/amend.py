@@ -10,11 +10,12 @@ the old edition; added items get theirs from editions.carry_numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from . import model as m
-from .diff import Change, Diff, FieldChange, Path, resolve, word_diff
+from .diff import CHILDREN, Change, Diff, FieldChange, Path, resolve, word_diff
 from .editions import walk
 from .typography import typeset
 
@@ -385,10 +386,6 @@ def _changed(ctx: Context, change: Change, order) -> Item:
 
 def _own_only(node):
     """A node without its children: «изложить» restates the unit's own cells."""
-    import dataclasses
-
-    from .diff import CHILDREN
-
     return dataclasses.replace(node, **{name: () for name in CHILDREN[type(node)]})
 
 
@@ -586,13 +583,11 @@ def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) 
 def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str | None = None,
                 settings: Settings = Settings()) -> Composition:
     from .diff import diff
-    from .editions import amending_orders, base_edition, numbers_of
-    from .typography import format_date, number_sign
+    from .editions import amending_orders, base_edition, carry_numbers, numbers_of
+    from .typography import cite as cite_order
 
     changes = diff(old, new)
     old_numbers = numbers_of(dep, old)
-    from .editions import carry_numbers
-
     new_numbers = carry_numbers(old_numbers, changes, new)
     share = changed_share(old, changes)
     if form == "auto":
@@ -605,7 +600,7 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
     style = org.style.date
 
     def cite(o: m.Order) -> str:
-        return f"от {format_date(o.date, style)} {number_sign(o.number)}"
+        return cite_order(o.date, o.number, style)
 
     revisions = ""
     if earlier:

@@ -8,6 +8,7 @@ never prints and never exits; no traceback reaches the user.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import os
 import sys
@@ -205,6 +206,12 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
         click.echo(f"PDF: {len(pdfs)} за {time.perf_counter() - rendered:.2f} с.")
 
 
+def _document_at(dep, path: str):
+    """The document read from this file, or None."""
+    target = os.path.abspath(path)
+    return next((d for d in dep.documents if os.path.abspath(d.pos.file) == target), None)
+
+
 def _edition_pair(old: str, new: str):
     """The department and the two editions named by their files."""
     from .errors import ToolError
@@ -214,8 +221,7 @@ def _edition_pair(old: str, new: str):
     if len(departments) != 1:
         raise ToolError("редакции должны принадлежать одной организации (одной папке content/…)")
     dep = departments[0]
-    found = {os.path.abspath(d.pos.file): d for d in dep.documents}
-    old_doc, new_doc = found.get(os.path.abspath(old)), found.get(os.path.abspath(new))
+    old_doc, new_doc = _document_at(dep, old), _document_at(dep, new)
     if old_doc is None or new_doc is None or type(old_doc) is not type(new_doc) or hasattr(old_doc, "points"):
         raise ToolError("укажите два файла редакций одного плана или положения")
     return dep, old_doc, new_doc
@@ -255,8 +261,6 @@ def diff(old: str, new: str, out_dir: str) -> None:
     subtitle = f"{old_doc.title}: действующая редакция «{old_doc.id}» и предлагаемая «{new_doc.id}»"
     folder = os.path.basename(os.path.normpath(dep.folder))
     stem = f"{new_doc.id}.comparison"
-    import datetime as dt
-
     props = Properties(title, dep.organization.name, new_doc.title, "сравнительная таблица", dt.date(2000, 1, 1))
     for suffix, data in ((".docx", comparison_docx(title, subtitle, rows, props)),
                          (".html", comparison_html(title, subtitle, rows))):
@@ -318,9 +322,8 @@ def editions(path: str) -> None:
     from .load import load
     from .typography import format_date
 
-    target = os.path.abspath(path)
     dep = load([path])[0]
-    doc = next((d for d in dep.documents if os.path.abspath(d.pos.file) == target), None)
+    doc = _document_at(dep, path)
     if doc is None or not hasattr(doc, "edition"):
         click.echo("Это не план и не положение.", err=True)
         sys.exit(EXIT_CONTENT)
@@ -347,26 +350,24 @@ def show(path: str) -> None:
     from .load import load
     from .numbering import NumberedSection, plan_outline, regulation_outline
 
-    target = os.path.abspath(path)
-    for dep in load([path]):
-        for doc in dep.documents:
-            if os.path.abspath(doc.pos.file) != target:
-                continue
-            click.echo(doc.title)
-            if isinstance(doc, m.Plan):
-                for item in plan_outline(doc):
-                    if isinstance(item, NumberedSection):
-                        click.echo(f"{'  ' * (item.depth - 1)}{item.number or '—'} {item.section.title}")
-                    else:
-                        mm = item.measure
-                        first = m.plain_text(mm.text).splitlines()[0]
-                        units = ", ".join(mm.responsible)
-                        click.echo(f"    {item.number} {_short(first)} | {mm.deadline or ''} | {units}")
-            elif isinstance(doc, m.Regulation):
-                for item in regulation_outline(doc):
-                    text = getattr(item, "chapter", None)
-                    title = text.title if text else m.plain_text(item.clause.text)
-                    click.echo(f"{item.number} {_short(title)}")
+    doc = _document_at(load([path])[0], path)
+    if doc is None:
+        return
+    click.echo(doc.title)
+    if isinstance(doc, m.Plan):
+        for item in plan_outline(doc):
+            if isinstance(item, NumberedSection):
+                click.echo(f"{'  ' * (item.depth - 1)}{item.number or '—'} {item.section.title}")
+            else:
+                mm = item.measure
+                first = m.plain_text(mm.text).splitlines()[0]
+                units = ", ".join(mm.responsible)
+                click.echo(f"    {item.number} {_short(first)} | {mm.deadline or ''} | {units}")
+    elif isinstance(doc, m.Regulation):
+        for item in regulation_outline(doc):
+            chapter = getattr(item, "chapter", None)
+            title = chapter.title if chapter else m.plain_text(item.clause.text)
+            click.echo(f"{item.number} {_short(title)}")
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -23,7 +23,9 @@ def path_numbers(doc) -> dict[Path, str | None]:
     """Display number of every numbered node, by path."""
     if isinstance(doc, m.Plan):
         outline = [item.number for item in plan_outline(doc)]
-        paths = list(_plan_paths(doc))
+        # walk() visits a section, its (unnumbered) passport, its measures depth first,
+        # then its subsections: the order plan_outline numbers them in.
+        paths = [p for p, node in walk(doc) if isinstance(node, m.Section | m.Measure)]
     elif isinstance(doc, m.Regulation):
         outline = [item.number for item in regulation_outline(doc)]
         paths = [p for p, node in walk(doc) if isinstance(node, m.Chapter | m.Clause)]
@@ -31,26 +33,6 @@ def path_numbers(doc) -> dict[Path, str | None]:
         outline = [number for number, _, _ in point_numbers(doc.points)]
         paths = [p for p, node in walk(doc) if isinstance(node, m.Point)]
     return dict(zip(paths, outline))
-
-
-def _plan_paths(plan: m.Plan):
-    """Paths in the order plan_outline walks: a section, its measures, its subsections."""
-
-    def sections(items, prefix):
-        for i, section in enumerate(items):
-            path = prefix + (("sections", i),)
-            yield path
-            for j, measure in enumerate(section.measures):
-                yield from _measure_paths(measure, path + (("measures", j),))
-            yield from sections(section.sections, path)
-
-    yield from sections(plan.sections, ())
-
-
-def _measure_paths(measure: m.Measure, path: Path):
-    yield path
-    for k, child in enumerate(measure.children):
-        yield from _measure_paths(child, path + (("children", k),))
 
 
 def walk(node, path: Path = ()):

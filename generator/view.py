@@ -15,7 +15,7 @@ from .numbering import (
     point_numbers,
     regulation_outline,
 )
-from .typography import format_date, number_sign, typeset
+from .typography import cite, format_date, number_sign, typeset
 
 APPROVED_WORD = {"план": "УТВЕРЖДЕН", "положение": "УТВЕРЖДЕНО"}
 
@@ -93,25 +93,26 @@ def revisions_line(orders: list[m.Order], date_style: str) -> list[str]:
     if not orders:
         return []
     word = "приказа" if len(orders) == 1 else "приказов"
-    cited = ", ".join(f"от {format_date(o.date, date_style)} {number_sign(o.number)}" for o in orders)
+    cited = ", ".join(cite(o.date, o.number, date_style) for o in orders)
     return [f"(в ред. {word} {cited})"]
 
 
 def single_annex_header(org: m.Organization, order: m.Order) -> list[str]:
     """«Приложение / к приказу … / от … № …» for the one annex of an order."""
-    dated = f"от {format_date(order.date, org.style.date)} {number_sign(order.number)}"
-    return ["Приложение", f"к приказу {typeset(org.name_genitive)}", dated]
+    return ["Приложение", f"к приказу {typeset(org.name_genitive)}", cite(order.date, order.number, org.style.date)]
 
 
 def annex_header(org: m.Organization, order: m.Order, index: int, doc: m.Document) -> list[str]:
     """«Приложение № 1 / к приказу … / от … № …», or the гриф «УТВЕРЖДЕН / приказом …»."""
     ref = order.annexes[index]
     style = ref.header or org.style.annex_header
-    dated = f"от {format_date(order.date, org.style.date)} {number_sign(order.number)}"
     if style == "approved":
+        dated = cite(order.date, order.number, org.style.date)
         return [APPROVED_WORD.get(doc.kind_word, "УТВЕРЖДЕН"), f"приказом {typeset(org.name_genitive)}", dated]
-    label = "Приложение" if len(order.annexes) == 1 else f"Приложение № {index + 1}"
-    return [typeset(label), f"к приказу {typeset(org.name_genitive)}", dated]
+    header = single_annex_header(org, order)
+    if len(order.annexes) > 1:
+        header[0] = typeset(f"Приложение № {index + 1}")
+    return header
 
 
 # --- plans ------------------------------------------------------------------------------
