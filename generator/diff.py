@@ -290,7 +290,8 @@ def _move_key(node) -> tuple:
 
 # --- words ------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\s+|[^\s]+")
+# Words and punctuation are separate tokens: «мониторинг.» → «мониторинг», «.».
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:

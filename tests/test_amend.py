@@ -57,7 +57,7 @@ def test_fragment_and_whole_row_forms():
         "в графе «Срок исполнения» пункта 1.1 слова «Март» заменить словами «Апрель».",
         "пункт 1.2 исключить.",
         "раздел 1 дополнить пунктом 1.3 следующего содержания:",
-    ] or [i.text for i in items][0].startswith("в графе «Срок исполнения» пункта 1.1")
+    ]
 
 
 def test_removing_consecutive_rows_is_one_item_and_the_verb_is_a_setting():
@@ -101,7 +101,7 @@ def test_regulation_clauses_are_quoted_and_repealed():
     assert [i.text for i in items] == [
         "пункт 1.2 признать утратившим силу.",
         "в пункте 1.3 после слов «пункт про мониторинг» дополнить словами «школ района».",
-    ] or items[0].text == "пункт 1.2 признать утратившим силу."
+    ]
 
 
 def test_plan_titles_go_into_the_accusative():
