@@ -15,11 +15,15 @@ from pathlib import Path
 
 from . import editions, view
 from . import model as m
-from .output import target_path, write_atomic
+from .output import target_path, write_if_changed
 from .render import docx
 
 KIND = {m.Plan: "plan", m.Regulation: "regulation"}
 NO_DATE = dt.date(2000, 1, 1)
+
+
+# Called before each document: (documents done, documents in all, the document's id).
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class Built:
     path: str
     document: str  # id
     description: str  # Russian, for the summary
+    changed: bool = True  # False: the file already held exactly these bytes and was left alone
 
 
 def build(
@@ -34,18 +39,22 @@ def build(
     out_dir: str,
     selected: Callable[[m.Document], bool] = lambda doc: True,
     templates: Path = docx.DEFAULT_TEMPLATES,
+    progress: Progress | None = None,
 ) -> list[Built]:
+    jobs = [(dep, doc) for dep in departments for doc in dep.documents if selected(doc)]
     built: list[Built] = []
-    for dep in departments:
-        folder = os.path.basename(os.path.normpath(dep.folder))
-        for doc in dep.documents:
-            if not selected(doc):
-                continue
-            for name, data, description in render_document(dep, doc, templates):
-                path = target_path(out_dir, folder, name + ".docx")
-                write_atomic(path, data)
-                built.append(Built(path, doc.id, description))
+    for done, (dep, doc) in enumerate(jobs):
+        if progress is not None:
+            progress(done, len(jobs), doc.id)
+        for name, data, description in render_document(dep, doc, templates):
+            path = target_path(out_dir, site_folder(dep), name + ".docx")
+            built.append(Built(path, doc.id, description, write_if_changed(path, data)))
     return built
+
+
+def site_folder(dep: m.Department) -> str:
+    """The output subfolder of an organization: the name of its content folder."""
+    return os.path.basename(os.path.normpath(dep.folder))
 
 
 def render_document(dep: m.Department, doc: m.Document, templates: Path):
@@ -78,14 +87,14 @@ def render_order(dep: m.Department, order: m.Order, templates: Path):
     org = dep.organization
     annexes = [_render_annex(dep, order, i, templates) for i in range(len(order.annexes))]
     if order.amendment is None:
-        props = _properties(org, order.title, order.date, _order_subject(order))
+        props = _properties(org, order.title, order.date, _order_subject(order), order.kind_word)
         main = docx.render("order", view.order_view(org, order), props, templates)
         description = f"приказ № {order.number}" + (f" с приложениями ({len(annexes)})" if annexes else "")
     else:
         from .amend import compose
 
         composition = compose(dep, order)
-        props = _properties(org, composition.title, order.date, _order_subject(order))
+        props = _properties(org, composition.title, order.date, _order_subject(order), order.kind_word)
         main = docx.render("order", view.amendment_order_view(org, order, composition), props, templates)
         if composition.annex is not None:
             header = view.single_annex_header(org, order)
@@ -111,12 +120,13 @@ def _render_annex(dep: m.Department, order: m.Order, index: int, templates: Path
 def _render_annexable(org, doc, header, date, subject, templates) -> bytes:
     kind = KIND[type(doc)]
     context = view.plan_view(doc, header) if kind == "plan" else view.regulation_view(doc, header)
-    props = _properties(org, doc.title, date, subject or doc.kind_word)
+    props = _properties(org, doc.title, date, subject or doc.kind_word, doc.kind_word)
     return docx.render(kind, context, props, templates)
 
 
-def _properties(org: m.Organization, title: str, date: dt.date, subject: str) -> docx.Properties:
-    return docx.Properties(title=title, author=org.name, subject=subject, keywords=org.name, date=date)
+def _properties(org: m.Organization, title: str, date: dt.date, subject: str, kind: str) -> docx.Properties:
+    keywords = f"{kind}; {org.name}"
+    return docx.Properties(title=title, author=org.name, subject=subject, keywords=keywords, date=date)
 
 
 def _order_subject(order: m.Order) -> str:

@@ -1,16 +1,19 @@
 """The `prikaz` command: parse arguments, call the library, print in Russian.
 
 Exit codes are decided here once: 0 success, 1 findings at error level, 2 content that
-cannot be read, 3 an outside tool (LibreOffice, the disk) failed. The library below
-never prints and never exits; no traceback reaches the user.
+cannot be read, 3 an outside tool (LibreOffice, the disk) failed, 128 + N interrupted by
+signal N (130 Ctrl-C, 143 SIGTERM). The library below never prints and never exits; no
+traceback reaches the user.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import os
+import signal
 import sys
 import time
 
@@ -27,6 +30,8 @@ def _edge(command):
     def wrapper(*args, **kwargs):
         from .errors import ContentError, ToolError
 
+        for number in (signal.SIGTERM, signal.SIGHUP):  # like Ctrl-C: clean up, then exit
+            signal.signal(number, _interrupted)
         try:
             _require_existing(kwargs)
             return command(*args, **kwargs)
@@ -42,9 +47,18 @@ def _edge(command):
         except BrokenPipeError:  # output piped into «head»: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
-        except KeyboardInterrupt:
-            click.echo("prikaz: прервано; записанные ранее файлы не изменены", err=True)
-            sys.exit(130)
+        except OSError as e:  # the disk outside output.py: templates, folders being read
+            from .output import reason
+
+            where = f" {e.filename}:" if e.filename else ""
+            click.echo(f"prikaz: ошибка файловой системы:{where} {reason(e)}", err=True)
+            sys.exit(EXIT_TOOL)
+        except KeyboardInterrupt as e:
+            for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # a second Ctrl-C changes nothing
+                signal.signal(number, signal.SIG_IGN)
+            click.echo("prikaz: прервано; недописанных файлов нет — каждый файл остался прежним "
+                       "или записан целиком", err=True)
+            sys.exit(128 + getattr(e, "signal", signal.SIGINT))
         except click.exceptions.Exit:
             raise
         except Exception as e:  # the promise: never a traceback
@@ -53,6 +67,18 @@ def _edge(command):
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
+
+
+class _Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled as Ctrl-C; the exit code is 128 + the signal's number."""
+
+    def __init__(self, number: int):
+        super().__init__(signal.Signals(number).name)
+        self.signal = number
+
+
+def _interrupted(number, frame) -> None:
+    raise _Interrupted(number)
 
 
 def _require_existing(arguments: dict) -> None:
@@ -164,8 +190,11 @@ def _check_before(departments, force: bool) -> None:
               help="Папка с шаблонами DOCX вместо templates/ проекта.")
 @click.option("--force", is_flag=True,
               help="Собрать, даже если проверка нашла ошибки (например, в перенесённых документах).")
+@click.option("--pdf-timeout", metavar="СЕКУНДЫ",
+              help="Предел времени LibreOffice на пакет файлов (по умолчанию 600 или PRIKAZ_PDF_TIMEOUT).")
 @_edge
-def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None, force: bool) -> None:
+def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None, force: bool,
+          pdf_timeout: str | None) -> None:
     """Собрать DOCX (и PDF) приказов, планов и положений.
 
     Приказ собирается вместе с приложениями, каждое приложение — ещё и отдельным
@@ -183,27 +212,120 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     from .build import build as build_documents
     from .load import load
     from .render.docx import DEFAULT_TEMPLATES
+    from .render.pdf import convert, font_warning, timeout_setting
 
+    try:
+        timeout = timeout_setting(pdf_timeout) if pdf else 0.0
+    except ValueError as e:
+        click.echo(f"prikaz: {e}", err=True)
+        sys.exit(EXIT_CONTENT)
     started = time.perf_counter()
     departments = load(_paths(paths))
     _check_before(departments, force)
     loaded = time.perf_counter()
     files = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
     selected = (lambda doc: os.path.abspath(doc.pos.file) in files) if files else (lambda doc: True)
-    built = build_documents(departments, out_dir, selected, Path(templates) if templates else DEFAULT_TEMPLATES)
+    with _progress("DOCX") as progress:
+        built = build_documents(departments, out_dir, selected, Path(templates) if templates else DEFAULT_TEMPLATES,
+                                progress)
     rendered = time.perf_counter()
     for item in built:
         click.echo(f"  {_relative(item.path)} — {item.description}")
-    click.echo(f"DOCX: {len(built)} за {rendered - loaded:.2f} с (чтение и проверка {loaded - started:.2f} с).")
+    unchanged = sum(not item.changed for item in built)
+    same = f", без изменений {unchanged}" if unchanged else ""
+    click.echo(f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с (чтение и проверка {loaded - started:.2f} с).")
     if pdf:
-        from .render.pdf import convert
-
+        warning = font_warning()
+        if warning:
+            click.echo(f"prikaz: предупреждение: {warning}", err=True)
         try:
-            pdfs = convert([item.path for item in built])
+            pdfs = convert([item.path for item in built], timeout)
         except Exception:
             click.echo("DOCX записаны, но PDF не созданы.", err=True)
             raise
         click.echo(f"PDF: {len(pdfs)} за {time.perf_counter() - rendered:.2f} с.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--site", "site_dir", required=True, type=click.Path(file_okay=False),
+              help="Папка сайта: туда пишутся PDF, DOCX и страницы (создаётся при необходимости).")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False),
+              help="Папка с шаблонами (DOCX и templates/site) вместо templates/ проекта.")
+@click.option("--force", is_flag=True, help="Опубликовать, даже если проверка нашла ошибки.")
+@click.option("--pdf-timeout", metavar="СЕКУНДЫ",
+              help="Предел времени LibreOffice на пакет файлов (по умолчанию 600 или PRIKAZ_PDF_TIMEOUT).")
+@_edge
+def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force: bool,
+            pdf_timeout: str | None) -> None:
+    """Опубликовать документы: PDF и DOCX и статический сайт со списком.
+
+    На сайте — страница index.html со всеми приказами, планами и положениями (вид,
+    дата, номер, наименование, отметка «в ред. …»), страница каждого плана и
+    положения с его редакциями и приказами, ссылки на PDF и DOCX с размером и
+    контрольной суммой SHA-256. Сайт — обычные файлы HTML и CSS, сервер не нужен.
+    Повторная публикация без изменений содержимого не меняет ни одного файла.
+
+    \b
+    Пример:
+      prikaz publish content/ --site site/
+    """
+    from pathlib import Path
+
+    from .load import load
+    from .publish import publish as publish_site
+    from .render.docx import DEFAULT_TEMPLATES
+    from .render.pdf import convert, font_warning, timeout_setting
+
+    try:
+        timeout = timeout_setting(pdf_timeout)
+    except ValueError as e:
+        click.echo(f"prikaz: {e}", err=True)
+        sys.exit(EXIT_CONTENT)
+    started = time.perf_counter()
+    departments = load(_paths(paths))
+    _check_before(departments, force)
+    loaded = time.perf_counter()
+    warning = font_warning()
+    if warning:
+        click.echo(f"prikaz: предупреждение: {warning}", err=True)
+
+    def to_pdf(files: list[str]) -> list[str]:
+        click.echo(f"PDF: преобразование файлов: {len(files)}…", err=True)
+        try:
+            return convert(files, timeout)
+        except Exception:
+            click.echo("DOCX записаны, но PDF не созданы; страницы сайта не обновлены.", err=True)
+            raise
+
+    with _progress("DOCX") as progress:
+        done = publish_site(departments, site_dir, to_pdf, Path(templates) if templates else DEFAULT_TEMPLATES,
+                            progress)
+    seconds = done.seconds
+    click.echo(f"Сайт: {_relative(os.path.join(site_dir, 'index.html'))} — документов {len(done.built)}, "
+               f"страниц {done.pages}.")
+    click.echo(f"DOCX: записано {len(done.built) - done.unchanged}, без изменений {done.unchanged} "
+               f"({seconds['docx']:.2f} с). PDF: преобразовано {len(done.converted)} ({seconds['pdf']:.2f} с). "
+               f"Страницы: обновлено {done.pages_written} ({seconds['pages']:.2f} с).")
+    if done.removed:
+        click.echo(f"Удалены устаревшие файлы: {', '.join(done.removed)}.")
+    click.echo(f"Всего {time.perf_counter() - started:.2f} с (чтение и проверка {loaded - started:.2f} с).")
+
+
+@contextlib.contextmanager
+def _progress(label: str):
+    """«DOCX [3/8] plan-msoko», rewritten in place on a terminal; nothing when output is piped."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+
+    def show(done: int, total: int, name: str) -> None:
+        click.echo(f"\r\033[K{label} [{done + 1}/{total}] {name}", err=True, nl=False)
+
+    try:
+        yield show
+    finally:
+        click.echo("\r\033[K", err=True, nl=False)
 
 
 def _document_at(dep, path: str):

@@ -1,14 +1,53 @@
-"""The one module that writes files: atomically, under the output folder, safe names."""
+"""The one module that writes files: atomically, under the output folder, safe names.
+
+A file is written under a temporary name beside its target (`.tmp-<pid>-….part`), synced
+and renamed over the target, so a reader sees the previous file or the new one, never a
+half of either. Ctrl-C and SIGTERM are held back for the few milliseconds of one write and
+delivered right after it, so an interrupt never leaves a temporary file behind; a process
+killed outright (SIGKILL, power loss) may, and the next write into that folder removes
+temporaries whose process is gone. Two builds writing the same file both rename complete
+files: the last rename wins.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
+import signal
 import tempfile
+import threading
 
 from .errors import ToolError
 
 _UNSAFE = re.compile(r"[^0-9A-Za-zА-Яа-яЁё._-]+")
+_LEFTOVER = re.compile(r"^\.tmp-(\d+)-.*\.part$")
+_DEFERRED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+_swept: set[str] = set()
+
+REASONS = {
+    errno.EACCES: "нет прав на запись",
+    errno.EPERM: "нет прав на запись",
+    errno.EROFS: "файловая система только для чтения",
+    errno.ENOSPC: "нет места на диске",
+    errno.EDQUOT: "превышена дисковая квота",
+    errno.EFBIG: "превышен допустимый размер файла",
+    errno.EIO: "ошибка ввода-вывода: диск неисправен или отключён",
+    errno.ENOENT: "папка не существует",
+    errno.ENOTDIR: "на месте папки находится файл",
+    errno.EEXIST: "на месте папки находится файл",
+    errno.EISDIR: "на месте файла находится папка",
+    errno.ENAMETOOLONG: "слишком длинное имя",
+    errno.EMFILE: "открыто слишком много файлов",
+    errno.ENFILE: "открыто слишком много файлов",
+}
+
+
+def reason(e: OSError) -> str:
+    """Why a file operation failed, in Russian, with the system's code for an administrator."""
+    code = errno.errorcode.get(e.errno or 0, str(e.errno))
+    return f"{REASONS.get(e.errno, 'ошибка файловой системы')} ({code})"
 
 
 def safe_name(name: str) -> str:
@@ -28,12 +67,32 @@ def target_path(out_dir: str, *parts: str) -> str:
 
 def write_atomic(path: str, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written file."""
+    with _interrupts_deferred():
+        _write(path, data)
+
+
+def write_if_changed(path: str, data: bytes) -> bool:
+    """write_atomic, unless the file already holds these bytes: an unchanged file keeps its
+    time, so rebuilding or re-publishing unchanged content changes no file. True if written."""
+    try:
+        if os.path.getsize(path) == len(data):
+            with open(path, "rb") as f:
+                if f.read() == data:
+                    return False
+    except OSError:
+        pass
+    write_atomic(path, data)
+    return True
+
+
+def _write(path: str, data: bytes) -> None:
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=folder)
+        _sweep(folder)
+        fd, temporary = tempfile.mkstemp(prefix=f".tmp-{os.getpid()}-", suffix=".part", dir=folder)
     except OSError as e:
-        raise ToolError(f"не удалось создать файл в папке {folder}: {e.strerror}") from e
+        raise ToolError(f"не удалось создать файл в папке {folder}: {reason(e)}") from e
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -42,10 +101,49 @@ def write_atomic(path: str, data: bytes) -> None:
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException as e:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         if isinstance(e, OSError):
-            raise ToolError(f"не удалось записать {path}: {e.strerror}") from e
+            raise ToolError(f"не удалось записать {path}: {reason(e)}; прежний файл не изменён") from e
         raise
+
+
+@contextlib.contextmanager
+def _interrupts_deferred():
+    """Hold Ctrl-C, SIGTERM and SIGHUP until the block ends; they are delivered after it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _sweep(folder: str) -> None:
+    """Remove temporaries left in this folder by writers that no longer run (once a process)."""
+    if folder in _swept:
+        return
+    _swept.add(folder)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        match = _LEFTOVER.match(name)
+        if match and not _alive(int(match.group(1))):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(folder, name))
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True

@@ -91,7 +91,7 @@ def _styles(doc) -> None:
             styles[style].font.name = FONT
 
     def paragraph_style(name, *, size=14, bold=False, align=None, indent=None, first=None,
-                        left=None, before=0, after=0, keep_next=False):
+                        left=None, before=0, after=0, keep_next=False, outline=None):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.font.size = Pt(size)
@@ -106,6 +106,11 @@ def _styles(doc) -> None:
         fmt.space_before, fmt.space_after = Pt(before), Pt(after)
         fmt.keep_with_next = keep_next
         fmt.widow_control = True
+        if outline is not None:  # Word's navigation pane and the PDF's bookmarks
+            p_pr = style.element.get_or_add_pPr()
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), str(outline))
+            p_pr.append(level)
         return style
 
     J, C, L, R = (WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER,
@@ -115,21 +120,21 @@ def _styles(doc) -> None:
     dateline = paragraph_style("Date Line", align=L, after=6)
     dateline.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     paragraph_style("Place", align=C, after=6)
-    paragraph_style("Doc Title", bold=True, align=C, before=12, after=12, keep_next=True)
+    paragraph_style("Doc Title", bold=True, align=C, before=12, after=12, keep_next=True, outline=0)
     paragraph_style("Annex Header", align=L, left=Cm(9.5))
     paragraph_style("Body", align=J, first=Cm(1.25))
     paragraph_style("Command", bold=True, align=L, before=6, after=6, keep_next=True)
     paragraph_style("Body Heading", bold=True, align=J, first=Cm(1.25), before=6, keep_next=True)
-    paragraph_style("Chapter", bold=True, align=C, before=12, after=6, keep_next=True)
+    paragraph_style("Chapter", bold=True, align=C, before=12, after=6, keep_next=True, outline=1)
     paragraph_style("Bullet", align=J, first=Cm(1.25))
     paragraph_style("Signature", align=L)
     paragraph_style("Signature Name", align=R)
-    paragraph_style("Part Heading", bold=True, align=C, before=12, after=6, keep_next=True)
+    paragraph_style("Part Heading", bold=True, align=C, before=12, after=6, keep_next=True, outline=1)
     paragraph_style("Cell", size=12, align=L)
     paragraph_style("Cell Bullet", size=12, align=L)
     paragraph_style("Cell Centered", size=12, align=C)
     paragraph_style("Column Head", size=12, bold=True, align=C)
-    paragraph_style("Section Row", size=12, bold=True, align=C, keep_next=True)
+    paragraph_style("Section Row", size=12, bold=True, align=C, keep_next=True, outline=1)
     paragraph_style("Spacer", size=2)
 
 

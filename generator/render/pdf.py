@@ -3,11 +3,13 @@
 A cold LibreOffice start costs seconds, so every file of a batch goes through one
 `soffice --convert-to` call (measured in bench/). Each run has its own profile folder,
 a time limit, and kills everything it started when the limit passes. PDFs are written
-beside their DOCX atomically: a failed run leaves the previous PDF in place.
+beside their DOCX atomically: a failed run leaves the previous PDF in place. Their
+metadata is then rewritten from the DOCX (pdf_meta), so a rebuild gives the same metadata.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import signal
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from ..errors import ToolError
 from ..output import write_atomic
+from .pdf_meta import apply_metadata, metadata_of_docx
 
 # PDF/A-2b and tagged PDF: archival, searchable, accessible (LibreOffice ≥ 7.4).
 PDF_FILTER = (
@@ -29,11 +32,51 @@ INSTALL_HINT = (
 )
 
 
+DEFAULT_TIMEOUT = 600.0  # seconds for one batch; 5,000 measures took 11 s (bench/)
+TIMEOUT_ENV = "PRIKAZ_PDF_TIMEOUT"
+FONTS = ("Times New Roman", "Liberation Serif")  # the templates' font, or its metric twin
+
+
 def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(docx_files: list[str], timeout: float = 600.0) -> list[str]:
+def parse_timeout(text: str, where: str) -> float:
+    """Seconds from an option or the environment; ValueError with a Russian message."""
+    try:
+        seconds = float(text.strip().replace(",", "."))
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise ValueError(f"{where}: «{text}» — не время в секундах; укажите положительное число, например 300")
+    return seconds
+
+
+def timeout_setting(option: str | None) -> float:
+    """The time limit of a batch: the option, else PRIKAZ_PDF_TIMEOUT, else the default."""
+    if option is not None:
+        return parse_timeout(option, "--pdf-timeout")
+    if os.environ.get(TIMEOUT_ENV, "").strip():
+        return parse_timeout(os.environ[TIMEOUT_ENV], TIMEOUT_ENV)
+    return DEFAULT_TIMEOUT
+
+
+def font_warning() -> str | None:
+    """A Russian warning when fontconfig knows neither Times New Roman nor Liberation Serif."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        families = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if any(font in families for font in FONTS):
+        return None
+    return ("не найдены шрифты Times New Roman и Liberation Serif: LibreOffice наберёт PDF другим "
+            "шрифтом, и страницы разойдутся с DOCX; установите fonts-liberation (или выполните make setup)")
+
+
+def convert(docx_files: list[str], timeout: float = DEFAULT_TIMEOUT) -> list[str]:
     """Convert DOCX files to PDF files beside them; return the PDF paths."""
     soffice = find_soffice()
     if soffice is None:
@@ -68,15 +111,28 @@ def _convert_batch(soffice: str, files: list[str], timeout: float) -> list[str]:
             *[os.path.abspath(f) for f in files],
         ]
         _run(command, timeout)
-        written = []
-        for path in files:
+        ready = []
+        for path in files:  # the whole batch or nothing: a half-done run replaces no PDF
             pdf = out_dir / (Path(path).stem + ".pdf")
-            if not pdf.is_file() or pdf.stat().st_size == 0:
-                raise ToolError(f"LibreOffice не создал PDF для {path}")
+            data = pdf.read_bytes() if pdf.is_file() else b""
+            if not _whole_pdf(data):
+                what = "пустой или неполный PDF" if data else "PDF"
+                raise ToolError(f"LibreOffice не создал {what} для {path}; прежние PDF не изменены")
             target = str(Path(path).with_suffix(".pdf"))
-            write_atomic(target, pdf.read_bytes())
-            written.append(target)
-        return written
+            meta = metadata_of_docx(Path(path).read_bytes())
+            try:
+                ready.append((target, apply_metadata(data, meta)))
+            except Exception as e:  # a PDF that looks whole but does not parse
+                raise ToolError(f"LibreOffice создал повреждённый PDF для {path} ({type(e).__name__}); "
+                                "прежние PDF не изменены")
+        for target, data in ready:
+            write_atomic(target, data)
+        return [target for target, _ in ready]
+
+
+def _whole_pdf(data: bytes) -> bool:
+    """A PDF header at the start and an end-of-file marker at the end: not cut short."""
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
 
 
 def _run(command: list[str], timeout: float) -> None:
@@ -88,13 +144,28 @@ def _run(command: list[str], timeout: float) -> None:
         _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(process)
-        raise ToolError(f"LibreOffice не уложился в {timeout:.0f} с и был остановлен; PDF не созданы")
+        raise ToolError(f"LibreOffice не уложился в отведённое время ({timeout:g} с) и был остановлен; "
+                        f"PDF не созданы, прежние PDF не изменены. Предел задаётся переменной {TIMEOUT_ENV} "
+                        "или параметром --pdf-timeout (в секундах)")
     except BaseException:
         _kill_group(process)
         raise
+    _kill_group(process)  # helpers it may have left running
     if process.returncode != 0:
         detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        raise ToolError(f"LibreOffice завершился с кодом {process.returncode}: {detail[0]}")
+        if process.returncode < 0:
+            how = f"аварийно завершился (сигнал {_signal_name(-process.returncode)})"
+        else:
+            how = f"завершился с ошибкой (код {process.returncode})"
+        tail = f"; его сообщение: {detail[0][:300]}" if detail[0] else ""
+        raise ToolError(f"LibreOffice {how}; PDF не созданы, прежние PDF не изменены{tail}")
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
 
 
 def _kill_group(process: subprocess.Popen) -> None:

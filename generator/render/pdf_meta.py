@@ -1,0 +1,132 @@
+"""A PDF's metadata made to match its DOCX: the same words, the document's date, no clock.
+
+LibreOffice copies title, author and subject from the DOCX but splits the keywords into
+single words and stamps the conversion time, so two builds of the same content differ.
+Here the document information dictionary and the XMP packet (which PDF/A requires to
+agree with each other) are both rewritten from the DOCX core properties, and the file
+identifier is derived from the DOCX bytes. Everything else — tags, outline, PDF/A
+markers, fonts — is cloned untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import struct
+import zipfile
+from dataclasses import dataclass
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
+
+CORE = "docProps/core.xml"
+NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+CREATOR_TOOL = "prikaz"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    created: dt.datetime  # the document's own date, so rebuilding changes nothing
+    identifier: bytes  # 16 bytes
+
+
+def metadata_of_docx(docx: bytes) -> Metadata:
+    """What the DOCX says about itself (set by render/docx.set_properties)."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        root = ElementTree.fromstring(archive.read(CORE))
+
+    def text(tag: str) -> str:
+        element = root.find(tag, NS)
+        return (element.text or "") if element is not None else ""
+
+    created = dt.datetime.fromisoformat(text("dcterms:created").replace("Z", "+00:00") or "2000-01-01T00:00:00+00:00")
+    return Metadata(
+        title=text("dc:title"),
+        author=text("dc:creator"),
+        subject=text("dc:subject"),
+        keywords=text("cp:keywords"),
+        created=created,
+        identifier=hashlib.sha256(docx).digest()[:16],
+    )
+
+
+def apply_metadata(pdf: bytes, meta: Metadata) -> bytes:
+    from pypdf import PdfReader, PdfWriter  # lazy: only PDF builds pay for it
+    from pypdf.generic import ArrayObject, ByteStringObject
+
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header  # PDF/A-2 needs LibreOffice's 1.6, not pypdf's 1.3
+    producer = str(writer.metadata.get("/Producer", "")) if writer.metadata else ""
+    date = _pdf_date(meta.created)
+    writer.add_metadata({
+        "/Title": meta.title, "/Author": meta.author, "/Subject": meta.subject,
+        "/Keywords": meta.keywords, "/Creator": CREATOR_TOOL, "/Producer": producer,
+        "/CreationDate": date, "/ModDate": date,
+    })
+    writer.xmp_metadata = _xmp(meta, producer).encode("utf-8")
+    identifier = ByteStringObject(meta.identifier)
+    writer._ID = ArrayObject([identifier, identifier])  # no public setter; pypdf would pick random bytes
+    _stamp_color_profiles(writer, meta.created)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _stamp_color_profiles(writer, moment: dt.datetime) -> None:
+    """LibreOffice generates the sRGB output intent with the clock in its header (bytes 24–35)."""
+    moment = moment.astimezone(dt.UTC)
+    stamp = struct.pack(">6H", moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    for intent in writer.root_object.get("/OutputIntents", []):
+        profile = intent.get_object().get("/DestOutputProfile")
+        if profile is None:
+            continue
+        stream = profile.get_object()
+        data = stream.get_data()
+        if len(data) >= 128 and data[36:40] == b"acsp":  # an ICC header, as expected
+            stream.set_data(data[:24] + stamp + data[36:])
+
+
+def _pdf_date(moment: dt.datetime) -> str:
+    moment = moment.astimezone(dt.UTC)
+    return moment.strftime("D:%Y%m%d%H%M%S") + "Z"
+
+
+def _xmp(meta: Metadata, producer: str) -> str:
+    date = meta.created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    title, author, subject = escape(meta.title), escape(meta.author), escape(meta.subject)
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>B</pdfaid:conformance>
+  </rdf:Description>
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>ru-RU</rdf:li></rdf:Bag></dc:language>
+  </rdf:Description>
+  <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+   <pdf:Producer>{escape(producer)}</pdf:Producer>
+   <pdf:Keywords>{escape(meta.keywords)}</pdf:Keywords>
+  </rdf:Description>
+  <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <xmp:CreatorTool>{CREATOR_TOOL}</xmp:CreatorTool>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <xmp:MetadataDate>{date}</xmp:MetadataDate>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""

@@ -1,0 +1,49 @@
+"""Site pages (generator/site.py data) → HTML, with the jinja2 templates in templates/site/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .docx import DEFAULT_TEMPLATES
+
+SITE_TEMPLATES = "site"
+STYLESHEET = "style.css"
+
+
+def environment(templates: Path = DEFAULT_TEMPLATES):
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates / SITE_TEMPLATES)),
+        autoescape=True,  # titles are printed as typed, whatever they contain
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["size"] = file_size
+    return env
+
+
+def index_page(env, organizations) -> bytes:
+    return _render(env, "index.html", root="", page_title="Документы", organizations=organizations)
+
+
+def work_page(env, work) -> bytes:
+    depth = work.path.count("/")
+    return _render(env, "work.html", root="../" * depth, page_title=work.title, work=work)
+
+
+def stylesheet(templates: Path = DEFAULT_TEMPLATES) -> bytes:
+    return (templates / SITE_TEMPLATES / STYLESHEET).read_bytes()
+
+
+def _render(env, name: str, **context) -> bytes:
+    return env.get_template(name).render(**context).encode("utf-8")
+
+
+def file_size(size: int) -> str:
+    """«812 байт», «170 КБ», «1,4 МБ»: as a reader expects to see a download's size."""
+    if size < 1024:
+        return f"{size} байт"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} КБ"
+    return f"{size / 1024 / 1024:.1f} МБ".replace(".", ",")

@@ -1,0 +1,218 @@
+"""Departments and published files → what the site's pages say (plain data, no HTML).
+
+The index lists every order and every plan or regulation (one row per work, showing its
+current edition); each plan or regulation has a page with its editions and the orders
+that approved or amended them. Links are relative to the site's root.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import editions
+from . import model as m
+from .build import site_folder
+from .numbering import NumberedSection, plan_outline, regulation_outline
+from .typography import NBSP, cite, format_date, number_sign
+
+KIND_NAMES = {"order": "Приказ", "plan": "План мероприятий", "regulation": "Положение"}
+EDITION_KINDS = {"original": "первоначальная", "new": "новая редакция", "amendment": "с изменениями"}
+
+
+@dataclass(frozen=True)
+class FileLink:
+    href: str  # relative to the site's root
+    label: str  # «PDF», «DOCX»
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str
+    date: str
+    number: str
+    title: str
+    page: str | None  # the work's own page, for plans and regulations
+    note: str  # «в ред. приказа от … № …»
+    files: tuple[FileLink, ...]
+    sort_key: tuple
+
+
+@dataclass(frozen=True)
+class EditionRow:
+    label: str
+    basis: str  # «утверждена приказом от … № …»
+    basis_files: tuple[FileLink, ...]
+    files: tuple[FileLink, ...]
+    current: bool
+
+
+@dataclass(frozen=True)
+class WorkPage:
+    path: str
+    kind: str
+    title: str
+    organization: str
+    note: str
+    files: tuple[FileLink, ...]
+    editions: tuple[EditionRow, ...]
+    orders: tuple[Row, ...]
+    contents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrganizationRows:
+    name: str
+    rows: tuple[Row, ...]
+
+
+def files_of(dep: m.Department, doc_id: str, published: dict[str, FileLink]) -> tuple[FileLink, ...]:
+    folder = site_folder(dep)
+    links = (published.get(f"{folder}/{doc_id}.{suffix}") for suffix in ("pdf", "docx"))
+    return tuple(link for link in links if link is not None)
+
+
+def index_rows(departments: list[m.Department], published: dict[str, FileLink]) -> list[OrganizationRows]:
+    result = []
+    for dep in sorted(departments, key=lambda d: d.organization.name):
+        rows = [_order_row(dep, doc, published) for doc in dep.documents if isinstance(doc, m.Order)]
+        rows += [_work_row(dep, work, published) for work in works(dep)]
+        result.append(OrganizationRows(dep.organization.name, tuple(sorted(rows, key=lambda r: r.sort_key))))
+    return result
+
+
+def works(dep: m.Department) -> list[list[m.Plan | m.Regulation]]:
+    """Each plan or regulation with all its editions, oldest first."""
+    seen: set[str] = set()
+    result = []
+    for doc in dep.documents:
+        if isinstance(doc, m.Plan | m.Regulation) and doc.id not in seen:
+            chain = dep.editions(doc.id)
+            seen.update(d.id for d in chain)
+            result.append(chain)
+    return result
+
+
+def work_page_path(dep: m.Department, work: list) -> str:
+    return f"{site_folder(dep)}/{work[0].id}.html"
+
+
+def _kind(doc: m.Document) -> str:
+    return KIND_NAMES["order" if isinstance(doc, m.Order) else "plan" if isinstance(doc, m.Plan) else "regulation"]
+
+
+def _sort_key(date: dt.date | None, number: str) -> tuple:
+    """Newest first; undated works last."""
+    return (date is None, -(date.toordinal() if date else 0), number)
+
+
+def _order_row(dep: m.Department, order: m.Order, published) -> Row:
+    amended_by = [o for ref in order.annexes for o in _amending_orders_of_work(dep, ref.document)]
+    return Row(
+        kind=_kind(order), date=format_date(order.date, "numeric"), number=_unbroken(number_sign(order.number)),
+        title=_order_title(dep, order), page=None, note=_revisions(dep, amended_by),
+        files=files_of(dep, order.id, published), sort_key=_sort_key(order.date, order.number),
+    )
+
+
+def _order_title(dep: m.Department, order: m.Order) -> str:
+    if order.amendment is None:
+        return order.title
+    from .amend import compose  # the title of an amendment order is worded from the diff
+
+    return compose(dep, order).title
+
+
+def _work_row(dep: m.Department, work: list, published) -> Row:
+    current = work[-1]
+    approval = dep.approving_order(work[0].id)
+    date, number = ("—", "—")
+    sort_date = None
+    if approval is not None:
+        order = approval[0]
+        date, sort_date = format_date(order.date, "numeric"), order.date
+        number = f"к приказу {_unbroken(number_sign(order.number))}"
+    return Row(
+        kind=_kind(current), date=date, number=number, title=current.title, page=work_page_path(dep, work),
+        note=_revisions(dep, editions.amending_orders(dep, current)),
+        files=files_of(dep, current.id, published), sort_key=_sort_key(sort_date, number),
+    )
+
+
+def _unbroken(number: str) -> str:
+    """«№ 0212-09 а» kept on one line in a narrow column."""
+    return number.replace(" ", NBSP)
+
+
+def _amending_orders_of_work(dep: m.Department, doc_id: str) -> list[m.Order]:
+    return editions.amending_orders(dep, dep.editions(doc_id)[-1])
+
+
+def _revisions(dep: m.Department, orders: list[m.Order]) -> str:
+    if not orders:
+        return ""
+    word = "приказа" if len(orders) == 1 else "приказов"
+    style = dep.organization.style.date
+    return f"в ред. {word} " + ", ".join(cite(o.date, o.number, style) for o in orders)
+
+
+def work_page(dep: m.Department, work: list, published: dict[str, FileLink]) -> WorkPage:
+    current = work[-1]
+    rows = [_edition_row(dep, number, edition, edition is current, published)
+            for number, edition in enumerate(work, start=1)]
+    orders = {o.id: o for edition in work for o in _orders_of_edition(dep, edition)}
+    return WorkPage(
+        path=work_page_path(dep, work), kind=_kind(current), title=current.title,
+        organization=dep.organization.name, note=_revisions(dep, editions.amending_orders(dep, current)),
+        files=files_of(dep, current.id, published), editions=tuple(rows),
+        orders=tuple(_order_row(dep, o, published) for o in sorted(orders.values(), key=lambda o: o.date)),
+        contents=tuple(_contents(current)),
+    )
+
+
+def _orders_of_edition(dep: m.Department, edition) -> list[m.Order]:
+    approval = dep.approving_order(edition.id)
+    amending = dep.amending_order(edition.id)
+    return [o for o in (approval[0] if approval else None, amending) if o is not None]
+
+
+def _edition_row(dep: m.Department, number: int, edition, current: bool, published) -> EditionRow:
+    label = f"Редакция {number}: {EDITION_KINDS[edition.edition.kind]}"
+    if edition.edition.illustrative:
+        label += " (пример, не действующий документ)"
+    approval = dep.approving_order(edition.id)
+    amending = dep.amending_order(edition.id)
+    style = dep.organization.style.date
+    if approval is not None:
+        order = approval[0]
+        basis = f"утверждена приказом {cite(order.date, order.number, style)}"
+    elif amending is not None:
+        order = amending
+        basis = f"изменения внесены приказом {cite(order.date, order.number, style)}"
+    else:
+        order, basis = None, "приказ об утверждении не указан"
+    basis_files = files_of(dep, order.id, published) if order else ()
+    return EditionRow(label, basis, basis_files, files_of(dep, edition.id, published), current)
+
+
+def _contents(doc) -> list[str]:
+    """Section titles of a plan (with their measure counts) or chapter titles of a regulation."""
+    if isinstance(doc, m.Plan):
+        lines, counts = [], []
+        for item in plan_outline(doc):
+            if isinstance(item, NumberedSection):
+                lines.append(" ".join(filter(None, [item.number, item.section.title])))
+                counts.append(0)
+            elif counts:
+                counts[-1] += 1
+        return [f"{line} — {_measures(count)}" if count else line for line, count in zip(lines, counts)]
+    return [f"{item.number} {item.chapter.title}" for item in regulation_outline(doc) if getattr(item, "chapter", None)]
+
+
+def _measures(count: int) -> str:
+    tens, ones = count % 100, count % 10
+    if 11 <= tens <= 14 or ones in (0, 5, 6, 7, 8, 9):
+        return f"{count} мероприятий"
+    return f"{count} мероприятие" if ones == 1 else f"{count} мероприятия"
