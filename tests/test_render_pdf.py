@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import re
 import shutil
 import subprocess
@@ -117,3 +119,20 @@ def _pgm(data: bytes) -> tuple[int, int, bytes]:
     parts = data.split(maxsplit=4)
     width, height = int(parts[1]), int(parts[2])
     return width, height, parts[4][-width * height:]
+
+
+def test_converting_the_same_docx_twice_gives_the_same_pdf(built, tmp_path):
+    """No clock in the PDF: dates come from the document, the identifier from the DOCX bytes."""
+    from generator.render.pdf import convert
+
+    results = []
+    for run in ("first", "second"):
+        target = tmp_path / run / "order-2020-0212.docx"
+        target.parent.mkdir()
+        shutil.copy(built / "novosibirsk" / "order-2020-0212.docx", target)
+        results.append(Path(convert([str(target)])[0]).read_bytes())
+    assert results[0] == results[1]
+    from pypdf import PdfReader
+
+    info = PdfReader(io.BytesIO(results[0])).metadata
+    assert info.creation_date.date() == info.modification_date.date() == dt.date(2020, 2, 28)
