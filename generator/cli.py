@@ -312,6 +312,89 @@ def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force:
     click.echo(f"Всего {time.perf_counter() - started:.2f} с (чтение и проверка {loaded - started:.2f} с).")
 
 
+@main.command()
+@click.argument("order_file", type=click.Path(dir_okay=False))
+@_edge
+def seal(order_file: str) -> None:
+    """Запечатать подписанный приказ: записать в его файл контрольные суммы.
+
+    В конец файла приказа добавляется блок sealed: с контрольными суммами самого
+    приказа и утверждённых им редакций (приложений или новой редакции, которую вводит
+    приказ о внесении изменений). После этого любое изменение этих файлов — ошибка
+    при проверке и сборке: утверждённую редакцию меняют только новой редакцией.
+
+    \b
+    Пример:
+      prikaz seal content/novosibirsk/order-2020-0212.yaml
+    """
+    from . import model as m
+    from .load import load
+    from .output import write_atomic
+    from .seals import seal_block, unsealed
+
+    dep = load([order_file])[0]
+    order = _document_at(dep, order_file)
+    if not isinstance(order, m.Order):
+        click.echo("prikaz: это не приказ; запечатывается файл приказа, утвердившего редакцию", err=True)
+        sys.exit(EXIT_CONTENT)
+    if order.sealed:
+        missing = [doc_id for owner, doc_id in unsealed(dep) if owner.id == order.id]
+        if missing:
+            click.echo(f"prikaz: печать приказа не покрывает: {', '.join(missing)}; удалите блок sealed "
+                       "из файла приказа и запечатайте его заново", err=True)
+            sys.exit(EXIT_CONTENT)
+        click.echo(f"Приказ {order.id} уже запечатан; содержимое совпадает с печатью.")
+        return
+    with open(order_file, encoding="utf-8") as f:
+        text = f.read()
+    block = seal_block(dep, order)
+    write_atomic(order_file, (text + ("" if text.endswith("\n") else "\n") + block).encode("utf-8"))
+    click.echo(f"Запечатан приказ {order.id}: {_relative(order_file)}")
+    for line in block.splitlines()[1:]:
+        click.echo(f"  {line.strip()}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_edge
+def verify(paths: tuple[str, ...]) -> None:
+    """Проверить историю: не изменены ли подписанные приказы и утверждённые редакции.
+
+    Для каждой печати (блок sealed: в файле приказа) сравнивает контрольную сумму с
+    текущим содержимым и называет приказы, которые ещё не запечатаны.
+
+    Код выхода: 0 — всё совпадает, 1 — запечатанное содержимое изменено или удалено.
+
+    \b
+    Пример:
+      prikaz verify content/
+    """
+    from .load import load
+    from .seals import states, unsealed
+    from .typography import cite
+
+    departments = load(_paths(paths), check_seals=False)
+    broken = total = 0
+    for dep in departments:
+        click.echo(dep.organization.name)
+        for state in states(dep):
+            total += 1
+            by = f"приказ {cite(state.order.date, state.order.number, 'numeric')}"
+            if state.intact:
+                click.echo(f"  совпадает: {state.document} ({by})")
+                continue
+            broken += 1
+            what = "удалён" if state.actual is None else "ИЗМЕНЁН после утверждения"
+            click.echo(f"  {what}: {state.document} ({by}); записано {state.recorded[:19]}…, "
+                       f"сейчас {(state.actual or '—')[:19]}…")
+        for order, doc_id in unsealed(dep):
+            click.echo(f"  не запечатан: {doc_id} (приказ {cite(order.date, order.number, 'numeric')}); "
+                       f"prikaz seal {_relative(order.pos.file)}")
+    click.echo(f"Печатей: {total}, совпадают: {total - broken}, нарушены: {broken}.")
+    if broken:
+        sys.exit(EXIT_FINDINGS)
+
+
 @contextlib.contextmanager
 def _progress(label: str):
     """«DOCX [3/8] plan-msoko», rewritten in place on a terminal; nothing when output is piped."""
@@ -490,6 +573,49 @@ def show(path: str) -> None:
             chapter = getattr(item, "chapter", None)
             title = chapter.title if chapter else m.plain_text(item.clause.text)
             click.echo(f"{item.number} {_short(title)}")
+
+
+@main.command(name="import")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+              help="Папка организации для YAML (по умолчанию content/<имя файла>).")
+@click.option("--force", is_flag=True, help="Перезаписать файлы, которые уже есть в папке.")
+@_edge
+def import_docx(path: str, out_dir: str | None, force: bool) -> None:
+    """Перенести документ Word (DOCX) в YAML: приказ с приложениями, план, положение.
+
+    Читает бланк, дату и номер, заголовок, преамбулу, пункты и подпись приказа; таблицы
+    планов (шапку, разделы, вложенные мероприятия, сроки, исполнителей); главы и пункты
+    положений. Пишет папку организации (organization.yaml с реестром исполнителей и
+    документы) и печатает всё, что не удалось перенести как есть. Напечатанные номера
+    сохраняются: prikaz check найдёт пропуски и повторы.
+
+    \b
+    Пример:
+      prikaz import приказ.docx -o content/noglik
+    """
+    from .importer.run import existing, import_docx as read_import, validate, write
+    from .output import safe_name
+
+    started = time.perf_counter()
+    folder = out_dir or os.path.join(DEFAULT_CONTENT, safe_name(os.path.splitext(os.path.basename(path))[0]))
+    imported = read_import(path)
+    validate(imported, folder)
+    clashes = existing(imported, folder)
+    if clashes and not force:
+        click.echo(f"prikaz: в папке {folder} уже есть файлы: {', '.join(clashes)}. Ничего не записано; "
+                   "чтобы перезаписать их, добавьте --force.", err=True)
+        sys.exit(EXIT_CONTENT)
+    for line in imported.summary:
+        click.echo(line)
+    for written in write(imported, folder):
+        click.echo(f"  {_relative(written)}")
+    report = imported.report.lines()
+    for line in report:
+        click.echo(line)
+    if not report:
+        click.echo("Всё содержимое перенесено.")
+    click.echo(f"Готово за {time.perf_counter() - started:.2f} с. Проверьте: prikaz check {_relative(folder)}")
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -7,10 +7,13 @@ sees the plans it approves. Nothing is returned unless everything loaded cleanly
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 from collections.abc import Iterable
 
 from . import model as m
+from . import seals
 from .errors import ContentError, Pos, Problem, suggestion
 from .schema import Fields, string_of
 from .yamlnodes import Node, read_file
@@ -21,8 +24,12 @@ DOCUMENT_KINDS = ("order", "plan", "regulation")
 MAX_MEASURE_DEPTH = 3
 
 
-def load(paths: Iterable[str]) -> list[m.Department]:
-    """Load every organization folder that the given files or folders belong to."""
+def load(paths: Iterable[str], check_seals: bool = True) -> list[m.Department]:
+    """Load every organization folder that the given files or folders belong to.
+
+    A sealed document that changed is an error, unless `check_seals` is off (for `verify`,
+    which reports every seal's state instead).
+    """
     problems: list[Problem] = []
     folders: dict[str, None] = {}
     for path in paths:
@@ -34,7 +41,7 @@ def load(paths: Iterable[str]) -> list[m.Department]:
     departments = []
     for folder in folders:
         try:
-            departments.append(load_folder(folder))
+            departments.append(load_folder(folder, check_seals))
         except ContentError as e:
             problems.extend(e.problems)
     if problems:
@@ -42,7 +49,7 @@ def load(paths: Iterable[str]) -> list[m.Department]:
     return departments
 
 
-def load_folder(folder: str) -> m.Department:
+def load_folder(folder: str, check_seals: bool = True) -> m.Department:
     problems: list[Problem] = []
     where: dict[int, dict[str, Pos]] = {}
     organization = _load_file(os.path.join(folder, ORGANIZATION_FILE), problems, where)
@@ -65,6 +72,8 @@ def load_folder(folder: str) -> m.Department:
         raise ContentError(problems)
     department = m.Department(folder, organization, tuple(documents))
     problems.extend(cross_check(department, where))
+    if check_seals and not problems:
+        problems.extend(seals.problems(department))
     if problems:
         raise ContentError(problems)
     return department
@@ -78,6 +87,8 @@ def _load_file(path: str, problems: list[Problem], where: dict[int, dict[str, Po
         problems.extend(e.problems)
         return None
     result = read_document(root, problems)
+    if result is not None and not isinstance(result, m.Organization):
+        result = dataclasses.replace(result, checksum=seals.content_checksum(root))
     if result is not None:
         where[id(result)] = {key: node.pos for key, node in root.value.items()}  # type: ignore[union-attr]
     return result
@@ -253,8 +264,29 @@ def _order(f: Fields) -> m.Order:
         signatory=f.str("signatory", required=True) or "",
         annexes=f.list("annexes", lambda n: _annex_ref(n, f.problems)),
         amendment=amendment,
+        sealed=_seals(f),
         pos=f.pos(),
     )
+
+
+SEAL_VALUE = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+def _seals(f: Fields) -> tuple[m.Seal, ...]:
+    """`sealed: {id: "sha256:…"}`, written by `prikaz seal` (see seals.py)."""
+    sub = f.sub("sealed")
+    if sub is None or not sub.ok:
+        return ()
+    seals = []
+    for key, node in sub.values.items():
+        value = sub.str(key)
+        if value is None:
+            continue
+        if not SEAL_VALUE.match(value):
+            f.problems.append(Problem("seal-value", node.pos, {"value": value[:80]}))
+            continue
+        seals.append(m.Seal(key, value, sub.node.key_pos.get(key, node.pos)))
+    return tuple(seals)
 
 
 def _amendment(f: Fields) -> m.Amendment | None:
@@ -557,6 +589,7 @@ def cross_check(dep: m.Department, where: dict[int, dict[str, Pos]] | None = Non
             signatory_pos = _at(where, doc, "signatory")
             problems += _check_order(doc, seen, signatories, approved_by, signatory_pos)
             problems += _check_amendment(doc, seen)
+            problems += _check_seals(dep, doc)
         else:
             problems += _check_edition(doc, seen)
             if isinstance(doc, m.Plan):
@@ -596,6 +629,12 @@ def _check_amendment(order: m.Order, documents) -> list[Problem]:
     if not problems and new.edition.follows != amendment.old:
         problems.append(Problem("edition-not-next", amendment.pos, {"new": amendment.new, "old": amendment.old}))
     return problems
+
+
+def _check_seals(dep: m.Department, order: m.Order) -> list[Problem]:
+    covered = set(seals.needed(dep, order))
+    return [Problem("seal-foreign", seal.pos, {"id": seal.document}) for seal in order.sealed
+            if seal.document not in covered]
 
 
 def _check_order(order, documents, signatories, approved_by, signatory_pos) -> list[Problem]:

@@ -18,6 +18,12 @@ def _pos() -> Pos:
     return field(default=NOWHERE, compare=False, repr=False)
 
 
+def _checksum() -> str:
+    """The checksum of a document's file content, set by the loader; not part of equality,
+    so an edition compares equal to the same content built in memory."""
+    return field(default="", compare=False, repr=False)
+
+
 # --- text -------------------------------------------------------------------------------
 
 
@@ -183,6 +189,7 @@ class Plan:
     signature: Signature | None = None
     edition: Edition = Edition()
     pos: Pos = _pos()
+    checksum: str = _checksum()
 
     kind_word = "план"
 
@@ -226,6 +233,7 @@ class Regulation:
     signature: Signature | None = None
     edition: Edition = Edition()
     pos: Pos = _pos()
+    checksum: str = _checksum()
 
     kind_word = "положение"
 
@@ -259,6 +267,15 @@ class Amendment:
 
 
 @dataclass(frozen=True)
+class Seal:
+    """A checksum recorded with an order when it was signed: the content it approved."""
+
+    document: str  # id: the order itself, an annex, or the edition an amendment brings in
+    checksum: str  # «sha256:…» of the document's content (generator/seals.py)
+    pos: Pos = _pos()
+
+
+@dataclass(frozen=True)
 class Order:
     id: str
     date: dt.date
@@ -269,7 +286,9 @@ class Order:
     preamble: Text = ()
     annexes: tuple[AnnexRef, ...] = ()
     amendment: Amendment | None = None
+    sealed: tuple[Seal, ...] = ()
     pos: Pos = _pos()
+    checksum: str = _checksum()
 
     kind_word = "приказ"
 

@@ -176,18 +176,19 @@ def test_an_edited_plan_changes_only_its_own_files(published, tmp_path):
     content, site, _ = published
     shutil.copytree(content, tmp_path / "content")
     shutil.copytree(site, tmp_path / "site")  # copy2: times kept
-    plan = tmp_path / "content" / "noglik" / "plan-msoko.yaml"
+    plan = tmp_path / "content" / "pogranichny" / "plan-msoko.yaml"  # no order has approved (sealed) it
     text = plan.read_text(encoding="utf-8")
-    edited = text.replace("рейтинговой оценки работы", "рейтинговой оценки качества работы", 1)
+    edited = text.replace("Корректировка локальных нормативных актов", "Корректировка локальных актов", 1)
+    assert edited != text
     plan.write_text(edited, encoding="utf-8")
     before = snapshot(tmp_path / "site")
     result = run_prikaz("publish", str(tmp_path / "content"), "--site", str(tmp_path / "site"), "--force")
     assert result.returncode == 0, result.stderr
     after = snapshot(tmp_path / "site")
     changed = sorted(name for name in after if after[name] != before.get(name))
-    assert changed == ["index.html", "manifest.json", "noglik/order-2020-427.docx", "noglik/order-2020-427.pdf",
-                       "noglik/plan-msoko.docx", "noglik/plan-msoko.html", "noglik/plan-msoko.pdf"]
-    assert "PDF: преобразовано 2" in result.stdout
+    assert changed == ["index.html", "manifest.json", "pogranichny/plan-msoko.docx", "pogranichny/plan-msoko.html",
+                       "pogranichny/plan-msoko.pdf"]
+    assert "PDF: преобразовано 1" in result.stdout
 
 
 def test_a_removed_document_disappears_from_the_site(published, tmp_path):
