@@ -53,7 +53,8 @@ def test_a_changed_signed_order_is_refused(content):
     edit(content / SEALED_ORDER, "Об утверждении плана", "Об утверждении Плана")
     result = run_prikaz("check", str(content / "novosibirsk"))
     assert result.returncode == 2
-    assert "приказ «order-2020-0212» подписан и запечатан" in result.stderr and "[sealed-order-changed]" in result.stderr
+    assert "приказ «order-2020-0212» подписан и запечатан" in result.stderr
+    assert "[sealed-order-changed]" in result.stderr
 
 
 def test_formatting_and_comments_do_not_break_a_seal(content):
