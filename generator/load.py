@@ -52,18 +52,20 @@ def load(paths: Iterable[str], check_seals: bool = True) -> list[m.Department]:
 def load_folder(folder: str, check_seals: bool = True) -> m.Department:
     problems: list[Problem] = []
     where: dict[int, dict[str, Pos]] = {}
-    organization = _load_file(os.path.join(folder, ORGANIZATION_FILE), problems, where)
+    roots: dict[int, Node] = {}
+    organization = _load_file(os.path.join(folder, ORGANIZATION_FILE), problems, where, roots)
     documents: list[m.Document] = []
     for path in _yaml_files(folder):
         if os.path.basename(path) == ORGANIZATION_FILE:
             if os.path.dirname(path) != folder:
                 problems.append(Problem("organization-not-here", Pos(_display(path))))
             continue
-        doc = _load_file(path, problems, where)
+        doc = _load_file(path, problems, where, roots)
         if isinstance(doc, m.Organization):  # a second organization, under another name
             problems.append(Problem("organization-not-here", _at(where, doc, "kind")))
         elif doc is not None:
             documents.append(doc)  # type: ignore[arg-type]
+    documents = _with_checksums(documents, roots, where)
     if not isinstance(organization, m.Organization):
         if organization is not None:  # organization.yaml holds a document of another kind
             args = {"kind": organization.kind_word}  # type: ignore[attr-defined]
@@ -79,18 +81,36 @@ def load_folder(folder: str, check_seals: bool = True) -> m.Department:
     return department
 
 
-def _load_file(path: str, problems: list[Problem], where: dict[int, dict[str, Pos]]) -> object:
-    """The model of one file, or None; `where` gets the positions of its top-level values."""
+def _load_file(path: str, problems: list[Problem], where: dict[int, dict[str, Pos]],
+               roots: dict[int, Node]) -> object:
+    """The model of one file, or None; `where` gets the positions of its top-level values,
+    `roots` the file's nodes (for its checksum)."""
     try:
         root = read_file(path, _display(path))
     except ContentError as e:
         problems.extend(e.problems)
         return None
     result = read_document(root, problems)
-    if result is not None and not isinstance(result, m.Organization):
-        result = dataclasses.replace(result, checksum=seals.content_checksum(root))
     if result is not None:
         where[id(result)] = {key: node.pos for key, node in root.value.items()}  # type: ignore[union-attr]
+        roots[id(result)] = root
+    return result
+
+
+def _with_checksums(documents: list[m.Document], roots: dict[int, Node], where) -> list[m.Document]:
+    """Checksums of the documents an order approves or seals (and of orders): only those
+    can be sealed, and a large plan that no order approves need not pay for it."""
+    orders = [doc for doc in documents if isinstance(doc, m.Order)]
+    approved = {ref.document for order in orders for ref in order.annexes}
+    approved |= {order.amendment.new for order in orders if order.amendment}
+    approved |= {seal.document for order in orders for seal in order.sealed}
+    result = []
+    for doc in documents:
+        if isinstance(doc, m.Order) or doc.id in approved:
+            summed = dataclasses.replace(doc, checksum=seals.content_checksum(roots[id(doc)]))
+            where[id(summed)] = where.pop(id(doc))
+            doc = summed
+        result.append(doc)
     return result
 
 
@@ -548,10 +568,8 @@ def _definition(node: Node, problems: list[Problem]) -> m.Definition | None:
 
 def read_order_file(path: str, old: str, new: str, form: str) -> m.Order:
     """An order given on the command line for `prikaz amend`: its amendment is OLD → NEW."""
-    import dataclasses
-
     problems: list[Problem] = []
-    order = _load_file(path, problems, {})
+    order = _load_file(path, problems, {}, {})
     if order is not None and not isinstance(order, m.Order):
         problems.append(Problem("value-choice", Pos(_display(path), 1, 1),
                                 {"key": "kind", "value": type(order).__name__, "allowed": "order"}))

@@ -12,20 +12,28 @@ from dataclasses import dataclass, field
 
 from ruamel.yaml.cyaml import CParser
 from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.resolver import BaseResolver
 
 from .errors import ContentError, Pos, Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
 _STANDARD_TAGS = {
+    "!",  # the non-specific tag of a quoted scalar
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+_NODE_EVENTS = {ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent}
 # Characters Word XML cannot hold, plus tab and CR, which content never needs in a value.
 _INVALID_CHARS = re.compile("[\x00-\x09\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -45,14 +53,6 @@ class Node:
         if isinstance(self.value, list):
             return "list"
         return "null" if self.value is None else "string"
-
-
-class _Composer(CParser, BaseResolver):
-    """libyaml's composer without implicit resolvers: every scalar is a str."""
-
-    def __init__(self, stream: str):
-        CParser.__init__(self, stream)
-        BaseResolver.__init__(self)
 
 
 def read_file(path: str, display: str) -> Node:
@@ -82,14 +82,13 @@ def _decode(data: bytes, display: str) -> str:
 
 def parse(text: str, display: str) -> Node:
     try:
-        problems = _scan(text, display)
-        root = None if problems else _Composer(text).get_single_node()
+        root, problems = _compose(text, display)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         if mark and e.context_mark and mark.index >= len(text):
             mark = e.context_mark  # an unclosed quote or bracket: where it was opened
         pos = Pos(display, mark.line + 1, mark.column + 1) if mark else Pos(display)
-        if "expected a single document" in (e.context or ""):
+        if "expected a single document" in (e.context or "") or "expected <stream end>" in (e.problem or ""):
             raise ContentError([Problem("yaml-multiple-documents", pos)])
         problem = _translate(e.problem or e.context or "")
         raise ContentError([Problem("yaml-syntax", pos, {"problem": problem})])
@@ -107,85 +106,114 @@ def parse(text: str, display: str) -> Node:
         raise ContentError(problems)
     if root is None:
         raise ContentError([Problem("yaml-empty", Pos(display, 1, 1))])
-    node = _convert(root, display, problems, set(), 0)
-    if problems:
-        raise ContentError(problems)
-    return node
+    return root
 
 
-def _scan(text: str, display: str) -> list[Problem]:
-    """Anchors and nesting depth, from libyaml's events, before anything is composed.
+class _Frame:
+    """A mapping or list being filled while libyaml's events stream past."""
 
-    Composing follows aliases and recurses in C: an anchor is reported where it is written
-    (also one no alias uses), and a structure too deep for that recursion never reaches it.
+    __slots__ = ("node", "key", "key_pos", "drop")
+
+    def __init__(self, node: Node):
+        self.node = node
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.key_pos: Pos | None = None
+        self.drop = False  # the value of a refused key: composed, then thrown away
+
+    def wants_key(self) -> bool:
+        return isinstance(self.node.value, dict) and self.key is None and not self.drop
+
+
+def _compose(text: str, display: str) -> tuple[Node | None, list[Problem]]:
+    """libyaml's events → Nodes in one pass, refusing anchors, aliases, tags and deep nesting.
+
+    Composing ourselves (instead of libyaml's composer plus a conversion) reads the text
+    once, never follows an alias, and cannot recurse: depth is a counter here.
     """
     problems: list[Problem] = []
     parser = CParser(text)
-    depth = 0
+    stack: list[_Frame] = []
+    root: Node | None = None
+    documents = 0
+    anchors: set[str] = set()
     while parser.check_event():
         event = parser.get_event()
-        if isinstance(event, CollectionEndEvent):
-            depth -= 1
-        elif isinstance(event, NodeEvent):
-            pos = Pos(display, event.start_mark.line + 1, event.start_mark.column + 1)
-            if depth > MAX_DEPTH:
-                problems.append(Problem("yaml-too-deep", pos, {"limit": MAX_DEPTH}))
+        kind = type(event)
+        if kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                problems.append(Problem("yaml-multiple-documents", Pos(display, mark.line + 1, mark.column + 1)))
                 break
-            if event.anchor is not None and not isinstance(event, AliasEvent):
+            continue
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            done = stack.pop()
+            root = _attach(stack, done.node, problems) if stack else done.node
+            continue
+        if kind not in _NODE_EVENTS:
+            continue
+        mark = event.start_mark
+        pos = Pos(display, mark.line + 1, mark.column + 1)
+        if len(stack) > MAX_DEPTH:
+            problems.append(Problem("yaml-too-deep", pos, {"limit": MAX_DEPTH}))
+            return None, problems
+        if kind is AliasEvent:
+            if event.anchor not in anchors:  # libyaml would say so when composing
+                problems.append(Problem("yaml-syntax", pos, {"problem": _translate("found undefined alias")}))
+            node = Node(None, pos)
+        else:
+            if event.anchor is not None:
+                anchors.add(event.anchor)
                 problems.append(Problem("yaml-alias", pos))
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-    return problems
+            if event.tag is not None and event.tag not in _STANDARD_TAGS:
+                problems.append(Problem("yaml-tag", pos, {"tag": event.tag}))
+            if kind is ScalarEvent:
+                # a key is taken as written («~» and «» too); a value is checked and may be null
+                node = Node(event.value, pos) if stack and stack[-1].wants_key() else _scalar(event, pos, problems)
+            else:
+                stack.append(_Frame(Node({} if kind is MappingStartEvent else [], pos)))
+                continue
+        if stack:
+            _attach(stack, node, problems)
+        else:
+            root = node
+    return root, problems
 
 
-def _convert(node, display: str, problems: list[Problem], seen: set[int], depth: int) -> Node:
-    pos = Pos(display, node.start_mark.line + 1, node.start_mark.column + 1)
-    if id(node) in seen:
-        problems.append(Problem("yaml-alias", pos))
-        return Node(None, pos)
-    seen.add(id(node))
-    if depth > MAX_DEPTH:
-        problems.append(Problem("yaml-too-deep", pos, {"limit": MAX_DEPTH}))
-        return Node(None, pos)
-    if node.tag not in _STANDARD_TAGS:
-        problems.append(Problem("yaml-tag", pos, {"tag": node.tag}))
-        return Node(None, pos)
-    if isinstance(node, ScalarNode):
-        return _scalar(node, pos, problems)
-    if isinstance(node, SequenceNode):
-        items = [_convert(n, display, problems, seen, depth + 1) for n in node.value]
-        return Node(items, pos)
-    assert isinstance(node, MappingNode)
-    return _mapping(node, pos, display, problems, seen, depth)
+def _attach(stack: list[_Frame], node: Node, problems: list[Problem]) -> Node:
+    """Put a finished node into the collection on top of the stack; return that collection."""
+    frame = stack[-1]
+    parent = frame.node
+    if isinstance(parent.value, list):
+        parent.value.append(node)
+        return parent
+    if frame.wants_key():
+        if not isinstance(node.value, str):
+            problems.append(Problem("yaml-complex-key", node.pos))
+            frame.drop = True
+            return parent
+        frame.key, frame.key_pos = node.value, node.pos
+        if frame.key in parent.value:
+            args = {"key": frame.key, "first_line": parent.key_pos[frame.key].line}
+            problems.append(Problem("yaml-duplicate-key", node.pos, args))
+            frame.key, frame.drop = None, True
+        return parent
+    if not frame.drop:
+        parent.value[frame.key] = node
+        parent.key_pos[frame.key] = frame.key_pos
+    frame.key, frame.key_pos, frame.drop = None, None, False
+    return parent
 
 
-def _scalar(node: ScalarNode, pos: Pos, problems: list[Problem]) -> Node:
-    value = node.value
-    if value in ("", "~", "null") and not node.style:  # plain: libyaml gives "", not None
+def _scalar(event, pos: Pos, problems: list[Problem]) -> Node:
+    value = event.value
+    if not event.style and value in ("", "~", "null"):  # plain: libyaml gives "", not None
         return Node(None, pos)
     bad = _INVALID_CHARS.search(value)
     if bad:
         char = f"U+{ord(bad.group()):04X}"
         problems.append(Problem("char-invalid", pos, {"char": char, "offset": bad.start() + 1}))
     return Node(value, pos)
-
-
-def _mapping(node, pos, display, problems, seen, depth) -> Node:
-    result: dict[str, Node] = {}
-    key_pos: dict[str, Pos] = {}
-    for key_node, value_node in node.value:
-        kpos = Pos(display, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        if not isinstance(key_node, ScalarNode) or key_node.tag not in _STANDARD_TAGS:
-            problems.append(Problem("yaml-complex-key", kpos))
-            continue
-        key = key_node.value
-        if key in result:
-            args = {"key": key, "first_line": key_pos[key].line}
-            problems.append(Problem("yaml-duplicate-key", kpos, args))
-            continue
-        key_pos[key] = kpos
-        result[key] = _convert(value_node, display, problems, seen, depth + 1)
-    return Node(result, pos, key_pos)
 
 
 # libyaml speaks English; the few messages a person typing YAML meets, in Russian.
