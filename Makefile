@@ -29,5 +29,6 @@ templates: setup
 clean:
 	rm -rf output/
 
-bench: setup
+bench:
+	@bash tools/setup.sh --bench
 	$(BIN)/python bench/bench.py

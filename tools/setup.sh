@@ -3,7 +3,8 @@
 # (LibreOffice, metric-compatible fonts, Russian hyphenation, poppler for PDF checks,
 # Chromium for the tests of HTML pages),
 # then a virtual environment with the package installed in editable mode.
-# Each step runs only when what it provides is missing.
+# Each step runs only when what it provides is missing. `setup.sh --bench` also installs
+# pandoc, the baseline the benchmarks compare against.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,10 @@ command -v pdftoppm >/dev/null 2>&1 || need_debian=1
 command -v pdftotext >/dev/null 2>&1 || need_debian=1
 command -v chromium >/dev/null 2>&1 || need_debian=1
 fc-list 2>/dev/null | grep -q "Liberation Serif" || need_debian=1
+if [ "${1:-}" = "--bench" ]; then
+    DEBIAN_PACKAGES="$DEBIAN_PACKAGES pandoc"
+    command -v pandoc >/dev/null 2>&1 || need_debian=1
+fi
 
 if [ "$need_debian" = 1 ]; then
     echo "Установка пакетов Debian: $DEBIAN_PACKAGES"
