@@ -594,21 +594,21 @@ def import_docx(path: str, out_dir: str | None, force: bool) -> None:
     Пример:
       prikaz import приказ.docx -o content/noglik
     """
-    from .importer.run import existing, import_docx as read_import, validate, write
+    from .importer import run as importer
     from .output import safe_name
 
     started = time.perf_counter()
     folder = out_dir or os.path.join(DEFAULT_CONTENT, safe_name(os.path.splitext(os.path.basename(path))[0]))
-    imported = read_import(path)
-    validate(imported, folder)
-    clashes = existing(imported, folder)
+    imported = importer.import_docx(path)
+    importer.validate(imported, folder)
+    clashes = importer.existing(imported, folder)
     if clashes and not force:
         click.echo(f"prikaz: в папке {folder} уже есть файлы: {', '.join(clashes)}. Ничего не записано; "
                    "чтобы перезаписать их, добавьте --force.", err=True)
         sys.exit(EXIT_CONTENT)
     for line in imported.summary:
         click.echo(line)
-    for written in write(imported, folder):
+    for written in importer.write(imported, folder):
         click.echo(f"  {_relative(written)}")
     report = imported.report.lines()
     for line in report:

@@ -1,0 +1,630 @@
+"""Blocks of a plan → a plan tree: title, note, sections with passports, measures.
+
+The table's header row tells which column is which, whatever its wording; section rows
+are merged rows, bold rows or rows with text only in the first cells; nesting comes from
+the printed numbers. Tables continued across several Word tables, passport blocks and
+notes between them are read in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import shapes
+from .read import Block, Cell, Para, Table
+from .report import Report, at_cell, at_para, at_row, quote
+from .text import block_of, clean, text_of
+
+ROLE_PATTERNS = (
+    ("number", re.compile(r"^(№|n\b|no\b|номер)|п\s*/\s*п")),
+    ("deadline", re.compile(r"срок|дата|период|когда")),
+    ("responsible", re.compile(r"ответствен|исполнител|кто ")),
+    ("text", re.compile(r"мероприят|наименовани|содержани|действи|вид\w* работ|направлени|задач")),
+)
+NOTE_TITLE = re.compile(r"^пояснительная записка\.?$", re.IGNORECASE)
+LABEL = re.compile(r"^(.{2,120}?):$")
+
+
+@dataclass
+class MeasureNode:
+    text: list
+    deadline: str | None
+    responsible: list[str]
+    printed: str | None
+    parts: tuple[int, ...] | None
+    note: str | None = None
+    children: list[MeasureNode] = field(default_factory=list)
+    depth: int = 1
+
+
+@dataclass
+class SectionNode:
+    title: str
+    printed: str | None
+    parts: tuple[int, ...] | None
+    passport: list[dict] = field(default_factory=list)
+    measures: list[MeasureNode] = field(default_factory=list)
+    sections: list[SectionNode] = field(default_factory=list)
+    stack: list[MeasureNode] = field(default_factory=list)  # open measures while reading
+
+
+@dataclass
+class PlanTree:
+    title: str
+    sections: list[SectionNode]
+    columns: list[str]
+    note: dict | None = None
+    table_title: str | None = None
+    column_numbers: bool = False
+    responsible_separator: str = ", "
+    table_per_section: bool = False
+    signature: dict | None = None
+
+
+@dataclass
+class Columns:
+    roles: dict[int, str]  # grid column → number | text | deadline | responsible | extra:<header>
+    header: list[str]  # header texts in row order
+    width: int
+    names: dict[str, str] = field(default_factory=dict)  # role → its header text
+
+    def role(self, cell: Cell) -> str | None:
+        for col in range(cell.col, cell.col + cell.span):
+            if col in self.roles:
+                return self.roles[col]
+        return None
+
+
+def header_of(table: Table) -> tuple[int, Columns] | None:
+    """(row index, columns) of the first row that names the plan's columns."""
+    for r, row in enumerate(table.rows[:4]):
+        roles: dict[int, str] = {}
+        names: dict[str, str] = {}
+        for cell in row:
+            role = _role(cell.text)
+            if role:
+                names.setdefault(role, clean(cell.text))
+            for col in range(cell.col, cell.col + cell.span):
+                roles[col] = role or f"extra:{clean(cell.text)}"
+        found = set(roles.values())
+        if "text" in found and ({"deadline", "responsible"} & found):
+            return r, Columns(roles, [clean(c.text) for c in row], table.width, names)
+    return None
+
+
+def _role(text: str) -> str | None:
+    text = clean(text).lower()
+    if not text:
+        return None
+    for role, pattern in ROLE_PATTERNS:
+        if pattern.search(text):
+            return role
+    return None
+
+
+def is_plan(blocks: list[Block]) -> bool:
+    return any(isinstance(b, Table) and header_of(b) for b in blocks)
+
+
+# --- the whole plan --------------------------------------------------------------------
+
+
+def parse_plan(blocks: list[Block], report: Report) -> PlanTree:
+    reader = _PlanReader(report)
+    return reader.read(blocks)
+
+
+class _PlanReader:
+    def __init__(self, report: Report):
+        self.report = report
+        self.sections: list[SectionNode] = []
+        self.open: list[SectionNode] = []  # open sections, outermost first
+        self.columns: Columns | None = None
+        self.responsible_cells: list[str] = []
+        self.pending: list[tuple[MeasureNode, str, str]] = []  # measure, responsible text, where
+        self.table_starts: list[bool] = []  # per table: begins with a top-level section row
+        self.mid_table_sections = False
+        self.column_numbers = False
+        self.extras: dict[str, int] = {}
+
+    def read(self, blocks: list[Block]) -> PlanTree:
+        title, rest = _title(blocks)
+        first_table = next(i for i, b in enumerate(rest) if isinstance(b, Table) and header_of(b))
+        note, table_title, zone_start = self._preface(rest[:first_table])
+        signature = None
+        i = zone_start
+        zone: list[Para] = []
+        tail = rest[first_table:]
+        last_plan_table = max(i for i, b in enumerate(tail) if isinstance(b, Table) and self._fits(b))
+        self._zone(rest[zone_start:first_table])
+        for i, block in enumerate(tail):
+            if isinstance(block, Para):
+                zone.append(block)
+                continue
+            if self._fits(block):
+                self._zone(zone)
+                zone = []
+                self._table(block)
+                continue
+            if i > last_plan_table and shapes.signature_table(block):
+                self._zone(zone)
+                zone = []
+                signature = shapes.signature_table(block)
+                continue
+            self._zone(zone)
+            zone = []
+            self._unmapped_table(block)
+        signature = self._trailing(zone, signature)
+        for measure, text, _where in self.pending:
+            measure.responsible = _units(text, self.separator)
+        for header, count in self.extras.items():
+            self.report.guess("план", f"столбец «{header}» не входит в формат плана: его текст перенесён в "
+                                      f"примечания мероприятий (note), ячеек: {count}")
+        columns = self.columns.header if self.columns else []
+        return PlanTree(
+            title=title, sections=self.sections, columns=_four_columns(self.columns, self.report),
+            note=note, table_title=table_title, column_numbers=self.column_numbers,
+            responsible_separator=self.separator, signature=signature,
+            table_per_section=any(self.table_starts[1:]) and not self.mid_table_sections,
+        ) if columns is not None else None
+
+    # --- before the first table ----------------------------------------------------------
+
+    def _preface(self, blocks: list[Block]) -> tuple[dict | None, str | None, int]:
+        """The explanatory note and the table's title; the index where sections begin."""
+        paras = [b for b in blocks if isinstance(b, Para)]
+        for b in blocks:
+            if isinstance(b, Table):
+                self._unmapped_table(b)
+        end = len(blocks)
+        # a section with a passport may precede the first table: it starts at a heading
+        # followed by a label («Цели: …»)
+        for k, b in enumerate(blocks):
+            if isinstance(b, Para) and _section_heading(b) and _next_is_label(blocks, k):
+                end = k
+                break
+        zone = [b for b in blocks[:end] if isinstance(b, Para) and clean(b.text)]
+        table_title = None
+        if zone and shapes.heading_like(zone[-1]) and not NOTE_TITLE.match(clean(zone[-1].text)):
+            if len(zone) == 1 or zone[-1].style != zone[-2].style or end < len(blocks) or _is_heading_style(zone[-1]):
+                table_title = clean(zone[-1].text).replace("\n", " ")
+                zone = zone[:-1]
+        note = None
+        if zone:
+            note_title = None
+            if NOTE_TITLE.match(clean(zone[0].text)) or (len(zone) > 1 and _is_heading_style(zone[0])):
+                note_title = clean(zone[0].text)
+                zone = zone[1:]
+            text = text_of(zone)
+            if text:
+                note = {"title": note_title, "text": text}
+            elif note_title:
+                self.report.unmapped(at_para(paras[0]), f"заголовок {quote(note_title)} без текста не перенесён")
+        del paras
+        return note, table_title, end
+
+    # --- between tables: section headings with passports -----------------------------------
+
+    def _zone(self, paras: list) -> None:
+        paras = [p for p in paras if isinstance(p, Para) and clean(p.text)]
+        k = 0
+        while k < len(paras):
+            para = paras[k]
+            if _section_heading(para) and (k + 1 == len(paras) or _label(paras[k + 1])):
+                printed, parts, title = shapes.split_number(para.text)
+                self._add_section(SectionNode(title.replace("\n", " "), printed and shapes.stem(printed), parts))
+                k += 1
+                k = self._passport(paras, k)
+                continue
+            self.report.unmapped(at_para(para), f"текст между таблицами не относится к разделу: {quote(para.text)}")
+            k += 1
+
+    def _passport(self, paras: list[Para], k: int) -> int:
+        section = self.open[-1]
+        block: dict | None = None
+        body: list[Para] = []
+
+        def close() -> None:
+            if block is not None:
+                text = text_of(body)
+                if block.get("_first"):
+                    text.insert(0, block.pop("_first"))
+                block.pop("_first", None)
+                if text:
+                    block["text"] = text
+                section.passport.append(block)
+
+        while k < len(paras):
+            para = paras[k]
+            label = _label(para)
+            if label is not None:
+                close()
+                block, body = {"label": label[0]}, []
+                if label[1]:
+                    block["_first"] = label[1]
+            elif block is None or (_section_heading(para) and k + 1 < len(paras) and _label(paras[k + 1])):
+                break
+            else:
+                body.append(para)
+            k += 1
+        close()
+        return k
+
+    # --- tables --------------------------------------------------------------------------
+
+    def _fits(self, table: Table) -> bool:
+        """A plan table: with a header row, or continuing the previous one column for column."""
+        if header_of(table):
+            return True
+        return self.columns is not None and table.width == self.columns.width and len(table.rows) > 0 \
+            and not shapes.signature_table(table)
+
+    def _table(self, table: Table) -> None:
+        found = header_of(table)
+        start = 0
+        if found:
+            r, columns = found
+            if self.columns is not None and columns.header != self.columns.header:
+                header = quote(" | ".join(columns.header), 120)
+                self.report.guess(at_row(table, r), f"шапка таблицы отличается от первой: {header}; "
+                                                    "столбцы сопоставлены заново")
+            if self.columns is None:
+                self.columns = columns
+            else:
+                self.columns = Columns(columns.roles, self.columns.header, columns.width, self.columns.names)
+            for skipped in range(r):
+                self._unmapped_row(table, skipped)
+            start = r + 1
+        first_data = True
+        for r in range(start, len(table.rows)):
+            row = table.rows[r]
+            if _column_numbers(row):
+                self.column_numbers = True
+                continue
+            if found is None and header_of(Table(0, [row])):
+                continue  # a repeated header
+            kind = self._row(table, r, row)
+            if kind == "top-section":
+                if first_data:
+                    self.table_starts.append(True)
+                else:
+                    self.mid_table_sections = True
+            elif first_data and kind:
+                self.table_starts.append(False)
+            if kind:
+                first_data = False
+
+    def _row(self, table: Table, r: int, row: list[Cell]) -> str | None:
+        values: dict[str, Cell] = {}
+        extras: list[tuple[str, Cell]] = []
+        for cell in row:
+            role = self.columns.role(cell) if self.columns else None
+            if role is None or role.startswith("extra:"):
+                if cell.text:
+                    extras.append((role[6:] if role else "", cell))
+                continue
+            values.setdefault(role, cell)
+        number_cell, text_cell = values.get("number"), values.get("text")
+        deadline_cell, responsible_cell = values.get("deadline"), values.get("responsible")
+        filled = [c for c in row if c.text]
+        if not filled:
+            return None
+        if self._continues(number_cell, text_cell, deadline_cell, responsible_cell, table, r):
+            return "continued"
+        section = self._section_row(row, filled, number_cell, text_cell, deadline_cell, responsible_cell, extras)
+        if section is not None:
+            self._add_section(section)
+            return "top-section" if len(self.open) == 1 else "section"
+        self._measure_row(table, r, number_cell, text_cell, deadline_cell, responsible_cell, extras)
+        return "measure"
+
+    def _section_row(self, row, filled, number_cell, text_cell, deadline_cell, responsible_cell, extras):
+        if (deadline_cell and deadline_cell.text) or (responsible_cell and responsible_cell.text) or extras:
+            merged = len(filled) == 1 and filled[0].span > 1
+            if not merged:
+                return None
+        merged = len(filled) == 1 and (filled[0].span > 1 or len(row) == 1)
+        number = shapes.parse_number(number_cell.text) if number_cell and number_cell.text else None
+        if merged or (number_cell is filled[0] and len(filled) == 1):
+            printed, parts, title = shapes.split_number(filled[0].text)
+        elif text_cell is None or not text_cell.text:
+            return None
+        else:
+            printed, parts = number if number else (None, None)
+            title = clean(text_cell.text)
+            if printed is None:
+                printed, parts, title = shapes.split_number(title)
+            bold = text_cell.bold
+            if not bold and not self._section_by_number(parts, printed):
+                return None
+            if bold and parts and len(parts) > 1 and self._measure_parent(parts):
+                return None
+        return SectionNode(title.replace("\n", " "), printed and shapes.stem(printed), parts)
+
+    def _section_by_number(self, parts, printed) -> bool:
+        """A row with text only: a section unless its number is a measure's."""
+        if printed is None:
+            return True
+        section = self.open[-1] if self.open else None
+        if section is not None and section.measures:
+            first = section.measures[0].parts
+            if parts is None or first is None or len(first) == len(parts) or self._measure_parent(parts):
+                return False
+        return parts is None or len(parts) == 1
+
+    def _measure_parent(self, parts) -> MeasureNode | None:
+        section = self.open[-1] if self.open else None
+        if section is None:
+            return None
+        for measure in reversed(section.stack):
+            if measure.parts and len(measure.parts) < len(parts) and parts[: len(measure.parts)] == measure.parts:
+                return measure
+        return None
+
+    def _continues(self, number_cell, text_cell, deadline_cell, responsible_cell, table, r) -> bool:
+        """A row that goes on with the previous measure: merged cells, or a row split by a page."""
+        section = self.open[-1] if self.open else None
+        last = section.stack[-1] if section and section.stack else None
+        if last is None:
+            return False
+        same_text = text_cell is not None and text_cell.continued and (number_cell is None or number_cell.continued
+                                                                         or not number_cell.text)
+        if same_text:
+            for cell, attribute in ((deadline_cell, "deadline"), (responsible_cell, "responsible")):
+                if cell is not None and cell.text and not cell.continued:
+                    self._append(last, attribute, cell.text)
+            return True
+        split = (number_cell is None or not number_cell.text) and text_cell is not None and text_cell.text \
+            and not (deadline_cell and deadline_cell.text) and not (responsible_cell and responsible_cell.text)
+        # a row split by a page goes on mid-sentence; a section row without a number does not
+        opening = clean(text_cell.text)[:1] if text_cell is not None else ""
+        if split and last.printed is not None and not text_cell.bold and (opening.islower() or opening in "-–•"):
+            last.text += text_of(text_cell.paras)
+            self.report.guess(at_row(table, r), "строка без номера, срока и исполнителей присоединена к "
+                                                f"предыдущему мероприятию {last.printed}")
+            return True
+        return False
+
+    def _append(self, measure: MeasureNode, attribute: str, text: str) -> None:
+        if attribute == "deadline":
+            measure.deadline = "\n".join(x for x in (measure.deadline, clean(text)) if x)
+        else:
+            self.pending.append((measure, text, ""))
+            self.responsible_cells.append(text)
+
+    def _measure_row(self, table, r, number_cell, text_cell, deadline_cell, responsible_cell, extras) -> None:
+        printed, parts = None, None
+        if number_cell is not None and number_cell.text:
+            parsed = shapes.parse_number(number_cell.text)
+            if parsed:
+                printed, parts = parsed
+            else:
+                self.report.unmapped(at_cell(table, r, number_cell),
+                                     f"номер {quote(number_cell.text)} не распознан; мероприятие пронумеровано заново")
+        text = text_of(text_cell.paras) if text_cell is not None else []
+        if not text:
+            text = ["—"]
+            self.report.unmapped(at_row(table, r), "у мероприятия нет наименования; вписано «—»")
+        deadline = clean(deadline_cell.text) if deadline_cell is not None and deadline_cell.text else None
+        measure = MeasureNode(text, deadline, [], printed, parts)
+        if responsible_cell is not None and responsible_cell.text:
+            self.pending.append((measure, responsible_cell.text, at_cell(table, r, responsible_cell)))
+            self.responsible_cells.append(responsible_cell.text)
+        if extras:
+            measure.note = "; ".join(_extra(header, cell) for header, cell in extras)
+            for header, _cell in extras:
+                self.extras[header or "без заголовка"] = self.extras.get(header or "без заголовка", 0) + 1
+        if printed is None and number_cell is not None:
+            self.report.guess(at_row(table, r), f"мероприятие {quote(shapes_text(text))} без номера: prikaz "
+                                                "пронумерует его сам")
+        self._add_measure(measure, table, r)
+
+    def _add_measure(self, measure: MeasureNode, table: Table, r: int) -> None:
+        if not self.open:
+            self._add_section(SectionNode("Мероприятия", None, None))
+            self.report.guess(at_row(table, r), "мероприятия до первого раздела помещены в раздел «Мероприятия»")
+        section = self.open[-1]
+        parent = self._measure_parent(measure.parts) if measure.parts else None
+        while section.stack and section.stack[-1] is not parent:
+            section.stack.pop()
+        if parent is not None and parent.depth >= 3:
+            self.report.unmapped(at_row(table, r), f"вложенность мероприятия {measure.printed} глубже трёх "
+                                                   "уровней: оно поставлено рядом с родительским")
+            parent = None
+            while section.stack and section.stack[-1].depth >= 3:
+                section.stack.pop()
+            parent = section.stack[-2] if len(section.stack) >= 2 else None
+        if parent is None:
+            section.stack.clear()
+            section.measures.append(measure)
+        else:
+            measure.depth = parent.depth + 1
+            parent.children.append(measure)
+        section.stack.append(measure)
+
+    def _add_section(self, section: SectionNode) -> None:
+        while self.open:
+            top = self.open[-1]
+            if section.parts and top.parts and len(top.parts) < len(section.parts) \
+                    and section.parts[: len(top.parts)] == top.parts:
+                top.sections.append(section)
+                self.open.append(section)
+                return
+            self.open.pop()
+        self.sections.append(section)
+        self.open.append(section)
+
+    # --- after the last table ------------------------------------------------------------
+
+    def _trailing(self, paras: list[Para], signature: dict | None) -> dict | None:
+        paras = [p for p in paras if clean(p.text)]
+        if signature is None and paras:
+            found = shapes.signature_paragraphs(paras)
+            if found:
+                return found
+        if paras:
+            self._zone(paras)
+        return signature
+
+    def _unmapped_table(self, table: Table) -> None:
+        for r, _row in enumerate(table.rows):
+            self._unmapped_row(table, r)
+
+    def _unmapped_row(self, table: Table, r: int) -> None:
+        text = " | ".join(c.text for c in table.rows[r] if c.text and not c.continued)
+        if text:
+            self.report.unmapped(at_row(table, r), f"строка не распознана как часть плана: {quote(text, 100)}")
+
+    @property
+    def separator(self) -> str:
+        lines = sum("\n" in clean(t) for t in self.responsible_cells)
+        commas = sum("," in _outside_brackets(t) and "\n" not in clean(t) for t in self.responsible_cells)
+        return "\n" if lines > commas else ", "
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+def _title(blocks: list[Block]) -> tuple[str, list[Block]]:
+    for i, block in enumerate(blocks):
+        if isinstance(block, Table):
+            return "", blocks[i:]
+        if not clean(block.text):
+            continue
+        lines = [clean(block.text)]
+        j = i + 1
+        while j < len(blocks) and isinstance(blocks[j], Para):
+            nxt = blocks[j]
+            if not clean(nxt.text):
+                j += 1
+                continue
+            same = nxt.style == block.style and nxt.bold == block.bold and (block.bold or block.centered) \
+                and not _is_heading_style(block) and not NOTE_TITLE.match(clean(nxt.text))
+            before_table = j + 1 < len(blocks) and isinstance(blocks[j + 1], Table)
+            one_word = len(lines) == 1 and len(lines[0].split()) <= 2  # «ПЛАН» / «мероприятий по …»
+            if not same or len(lines) >= 4 or (before_table and not one_word):
+                break
+            lines.append(clean(nxt.text))
+            j += 1
+        return " ".join(" ".join(lines).split("\n")), blocks[j:]
+    return "", []
+
+
+def _is_heading_style(para: Para) -> bool:
+    style = para.style.lower()
+    return any(s in style for s in shapes.HEADING_STYLES)
+
+
+def _section_heading(para: Para) -> bool:
+    return shapes.heading_like(para) and not _label(para) and len(clean(para.text)) < 400
+
+
+def _label(para: Para) -> tuple[str, str] | None:
+    """«Цели: …» with a bold label, or a bold «Комплекс мер:» alone: (label, first text)."""
+    text = clean(para.text)
+    prefix = clean(para.bold_prefix)
+    if prefix.endswith(":") and text.startswith(prefix) and len(prefix) < 120:
+        return prefix[:-1].strip(), text[len(prefix):].strip()
+    if para.bold and LABEL.match(text):
+        return LABEL.match(text).group(1).strip(), ""
+    return None
+
+
+def _next_is_label(blocks: list[Block], k: int) -> bool:
+    for b in blocks[k + 1:]:
+        if isinstance(b, Table):
+            return False
+        if clean(b.text):
+            return _label(b) is not None
+    return False
+
+
+def _column_numbers(row: list[Cell]) -> bool:
+    texts = [clean(c.text) for c in row if clean(c.text)]
+    return len(texts) >= 3 and texts == [str(i) for i in range(1, len(texts) + 1)]
+
+
+def _four_columns(columns: Columns | None, report: Report) -> list[str]:
+    if columns is None:
+        return []
+    defaults = {"number": "№ п/п", "text": "Наименование мероприятия", "deadline": "Срок исполнения",
+                "responsible": "Ответственные исполнители"}
+    names = []
+    for role, default in defaults.items():
+        text = columns.names.get(role)
+        if not text:
+            report.guess("план", f"в таблице нет столбца «{default}»: он будет напечатан с таким заголовком")
+            text = default
+        names.append(text)
+    return names
+
+
+def _extra(header: str, cell: Cell) -> str:
+    text = " ".join(shapes.cell_lines(cell))
+    return f"{header}: {text}" if header and not header.lower().startswith("примечан") else text
+
+
+def _outside_brackets(text: str) -> str:
+    depth, out = 0, []
+    for ch in text:
+        if ch in "(«\"“":
+            depth += 1
+        elif ch in ")»”" and depth:
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _units(text: str, separator: str) -> list[str]:
+    """The units of a responsible cell: one a line, or separated by commas."""
+    units: list[str] = []
+    for line in clean(text).split("\n"):
+        parts = _split_commas(line) if separator == ", " else [line]
+        for part in parts:
+            name = part.strip().rstrip(",;").strip()
+            if name:  # a repeated unit stays: it was printed twice, check reports it
+                units.append(name)
+    return units
+
+
+def _split_commas(line: str) -> list[str]:
+    """Parts of a line between commas; «Руководители, кураторы ГМО» stays one unit: a lone
+    word followed by a part in lower case is the start of the same name."""
+    merged: list[str] = []
+    for part in _comma_parts(line):
+        previous = merged[-1].strip() if merged else ""
+        if previous and " " not in previous and not _abbreviation(previous) and part.strip()[:1].islower():
+            merged[-1] = merged[-1] + "," + part
+        else:
+            merged.append(part)
+    return merged
+
+
+def _abbreviation(word: str) -> bool:
+    return sum(ch.isupper() for ch in word) >= 2
+
+
+def _comma_parts(line: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in line:
+        if ch in "(«“":
+            depth += 1
+        elif ch in ")»”" and depth:
+            depth -= 1
+        if ch in ",;" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def shapes_text(text: list) -> str:
+    first = text[0] if text else ""
+    return first if isinstance(first, str) else next(iter(first.values()), "")
+
+
+__all__ = ["PlanTree", "SectionNode", "MeasureNode", "parse_plan", "is_plan", "block_of"]

@@ -1,0 +1,204 @@
+"""`prikaz import`: DOCX → the files of an organization folder, all parsed before any
+file is written; the written text is loaded back with the project's loader first."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+
+from ..errors import ContentError, Pos, Problem
+from . import compose
+from .order import find_doc_type, parse_annex_header, parse_order, split_annexes
+from .plan import is_plan, parse_plan
+from .read import read_docx
+from .regulation import is_regulation, parse_regulation
+from .report import Report
+from .text import clean
+from .write import to_yaml
+
+ORGANIZATION_FILE = "organization.yaml"
+STUB_COMMENT = ("Заготовка: в импортированном файле было только приложение. Известны дата и номер приказа\n"
+                "из шапки приложения; заполните заголовок, пункты и подписанта (organization.yaml).")
+
+
+@dataclass
+class Imported:
+    files: dict[str, str]  # file name → YAML text
+    report: Report
+    summary: list[str] = field(default_factory=list)
+
+
+def import_docx(path: str) -> Imported:
+    """Everything a DOCX holds, as the YAML files of one organization folder."""
+    source = read_docx(path)
+    report = Report()
+    blocks = source.blocks
+    stem = os.path.splitext(os.path.basename(path))[0]
+    start = find_doc_type(blocks)
+    order = None
+    if start is not None:
+        order, rest = parse_order(blocks, start, report)
+        chunks = split_annexes(rest)
+    else:
+        chunks = [blocks]
+    documents: list[dict] = []
+    units: list[str] = []
+    summary: list[str] = []
+    parsed = [_annex(chunk, report) for chunk in chunks]
+    parsed = [p for p in parsed if p is not None]
+    if order is None and not parsed:
+        raise ContentError([Problem("file-unreadable", Pos(path), {
+            "reason": "в документе не найдены ни приказ («ПРИКАЗ» … «ПРИКАЗЫВАЮ:»), ни план мероприятий "
+                      "(таблица со столбцами «Мероприятия», «Срок», «Ответственные»), ни положение "
+                      "(главы и пункты 1.1., 1.2. …)"})])
+    headers = [h for h, _kind, _tree in parsed if h is not None]
+    org_date_style = (order.date_style if order else None) or next((h.date_style for h in headers if h.date_style),
+                                                                    None) or "numeric"
+    annex_style = headers[0].style if headers else "annex"
+    name, genitive, letterhead = _names(source.author, order, headers, report)
+    style = {"doc_type": order.doc_type if order else "ПРИКАЗ",
+             "command": order.command if order else "ПРИКАЗЫВАЮ:",
+             "date": org_date_style, "annex_header": annex_style}
+    org_stub = {"name": name, "name_genitive": genitive, "letterhead": letterhead, "style": style}
+    number = order.number if order else (headers[0].number if headers else None)
+    date = order.date if order else (headers[0].date if headers else None)
+    year = str(date.year) if date else ""
+    refs = []
+    for index, (header, kind, tree) in enumerate(parsed):
+        doc_id = _annex_id(kind, stem, year, number, index, len(parsed), order is not None)
+        if kind == "plan":
+            documents.append(compose.plan_dict(tree, doc_id, units))
+            measures = compose.count_measures(tree.sections)
+            summary.append(f"План «{_short(tree.title)}»: разделов {len(tree.sections)}, мероприятий {measures}")
+        else:
+            documents.append(compose.regulation_dict(tree, doc_id))
+            summary.append(f"Положение «{_short(tree.title)}»: глав {len(tree.chapters)}, "
+                           f"пунктов {compose.count_clauses(tree.chapters)}")
+        if header is not None and date is not None and number is not None:
+            expected = compose.expected_header(org_stub, date, number, index, len(parsed), header.style,
+                                               "план" if kind == "plan" else "положение")
+            refs.append(compose.annex_ref(doc_id, header, expected, annex_style, report, f"приложение {index + 1}"))
+            for line in header.revisions:
+                report.unmapped(f"приложение {index + 1}", f"строка {line!r} о редакции не перенесена: редакции "
+                                                           "описываются отдельными файлами (edition)")
+        elif order is not None:
+            refs.append({"document": doc_id})
+    files: dict[str, str] = {}
+    signature = order.signature if order else None
+    if order is not None:
+        order_id = _order_id(stem, order.date, order.number)
+        files[order_id + ".yaml"] = to_yaml(compose.order_dict(order, order_id, refs))
+        summary.insert(0, f"Приказ от {order.date:%d.%m.%Y} № {order.number}: пунктов {len(order.points)}, "
+                          f"приложений {len(refs)}")
+        if signature is None:
+            report.unmapped("приказ", "подпись не найдена: в organization.yaml вписана заготовка подписанта")
+    elif headers and date is not None and number is not None:
+        order_id = _order_id("", date, number)
+        stub = compose.stub_order(headers[0], order_id, documents[0]["id"])
+        files[order_id + ".yaml"] = to_yaml(stub, STUB_COMMENT)
+        report.unmapped("приложение 1", f"приказ от {date:%d.%m.%Y} № {number}, к которому относится приложение, "
+                                        f"в файле не найден: записана заготовка {order_id}.yaml (дата и номер — из "
+                                        "шапки; заголовок, пункты и подписанта заполните)")
+    if order is not None or (headers and date is not None):
+        signature = signature or {"position": [f"{compose.PLACEHOLDER}: должность"],
+                                  "name": f"{compose.PLACEHOLDER}: И.О. Фамилия"}
+    for doc in documents:
+        files[doc["id"] + ".yaml"] = to_yaml(doc)
+    org = compose.organization_dict(name, genitive, letterhead, style, signature, units,
+                                    order.place if order else None)
+    files = {ORGANIZATION_FILE: to_yaml(org), **files}
+    summary.append(f"Исполнителей в реестре: {len(units)}")
+    return Imported(files, report, summary)
+
+
+def _annex(chunk, report: Report):
+    header, body = parse_annex_header(chunk, report)
+    if is_plan(body):
+        return header, "plan", parse_plan(body, report)
+    if is_regulation(body):
+        return header, "regulation", parse_regulation(body, report)
+    texts = [b for b in body if not hasattr(b, "text") or clean(b.text)]
+    if texts:
+        from .report import at_para, quote
+
+        for block in texts:
+            if hasattr(block, "text"):
+                report.unmapped(at_para(block), f"текст приложения не распознан как план или положение: "
+                                                f"{quote(block.text)}")
+            else:
+                report.unmapped(f"таблица {block.index}", "таблица приложения не распознана как план мероприятий")
+    return None
+
+
+def _names(author: str, order, headers, report: Report) -> tuple[str, str, list[str]]:
+    letterhead = list(order.letterhead) if order else []
+    genitive = next((h.genitive for h in headers if h.genitive), None)
+    name = author if len(author.split()) >= 3 and any("а" <= ch.lower() <= "я" for ch in author) else ""
+    if not name:
+        name = " ".join(letterhead) or (genitive[:1].upper() + genitive[1:] if genitive else "")
+        report.guess("организация", "наименование организации в именительном падеже не напечатано в документе: "
+                                    f"взято {name!r}; проверьте name в organization.yaml")
+    if not genitive:
+        genitive = name
+        report.guess("организация", "наименование в родительном падеже («приказ …») не найдено: проверьте "
+                                    "name_genitive в organization.yaml")
+    if not letterhead:
+        letterhead = [name]
+        if order is not None or headers:
+            report.guess("организация", "бланк (letterhead) не напечатан в документе: вписано наименование")
+    fallback = f"{compose.PLACEHOLDER}: наименование организации"
+    return name or fallback, genitive or fallback, [line for line in letterhead if line] or [fallback]
+
+
+def _order_id(stem: str, date, number: str) -> str:
+    if stem.startswith("order-") and compose.ident(stem) == stem:
+        return stem
+    return compose.ident("order", str(date.year), number)
+
+
+def _annex_id(kind: str, stem: str, year: str, number, index: int, count: int, in_order: bool) -> str:
+    if not in_order and count == 1 and compose.ident(stem) == stem and not stem.startswith("order-"):
+        return stem
+    suffix = str(index + 1) if count > 1 else ""
+    return compose.ident(kind, year, number or "", suffix)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def existing(imported: Imported, out_dir: str) -> list[str]:
+    """Files of the import that already exist in the folder."""
+    return [name for name in imported.files if os.path.exists(os.path.join(out_dir, name))]
+
+
+def validate(imported: Imported, out_dir: str) -> None:
+    """Load the files with the project's loader before writing them anywhere real."""
+    from ..load import load_folder
+
+    with tempfile.TemporaryDirectory(prefix="prikaz-import-") as folder:
+        for name, text in imported.files.items():
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        try:
+            load_folder(folder)
+        except ContentError as e:
+            raise ContentError([Problem(p.code, Pos(os.path.join(out_dir, os.path.relpath(p.pos.file, folder))
+                                                    if p.pos.file.startswith(folder) else p.pos.file,
+                                                    p.pos.line, p.pos.column), p.args, p.severity)
+                                for p in e.problems])
+
+
+def write(imported: Imported, out_dir: str) -> list[str]:
+    from ..output import write_atomic
+
+    paths = []
+    for name, text in imported.files.items():
+        path = os.path.join(out_dir, name)
+        write_atomic(path, text.encode("utf-8"))
+        paths.append(path)
+    return paths
