@@ -534,6 +534,13 @@ def test_printed_annex_header_that_agrees():
         number="0212-09 а",
     )
     assert not found(run(o, plan(section(measure()))), "annex-header-mismatch")
+    numbered = order(  # «№ 1» is the annex's number, not the order's
+        "Утвердить план.",
+        annexes=[annex(("Приложение № 1", "к приказу", "от 28.02.2020 № 0212-09 а"))],
+        date=dt.date(2020, 2, 28),
+        number="0212-09 а",
+    )
+    assert not found(run(numbered, plan(section(measure()))), "annex-header-mismatch")
 
 
 def test_annex_not_approved_by_any_point():

@@ -22,7 +22,7 @@ from .hygiene import doubled_words
 
 _PRINTED_DATE = re.compile(r"\bот\s+(\d{1,2})[./](\d{1,2})[./](\d{4})")
 _PRINTED_LONG_DATE = re.compile(r"\bот\s+[«\"]?(\d{1,2})[»\"]?\s+([а-яё]+)\s+(\d{4})")
-_PRINTED_NUMBER = re.compile(r"№\s*(.+?)\s*$")
+_PRINTED_NUMBER = re.compile(r"№\s*([^№]+?)\s*$")  # the last «№»: «Приложение № 1 … от … № 45»
 
 
 def consistency_rules(ctx: Context) -> Iterator[Problem]:
