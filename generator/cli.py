@@ -19,6 +19,10 @@ import time
 
 import click
 
+from . import click_ru
+
+click_ru.install()
+
 DEFAULT_CONTENT = "content"
 EXIT_FINDINGS, EXIT_CONTENT, EXIT_TOOL, EXIT_INTERNAL = 1, 2, 3, 70
 
@@ -625,3 +629,6 @@ def _short(text: str, limit: int = 70) -> str:
 def _relative(path: str) -> str:
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
+
+
+click_ru.localize_usage(main)
