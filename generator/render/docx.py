@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import zipfile
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,13 +93,32 @@ def set_properties(document, props: Properties) -> None:
 
 
 def normalize_zip(data: bytes) -> bytes:
-    """Rewrite the archive with fixed timestamps, so equal content gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+    """Give every entry of the archive a fixed time and mode, so equal content gives equal bytes.
+
+    The entries are already compressed (python-docx writes them in a fixed order); only
+    the time and date fields of the local and central headers and the central header's
+    file mode are rewritten in place, which costs nothing next to compressing again.
+    """
+    out = bytearray(data)
+    end = out.rfind(b"PK\x05\x06")
+    if end < 0:
+        raise ValueError("not a zip archive")
+    count, _, offset = struct.unpack_from("<HII", out, end + 10)
+    for _ in range(count):
+        if out[offset:offset + 4] != b"PK\x01\x02":
+            raise ValueError("damaged zip central directory")
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", out, offset + 28)
+        local = struct.unpack_from("<I", out, offset + 42)[0]
+        struct.pack_into("<HH", out, offset + 12, *_DOS_TIME)
+        struct.pack_into("<I", out, offset + 38, 0o100644 << 16)
+        struct.pack_into("<HH", out, local + 10, *_DOS_TIME)
+        offset += 46 + name_len + extra_len + comment_len
+    return bytes(out)
+
+
+def _dos_time(moment: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
+    year, month, day, hour, minute, second = moment
+    return hour << 11 | minute << 5 | second // 2, (year - 1980) << 9 | month << 5 | day
+
+
+_DOS_TIME = _dos_time(ZIP_TIME)
