@@ -13,8 +13,10 @@ STYLESHEET = "style.css"
 def environment(templates: Path = DEFAULT_TEMPLATES):
     import jinja2
 
+    # A department's own templates folder may restyle only the DOCX: pages fall back to ours.
+    folders = [str(folder / SITE_TEMPLATES) for folder in dict.fromkeys([templates, DEFAULT_TEMPLATES])]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates / SITE_TEMPLATES)),
+        loader=jinja2.FileSystemLoader(folders),
         autoescape=True,  # titles are printed as typed, whatever they contain
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -33,7 +35,8 @@ def work_page(env, work) -> bytes:
 
 
 def stylesheet(templates: Path = DEFAULT_TEMPLATES) -> bytes:
-    return (templates / SITE_TEMPLATES / STYLESHEET).read_bytes()
+    own = templates / SITE_TEMPLATES / STYLESHEET
+    return (own if own.is_file() else DEFAULT_TEMPLATES / SITE_TEMPLATES / STYLESHEET).read_bytes()
 
 
 def _render(env, name: str, **context) -> bytes:
