@@ -216,13 +216,9 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     from .build import build as build_documents
     from .load import load
     from .render.docx import DEFAULT_TEMPLATES
-    from .render.pdf import convert, font_warning, timeout_setting
+    from .render.pdf import convert
 
-    try:
-        timeout = timeout_setting(pdf_timeout) if pdf else 0.0
-    except ValueError as e:
-        click.echo(f"prikaz: {e}", err=True)
-        sys.exit(EXIT_CONTENT)
+    timeout = _pdf_timeout(pdf_timeout) if pdf else 0.0
     started = time.perf_counter()
     departments = load(_paths(paths))
     _check_before(departments, force)
@@ -239,15 +235,32 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     same = f", без изменений {unchanged}" if unchanged else ""
     click.echo(f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с (чтение и проверка {loaded - started:.2f} с).")
     if pdf:
-        warning = font_warning()
-        if warning:
-            click.echo(f"prikaz: предупреждение: {warning}", err=True)
+        _warn_about_fonts()
         try:
             pdfs = convert([item.path for item in built], timeout)
         except Exception:
             click.echo("DOCX записаны, но PDF не созданы.", err=True)
             raise
         click.echo(f"PDF: {len(pdfs)} за {time.perf_counter() - rendered:.2f} с.")
+
+
+def _pdf_timeout(option: str | None) -> float:
+    """LibreOffice's time limit from --pdf-timeout or PRIKAZ_PDF_TIMEOUT; a bad value exits 2."""
+    from .render.pdf import timeout_setting
+
+    try:
+        return timeout_setting(option)
+    except ValueError as e:
+        click.echo(f"prikaz: {e}", err=True)
+        sys.exit(EXIT_CONTENT)
+
+
+def _warn_about_fonts() -> None:
+    from .render.pdf import font_warning
+
+    warning = font_warning()
+    if warning:
+        click.echo(f"prikaz: предупреждение: {warning}", err=True)
 
 
 @main.command()
@@ -279,20 +292,14 @@ def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force:
     from .load import load
     from .publish import publish as publish_site
     from .render.docx import DEFAULT_TEMPLATES
-    from .render.pdf import convert, font_warning, timeout_setting
+    from .render.pdf import convert
 
-    try:
-        timeout = timeout_setting(pdf_timeout)
-    except ValueError as e:
-        click.echo(f"prikaz: {e}", err=True)
-        sys.exit(EXIT_CONTENT)
+    timeout = _pdf_timeout(pdf_timeout)
     started = time.perf_counter()
     departments = load(_paths(paths))
     _check_before(departments, force)
     loaded = time.perf_counter()
-    warning = font_warning()
-    if warning:
-        click.echo(f"prikaz: предупреждение: {warning}", err=True)
+    _warn_about_fonts()
 
     def to_pdf(files: list[str]) -> list[str]:
         click.echo(f"PDF: преобразование файлов: {len(files)}…", err=True)
