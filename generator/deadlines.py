@@ -458,6 +458,9 @@ class _Reader:
                 add(kind, _ordinal(ordinal.group(0)))
             elif kind == "daymonth":
                 day = int(re.match(r"\d+", value).group(0))
+                if not 1 <= day <= 31:  # «0 января», «32 марта»: no such day (found by tests/test_fuzz.py)
+                    self.unknown.append(value)
+                    continue
                 add("day", day)
                 add("month", MONTHS[re.search(_MONTH, value).group(0)])
             elif kind == "month":
