@@ -403,7 +403,8 @@ def _fragment(ctx: Context, change: Change, number: str | None) -> str | None:
     column = COLUMN_FIELDS.get(f.name)
     section = _in_section(ctx, change.old_path)
     if isinstance(change.old, m.Measure) and column is not None and ctx.columns:
-        where = f"{section}в графе «{typeset(ctx.columns[column])}» {_unit_word(change.old, ctx.settings, 'gen')} {_bare(number)}"
+        column_name = typeset(ctx.columns[column])
+        where = f"{section}в графе «{column_name}» {_unit_word(change.old, ctx.settings, 'gen')} {_bare(number)}"
     elif f.name == "text":
         where = f"{section}в {_unit_word(change.old, ctx.settings, 'prep')} {_bare(number)}"
     else:

@@ -152,7 +152,8 @@ def _diff_children(old, new, old_path: Path, new_path: Path, result: Diff) -> No
         olds, news = getattr(old, name), getattr(new, name)
         pairs, ambiguities = match_lists(olds, news)
         for j, i, score in ambiguities:
-            result.ambiguities.append(Ambiguity(new_path + ((name, j),), tuple(old_path + ((name, k),) for k in i), score))
+            candidates = tuple(old_path + ((name, k),) for k in i)
+            result.ambiguities.append(Ambiguity(new_path + ((name, j),), candidates, score))
         kept = _in_order(pairs)
         kept_old = {i for i, _ in kept}
         kept_new = {j: i for i, j in kept}
@@ -223,7 +224,7 @@ def _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities) -> None:
         if len(scores) > 1 and scores[0][0] - scores[1][0] < AMBIGUOUS_MARGIN:
             ambiguities.append((j, [i for s, i in scores[:2]], scores[0][0]))
         scored += [(s, i, j) for s, i in scores]
-    for s, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+    for _score, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
         if i not in pairs and j not in pairs.values():
             pairs[i] = j
 

@@ -7,6 +7,7 @@ an alias bomb cannot explode, and duplicate keys are reported with both lines.
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 
@@ -61,12 +62,26 @@ def read_file(path: str, display: str) -> Node:
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        raise ContentError([Problem("file-unreadable", Pos(display), {"reason": e.strerror})])
+        raise ContentError([Problem("file-unreadable", Pos(display), {"reason": _read_failure(e)})])
     if len(data) > MAX_FILE_BYTES:
         size = "более " + str(MAX_FILE_BYTES // (1024 * 1024))
         args = {"size": size, "limit": MAX_FILE_BYTES >> 20}
         raise ContentError([Problem("file-too-large", Pos(display, 1, 1), args)])
     return parse(_decode(data, display), display)
+
+
+_READ_FAILURES = {
+    errno.EACCES: "нет прав на чтение",
+    errno.EPERM: "нет прав на чтение",
+    errno.ENOENT: "файл не найден",
+    errno.EISDIR: "это папка, а не файл",
+    errno.EIO: "ошибка ввода-вывода: диск неисправен или отключён",
+}
+
+
+def _read_failure(e: OSError) -> str:
+    code = errno.errorcode.get(e.errno or 0, str(e.errno))
+    return f"{_READ_FAILURES.get(e.errno, 'ошибка файловой системы')} ({code})"
 
 
 def _decode(data: bytes, display: str) -> str:
@@ -218,7 +233,8 @@ def _scalar(event, pos: Pos, problems: list[Problem]) -> Node:
 
 # libyaml speaks English; the few messages a person typing YAML meets, in Russian.
 _PHRASES = [
-    ("found character that cannot start any token", "символ, с которого не может начинаться значение (табуляция? используйте пробелы)"),
+    ("found character that cannot start any token",
+     "символ, с которого не может начинаться значение (табуляция? используйте пробелы)"),
     ("found a tab character", "символ табуляции: отступы делаются только пробелами"),
     ("mapping values are not allowed", "двоеточие здесь недопустимо: заключите значение в кавычки"),
     ("did not find expected key", "не найден ожидаемый ключ: проверьте отступы"),
@@ -229,13 +245,16 @@ _PHRASES = [
     ("found unexpected end of stream", "файл закончился внутри значения (не закрыта кавычка?)"),
     ("found undefined alias", "ссылка на неизвестный якорь"),
     ("found unknown escape character", "неизвестная escape-последовательность после «\\»"),
-    ("block sequence entries are not allowed in this context", "элемент списка «-» здесь недопустим: проверьте отступы"),
+    ("block sequence entries are not allowed in this context",
+     "элемент списка «-» здесь недопустим: проверьте отступы"),
     ("could not find expected ':'", "не найдено ожидаемое «:»"),
     ("found unexpected ':'", "неожиданное «:»: значение с двоеточием заключите в кавычки"),
     ("found incompatible YAML document", "несовместимая версия YAML"),
     ("control characters are not allowed", "управляющие символы недопустимы"),
-    ("did not find expected comment or line break", "лишний текст после значения: после кавычки или скобки ожидается конец строки"),
-    ("did not find expected alphabetic or numeric character", "после «&» или «*» ожидается имя якоря: текст заключите в кавычки"),
+    ("did not find expected comment or line break",
+     "лишний текст после значения: после кавычки или скобки ожидается конец строки"),
+    ("did not find expected alphabetic or numeric character",
+     "после «&» или «*» ожидается имя якоря: текст заключите в кавычки"),
     ("did not find expected hexdecimal number", "после «\\x», «\\u» или «\\U» ожидаются шестнадцатеричные цифры"),
     ("found invalid Unicode character escape code", "escape-последовательность задаёт недопустимый символ"),
     ("found unexpected document indicator", "строка «---» или «...» внутри значения в кавычках (не закрыта кавычка?)"),
@@ -244,9 +263,11 @@ _PHRASES = [
     ("mapping keys are not allowed in this context", "«?» здесь недопустим: заключите значение в кавычки"),
     # «%» at the start of a line begins a directive, «!» a tag: in text, quotes are needed
     ("directive", "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки"),
-    ("found unexpected non-alphabetical character", "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки"),
+    ("found unexpected non-alphabetical character",
+     "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки"),
     ("version number", "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки"),
-    ("did not find expected whitespace", "после тега «!…» или директивы «%…» ожидается пробел: текст заключите в кавычки"),
+    ("did not find expected whitespace",
+     "после тега «!…» или директивы «%…» ожидается пробел: текст заключите в кавычки"),
     ("did not find expected '!'", "ошибка в теге «!…»: текст, начинающийся с «!», заключите в кавычки"),
     ("did not find the expected '>'", "ошибка в теге «!<…>»: текст, начинающийся с «!», заключите в кавычки"),
     ("tag URI", "ошибка в теге «!…»: текст, начинающийся с «!», заключите в кавычки"),

@@ -29,7 +29,8 @@ def test_inserting_one_row_into_twenty_is_one_addition_with_a_suffix_number():
     old = second_section(plan(twenty()))
     rows = list(old.sections[1].measures)
     rows.insert(7, measure("Новое мероприятие по оценке качества"))
-    new = dataclasses.replace(old, sections=(old.sections[0], dataclasses.replace(old.sections[1], measures=tuple(rows))))
+    second = dataclasses.replace(old.sections[1], measures=tuple(rows))
+    new = dataclasses.replace(old, sections=(old.sections[0], second))
     items, numbers = words_for(old, new)
     assert [i.text for i in items] == ["после пункта 2.7 дополнить пунктом 2.7.1 следующего содержания:"]
     assert items[0].rows == [["«2.7.1", "Новое мероприятие по оценке качества", "2021", "ОО»."]]
@@ -40,7 +41,8 @@ def test_inserting_one_row_into_twenty_is_one_addition_with_a_suffix_number():
 def test_a_row_added_at_the_end_continues_past_a_removed_number():
     old = second_section(plan(twenty()))
     rows = list(old.sections[1].measures)[:-1] + [measure("Итоговое совещание")]
-    new = dataclasses.replace(old, sections=(old.sections[0], dataclasses.replace(old.sections[1], measures=tuple(rows))))
+    second = dataclasses.replace(old.sections[1], measures=tuple(rows))
+    new = dataclasses.replace(old, sections=(old.sections[0], second))
     items, _ = words_for(old, new)
     texts = [i.text for i in items]
     assert "пункт 2.20 исключить." in texts
@@ -105,7 +107,8 @@ def test_regulation_clauses_are_quoted_and_repealed():
 
 
 def test_plan_titles_go_into_the_accusative():
-    assert accusative("План мероприятий («дорожная карта») по развитию") == "план мероприятий («дорожную карту») по развитию"
+    expected = "план мероприятий («дорожную карту») по развитию"
+    assert accusative("План мероприятий («дорожная карта») по развитию") == expected
 
 
 # --- the bundled illustrative edition, through the command line ------------------------------
@@ -156,6 +159,7 @@ def test_cli_diff_amend_and_editions(tmp_path):
     assert "от 15.04.2020 № 0415-09" in paragraphs  # the annex header of the new edition
     result = run_prikaz("editions", new)
     assert result.returncode == 0
-    assert result.stdout.splitlines()[1].startswith("2. plan-2020-ed2 — с изменениями (иллюстративная); приказ от 15.04.2020")
+    second = result.stdout.splitlines()[1]
+    assert second.startswith("2. plan-2020-ed2 — с изменениями (иллюстративная); приказ от 15.04.2020")
     result = run_prikaz("diff", old, "content/novosibirsk/order-2020-0415.yaml", "-o", str(tmp_path))
     assert result.returncode == 3 and "Traceback" not in result.stderr

@@ -32,3 +32,19 @@ def test_help_is_russian(command):
     assert result.returncode == 0
     assert "Использование: prikaz" in result.stdout and "Параметры:" in result.stdout
     assert not ENGLISH.search(result.stdout), result.stdout
+
+
+def test_a_templates_folder_without_the_template_is_named(tmp_path):
+    result = run_prikaz("build", "content/taimyr", "-o", str(tmp_path / "out"), "--templates", str(tmp_path))
+    assert result.returncode == 3
+    assert f"prikaz: нет шаблона {tmp_path}/regulations/regulation.docx" in result.stderr
+    assert "Traceback" not in result.stderr and "внутренняя ошибка" not in result.stderr
+
+
+def test_an_unreadable_file_is_explained_in_russian(tmp_path):
+    from generator.errors import ContentError
+    from generator.yamlnodes import read_file
+
+    with pytest.raises(ContentError) as raised:
+        read_file(str(tmp_path), "папка.yaml")  # a folder where a file was expected
+    assert "не удалось прочитать файл: это папка, а не файл (EISDIR)" in str(raised.value)

@@ -37,7 +37,12 @@ class Properties:
 def render(kind: str, context: dict, props: Properties, templates: Path = DEFAULT_TEMPLATES) -> bytes:
     from docxtpl import DocxTemplate  # lazy: python-docx is most of the start-up time
 
-    template = DocxTemplate(str(templates / TEMPLATE_FILES[kind]))
+    path = templates / TEMPLATE_FILES[kind]
+    if not path.is_file():
+        from ..errors import ToolError
+
+        raise ToolError(f"нет шаблона {path}: в папке шаблонов нужны {', '.join(TEMPLATE_FILES.values())}")
+    template = DocxTemplate(str(path))
     # autoescape: «&», «<» and anything that looks like markup print as typed.
     template.render(context, autoescape=True)
     set_properties(template.docx, props)
