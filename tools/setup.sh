@@ -16,7 +16,9 @@ command -v soffice >/dev/null 2>&1 || need_debian=1
 command -v pdftoppm >/dev/null 2>&1 || need_debian=1
 command -v pdftotext >/dev/null 2>&1 || need_debian=1
 command -v chromium >/dev/null 2>&1 || need_debian=1
-fc-list 2>/dev/null | grep -q "Liberation Serif" || need_debian=1
+# Not «grep -q»: it stops reading early, fc-list dies of SIGPIPE, and pipefail would
+# count that as missing fonts (and run apt-get on every call).
+fc-list 2>/dev/null | grep "Liberation Serif" >/dev/null || need_debian=1
 if [ "${1:-}" = "--bench" ]; then
     DEBIAN_PACKAGES="$DEBIAN_PACKAGES pandoc"
     command -v pandoc >/dev/null 2>&1 || need_debian=1
