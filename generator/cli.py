@@ -457,6 +457,7 @@ def diff(old: str, new: str, out_dir: str) -> None:
       prikaz diff content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml
     """
     from .amend import compose_for
+    from .build import site_folder
     from .compare import comparison_rows
     from .output import target_path, write_atomic
     from .render.compare_docx import comparison_docx
@@ -475,7 +476,7 @@ def diff(old: str, new: str, out_dir: str) -> None:
     rows = comparison_rows(composition, getattr(new_doc, "responsible_separator", ", "))
     title = "Сравнительная таблица"
     subtitle = f"{old_doc.title}: действующая редакция «{old_doc.id}» и предлагаемая «{new_doc.id}»"
-    folder = os.path.basename(os.path.normpath(dep.folder))
+    folder = site_folder(dep)
     stem = f"{new_doc.id}.comparison"
     props = Properties(title, dep.organization.name, new_doc.title, "сравнительная таблица", dt.date(2000, 1, 1))
     for suffix, data in ((".docx", comparison_docx(title, subtitle, rows, props)),
@@ -505,7 +506,7 @@ def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
     from pathlib import Path
 
     from .amend import compose
-    from .build import render_order
+    from .build import render_order, site_folder
     from .load import read_order_file
     from .output import target_path, write_atomic
     from .render.docx import DEFAULT_TEMPLATES
@@ -518,7 +519,7 @@ def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
         click.echo(f"Изменено {composition.share:.0%} пунктов: предлагается изложить приложение в новой "
                    "редакции (или утвердить новый план и признать утратившими силу прежние приказы).")
     _, data, description = render_order(dep, order, Path(DEFAULT_TEMPLATES))
-    path = target_path(out_dir, os.path.basename(os.path.normpath(dep.folder)), order.id + ".docx")
+    path = target_path(out_dir, site_folder(dep), order.id + ".docx")
     write_atomic(path, data)
     click.echo(f"  {_relative(path)} — {description}")
     for item in composition.items:
@@ -536,6 +537,7 @@ def editions(path: str) -> None:
       prikaz editions content/novosibirsk/plan-2020.yaml
     """
     from .load import load
+    from .site import EDITION_KINDS as kinds
     from .typography import format_date
 
     dep = load([path])[0]
@@ -543,7 +545,6 @@ def editions(path: str) -> None:
     if doc is None or not hasattr(doc, "edition"):
         click.echo("Это не план и не положение.", err=True)
         sys.exit(EXIT_CONTENT)
-    kinds = {"original": "первоначальная", "new": "новая редакция", "amendment": "с изменениями"}
     for number, edition in enumerate(dep.editions(doc.id), start=1):
         approval = dep.approving_order(edition.id)
         order = approval[0] if approval else dep.amending_order(edition.id)
