@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import shapes
 from .dates import find_date, parse_dated
 from .read import Block, Para, Table
-from .report import Report, at_para, at_row, quote
+from .report import Report, at_para, quote
 from .text import clean, text_of
 
 DOC_TYPE = re.compile(r"^(п\s*р\s*и\s*к\s*а\s*з|р\s*а\s*с\s*п\s*о\s*р\s*я\s*ж\s*е\s*н\s*и\s*е)$", re.IGNORECASE)
@@ -192,10 +192,7 @@ def _points(blocks: list[Block], report: Report) -> tuple[list[dict], dict | Non
     stack: list[tuple[tuple[int, ...], dict]] = []
     for block in body:
         if isinstance(block, Table):
-            for r, row in enumerate(block.rows):
-                text = " | ".join(c.text for c in row if c.text and not c.continued)
-                if text:
-                    report.unmapped(at_row(block, r), f"таблица в тексте приказа не перенесена: {quote(text, 100)}")
+            report.table_left_out(block, "в тексте приказа")
             continue
         text = clean(block.text)
         if not text:

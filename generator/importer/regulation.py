@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from . import shapes
 from .read import Block, Para, Table
-from .report import Report, at_para, at_row, quote
+from .report import Report, at_para, quote
 from .text import clean, text_of
 
 CHAPTER_WORD = re.compile(r"^(глава|раздел)\s+(\d+|[IVXLC]+)\.?\s*(.*)$", re.IGNORECASE)
@@ -65,10 +65,7 @@ def parse_regulation(blocks: list[Block], report: Report) -> RegulationTree:
     chapters: list[ChapterNode] = []
     for block in content:
         if isinstance(block, Table):
-            for r, row in enumerate(block.rows):
-                text = " | ".join(c.text for c in row if c.text and not c.continued)
-                if text:
-                    report.unmapped(at_row(block, r), f"таблица в положении не перенесена: {quote(text, 100)}")
+            report.table_left_out(block, "в положении")
             continue
         chapter = _chapter(block)
         if chapter:

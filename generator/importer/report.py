@@ -21,6 +21,13 @@ class Report:
     def unmapped(self, where: str, message: str) -> None:
         self.notes.append(Note(where, message))
 
+    def table_left_out(self, table: Table, what: str) -> None:
+        """Every row of a table that has no place in the document being read, one note each."""
+        for r, row in enumerate(table.rows):
+            text = " | ".join(c.text for c in row if c.text and not c.continued)
+            if text:
+                self.unmapped(at_row(table, r), f"таблица {what} не перенесена: {quote(text, 100)}")
+
     def guess(self, where: str, message: str) -> None:
         self.notes.append(Note(where, message, "guess"))
 
