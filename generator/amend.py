@@ -19,7 +19,7 @@ from .diff import CHILDREN, Change, Diff, FieldChange, Path, resolve, word_diff
 from .editions import walk
 from .typography import typeset
 
-COLUMN_FIELDS = {"text": 1, "deadline": 2, "responsible": 3}
+COLUMN_ROLES = {"text": "measure", "deadline": "deadline", "responsible": "responsible"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Context:
     new_numbers: dict
     separator: str
     settings: Settings
-    columns: tuple[str, ...] = ()
+    columns: dict = field(default_factory=dict)  # measure field → its column's title
     qualify: bool = False  # row numbers repeat across sections: name the section too
     kept_old: frozenset = frozenset()  # old paths that stay in the new edition
     last_inside: dict = field(default_factory=dict)  # path → order of its last descendant
@@ -58,10 +58,19 @@ class Context:
 # --- the whole wording ------------------------------------------------------------------
 
 
+def _column_titles(doc) -> dict:
+    """Which column a measure's field is printed in: «в графе «…»» names it."""
+    if not isinstance(doc, m.Plan):
+        return {}
+    titles = {name: doc.column_title(role) for name, role in COLUMN_ROLES.items()}
+    titles.update((c.key, c.title) for c in doc.extra_columns)
+    return {name: title for name, title in titles.items() if title}
+
+
 def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Settings = Settings()) -> list[Item]:
     """Sub-points of «Внести … следующие изменения:», in the order of the document."""
     ctx = Context(old, new, old_numbers, new_numbers, getattr(new, "responsible_separator", ", "),
-                  settings, getattr(old, "columns", ()), _numbers_repeat(old, old_numbers),
+                  settings, _column_titles(old), _numbers_repeat(old, old_numbers),
                   frozenset(changes.kept.values()))
     order = {path: k for k, (path, _) in enumerate(walk(old))}
     ctx.last_inside = _last_inside(order)
@@ -263,7 +272,7 @@ def _document(ctx: Context, changes: list[Change]) -> list[Item]:
                 items.append(Item("пояснительную записку исключить.", changes=[change], order_key=(-1, 1)))
             elif f.name == "columns":
                 items.append(Item("наименования граф таблицы изложить в следующей редакции: «"
-                                  + "», «".join(typeset(c) for c in f.new) + "».", changes=[change],
+                                  + "», «".join(typeset(c.title) for c in f.new) + "».", changes=[change],
                                   order_key=(-1, 2)))
     return items
 
@@ -400,10 +409,9 @@ def _fragment(ctx: Context, change: Change, number: str | None) -> str | None:
     old_text, (before, removed, added) = edit
     if removed and old_text.count(removed) != 1:
         return None  # «слова «…»» must name one place
-    column = COLUMN_FIELDS.get(f.name)
+    column_name = typeset(ctx.columns.get(f.name) or "")
     section = _in_section(ctx, change.old_path)
-    if isinstance(change.old, m.Measure) and column is not None and ctx.columns:
-        column_name = typeset(ctx.columns[column])
+    if isinstance(change.old, m.Measure) and column_name:
         where = f"{section}в графе «{column_name}» {_unit_word(change.old, ctx.settings, 'gen')} {_bare(number)}"
     elif f.name == "text":
         where = f"{section}в {_unit_word(change.old, ctx.settings, 'prep')} {_bare(number)}"

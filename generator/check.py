@@ -86,6 +86,15 @@ RULE_MESSAGES: dict[str, str] = {
     "word-typo": "{where}: «{word}» — опечатка? В документах везде «{suggestion}»",
     "title-period": "{where}: точка в конце заголовка не ставится: «{text}»",
     "point-unfinished": "{where}: пункт приказа не заканчивается точкой: «…{end}»",
+    # columns a plan declares
+    "column-dates-reversed": "{where}: «{start_title}» ({start}) позже, чем «{end_title}» ({end})",
+    "column-date-outside-period": "{where}: «{column}» — «{value}» выходит за период плана ({period})",
+    "amount-total-mismatch": (
+        "раздел «{section}»: в строке «Итого» графы «{column}» — {total}, а сумма мероприятий — {sum}"
+    ),
+    "amount-children-mismatch": (
+        "{where}: в графе «{column}» — {value}, а сумма подпунктов — {sum}"
+    ),
 }
 
 MESSAGES.update(RULE_MESSAGES)
@@ -94,6 +103,7 @@ MESSAGES.update(RULE_MESSAGES)
 def check(departments: list[m.Department], today: dt.date | None = None) -> list[Problem]:
     """Every finding about the content, ordered by file, line and column."""
     from .rules import Context
+    from .rules.columns import column_rules
     from .rules.consistency import consistency_rules
     from .rules.deadlines import deadline_rules
     from .rules.duplicates import duplicate_rules
@@ -108,6 +118,7 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
         consistency_rules,
         number_rules,
         hygiene_rules,
+        column_rules,
     )
     today = today or dt.date.today()
     found: list[Problem] = []

@@ -41,6 +41,17 @@ MESSAGES: dict[str, str] = {
     "value-too-long": "«{key}»: значение длиннее {limit} символов",
     "char-invalid": "недопустимый символ {char} в тексте (позиция {offset} в значении)",
     "text-block-unknown": "блок текста: ожидается строка, bullets, heading или lead",
+    "column-role-twice": "«columns»: столбец с ролью «{role}» указан дважды",
+    "column-key-taken": "«columns»: ключ «{key}» уже занят (полем мероприятия или другим столбцом)",
+    "column-measure-missing": "«columns»: нет столбца с ролью measure (наименование мероприятия)",
+    "column-key-missing": "«columns»: для столбца с ролью «{role}» нужен ключ key "
+                          "(под ним мероприятия хранят значение)",
+    "column-title-missing": "«columns»: для столбца с ролью custom нужен заголовок title",
+    "value-amount": "«{key}»: «{value}» — не число; пишите сумму цифрами, например 120,0",
+    "value-date-phrase": "«{key}»: «{value}» — не дата и не период; пишите, например, 01.02.2024, февраль 2024 "
+                         "или I квартал 2024",
+    "value-mark": "«{key}»: «{value}» — не отметка квартала; допустимо: {marks}, дата (01.02.2024) или месяцы",
+    "value-width": "«{key}»: «{value}» — не ширина столбца в сантиметрах (число от 0,5 до 20)",
     "nesting-too-deep": "вложенность глубже трёх уровней (мероприятия, пункты — не более трёх)",
     # cross references
     "organization-missing": "не найден файл organization.yaml в папке документа или выше",

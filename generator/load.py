@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 from . import model as m
 from . import seals
+from .columns import BUILTIN, MEASURE_KEYS, ROLES, amount_value, is_quarter_mark
+from .deadlines import parse as parse_deadline
 from .errors import ContentError, Pos, Problem, suggestion
 from .schema import Fields, string_of
 from .yamlnodes import Node, read_file
@@ -372,7 +374,7 @@ def _annex_ref(node: Node, problems: list[Problem]) -> m.AnnexRef | None:
 
 
 def _plan(f: Fields) -> m.Plan:
-    default = m.Plan(id="", title="", sections=())
+    columns = _columns(f)
     numbering = f.sub("numbering")
     layout = f.sub("layout")
     table_per_section = layout.bool("table_per_section", False) if layout else False
@@ -384,12 +386,12 @@ def _plan(f: Fields) -> m.Plan:
         period=_period(f),
         note=_note(f),
         table_title=f.str("table_title"),
-        columns=_columns(f, default.columns),
+        columns=columns,
         column_numbers=f.bool("column_numbers", False),
         responsible_separator=_separator(f),
         numbering=_numbering(numbering) if numbering else m.Numbering(),
         table_per_section=table_per_section,
-        sections=f.list("sections", lambda n: _section(n, f.problems), required=True),
+        sections=f.list("sections", lambda n: _section(n, f.problems, columns), required=True),
         signature=_optional_signature(f),
         edition=_edition(f),
         pos=f.pos(),
@@ -420,17 +422,110 @@ def _note(f: Fields) -> m.Note | None:
     return note
 
 
-def _columns(f: Fields, default: tuple[str, ...]) -> tuple[str, str, str, str]:
-    columns = f.strings("columns")
-    if not columns:
-        return default  # type: ignore[return-value]
-    if len(columns) != 4:
-        f.problems.append(
-            Problem("value-choice", f.pos("columns"), {"key": "columns", "value": f"{len(columns)} шт.",
-                                                       "allowed": "ровно 4 заголовка"})
-        )
-        return default  # type: ignore[return-value]
-    return columns  # type: ignore[return-value]
+def _columns(f: Fields) -> tuple[m.Column, ...]:
+    """Either the short form (the four headers of the default table) or a list of columns
+    with roles (generator/columns.py)."""
+    node = f.raw("columns")
+    if node is None or node.kind != "list" or all(n.kind == "string" for n in node.value):
+        titles = f.strings("columns")
+        if not titles:
+            return m.DEFAULT_COLUMNS
+        if len(titles) != 4:
+            f.problems.append(Problem("value-choice", f.pos("columns"), {
+                "key": "columns", "value": f"{len(titles)} шт.",
+                "allowed": "ровно 4 заголовка или список столбцов с ролями (role)"}))
+            return m.DEFAULT_COLUMNS
+        return tuple(dataclasses.replace(c, title=t) for c, t in zip(m.DEFAULT_COLUMNS, titles))
+    columns = f.list("columns", lambda n: _column(n, f.problems))
+    return _checked_columns(columns, f) or m.DEFAULT_COLUMNS
+
+
+def _column(node: Node, problems: list[Problem]) -> m.Column | None:
+    f = Fields(node, problems, "columns")
+    if not f.ok:
+        return None
+    role = f.choice("role", tuple(ROLES), "")
+    title = f.str("title")
+    key = f.ident("key")
+    width = _width(f)
+    f.done()
+    if not role:
+        if "role" not in f.values:
+            problems.append(Problem("key-missing", node.pos, {"key": "columns.role"}))
+        return None
+    if role in BUILTIN:
+        key = None
+    elif key is None and role in ("custom", "quarter"):
+        problems.append(Problem("column-key-missing", node.pos, {"role": role}))
+        return None
+    elif key is None:
+        key = role
+    if title is None and role == "custom":
+        problems.append(Problem("column-title-missing", node.pos))
+        return None
+    return m.Column(role, title or ROLES[role].title, key, width, pos=node.pos)
+
+
+def _width(f: Fields) -> float | None:
+    value = f.str("width")
+    if value is None:
+        return None
+    try:
+        width = float(value.replace(",", "."))
+    except ValueError:
+        width = 0.0
+    if not 0.5 <= width <= 20:
+        f.problems.append(Problem("value-width", f.pos("width"), {"key": f._name("width"), "value": value}))
+        return None
+    return width
+
+
+def _checked_columns(columns: tuple[m.Column, ...], f: Fields) -> tuple[m.Column, ...] | None:
+    ok = True
+    seen_roles: set[str] = set()
+    seen_keys: set[str] = set(MEASURE_KEYS)
+    for column in columns:
+        if column.role in BUILTIN:
+            if column.role in seen_roles:
+                f.problems.append(Problem("column-role-twice", column.pos, {"role": column.role}))
+                ok = False
+            seen_roles.add(column.role)
+        elif column.key in seen_keys:
+            f.problems.append(Problem("column-key-taken", column.pos, {"key": column.key}))
+            ok = False
+        else:
+            seen_keys.add(column.key or "")
+    if "measure" not in seen_roles:
+        f.problems.append(Problem("column-measure-missing", f.pos("columns")))
+        ok = False
+    return columns if ok else None
+
+
+def _column_values(f: Fields, columns: tuple[m.Column, ...]) -> tuple[tuple[str, str], ...]:
+    """The values of the plan's extra columns in a measure (or a section's total row)."""
+    values = []
+    for column in columns:
+        if column.key is None:
+            continue
+        value = f.str(column.key)
+        if value is not None and _valid_value(f, column, value):
+            values.append((column.key, value))
+    return tuple(values)
+
+
+def _valid_value(f: Fields, column: m.Column, value: str) -> bool:
+    kind = ROLES[column.role].value
+    args = {"key": f._name(column.key or ""), "value": value}
+    if kind == "amount" and amount_value(value) is None:
+        f.problems.append(Problem("value-amount", f.pos(column.key), args))
+        return False
+    if kind == "date" and not parse_deadline(value).periods:
+        f.problems.append(Problem("value-date-phrase", f.pos(column.key), args))
+        return False
+    if kind == "mark" and not is_quarter_mark(value):
+        f.problems.append(Problem("value-mark", f.pos(column.key), {**args, "marks": "«+», «х», «✓»"}))
+        return False
+    return True
 
 
 def _separator(f: Fields) -> str:
@@ -453,7 +548,7 @@ def _optional_signature(f: Fields) -> m.Signature | None:
     return _signature(node, f.problems, "signature") if node else None
 
 
-def _section(node: Node, problems: list[Problem]) -> m.Section | None:
+def _section(node: Node, problems: list[Problem], columns: tuple[m.Column, ...]) -> m.Section | None:
     f = Fields(node, problems, "sections")
     if not f.ok:
         return None
@@ -463,8 +558,9 @@ def _section(node: Node, problems: list[Problem]) -> m.Section | None:
         number=f.str("number"),
         numbered=f.bool("numbered", True),
         passport=f.list("passport", lambda n: _passport(n, problems)),
-        measures=f.list("measures", lambda n: _measure(n, problems, 1)),
-        sections=f.list("sections", lambda n: _section(n, problems)),
+        measures=f.list("measures", lambda n: _measure(n, problems, 1, columns)),
+        sections=f.list("sections", lambda n: _section(n, problems, columns)),
+        total=_total(f, columns),
         pos=node.pos,
     )
     f.done()
@@ -480,7 +576,17 @@ def _passport(node: Node, problems: list[Problem]) -> m.PassportBlock | None:
     return block
 
 
-def _measure(node: Node, problems: list[Problem], depth: int) -> m.Measure | None:
+def _total(f: Fields, columns: tuple[m.Column, ...]) -> tuple[tuple[str, str], ...]:
+    sub = f.sub("total")
+    if sub is None or not sub.ok:
+        return ()
+    values = _column_values(sub, columns)
+    sub.done()
+    return values
+
+
+def _measure(node: Node, problems: list[Problem], depth: int,
+             columns: tuple[m.Column, ...] = m.DEFAULT_COLUMNS) -> m.Measure | None:
     f = Fields(node, problems, "measures")
     if not f.ok:
         return None
@@ -494,7 +600,8 @@ def _measure(node: Node, problems: list[Problem], depth: int) -> m.Measure | Non
         id=f.ident("id"),
         number=f.str("number"),
         note=f.str("note"),
-        children=f.list("measures", lambda n: _measure(n, problems, depth + 1)),
+        children=f.list("measures", lambda n: _measure(n, problems, depth + 1, columns)),
+        values=_column_values(f, columns),
         reason=f.str("reason"),
         pos=node.pos,
     )

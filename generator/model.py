@@ -113,6 +113,26 @@ class Organization:
 
 
 @dataclass(frozen=True)
+class Column:
+    """A column of a plan's table: its role (generator/columns.py), its header, and for
+    columns beyond the measure's own fields, the key its values are kept under."""
+
+    role: str
+    title: str
+    key: str | None = None
+    width: float | None = None  # cm; None: the role's default
+    pos: Pos = _pos()
+
+
+DEFAULT_COLUMNS = (
+    Column("number", "№ п/п"),
+    Column("measure", "Наименование мероприятия"),
+    Column("deadline", "Срок исполнения"),
+    Column("responsible", "Ответственные исполнители"),
+)
+
+
+@dataclass(frozen=True)
 class Measure:
     text: Text
     deadline: str | None = None
@@ -121,10 +141,16 @@ class Measure:
     number: str | None = None  # explicit, printed as is
     note: str | None = None
     children: tuple[Measure, ...] = ()
+    # Values of the plan's extra columns, (column key, value as typed), in column order.
+    values: tuple[tuple[str, str], ...] = ()
     # Why the edition changes this measure: shown to the lawyer in the comparison table,
     # never printed in the plan, and no part of the content's equality.
     reason: str | None = field(default=None, compare=False)
     pos: Pos = _pos()
+
+    def value(self, key: str) -> str | None:
+        """The value of an extra column, or None where the cell is empty."""
+        return next((v for k, v in self.values if k == key), None)
 
 
 @dataclass(frozen=True)
@@ -143,6 +169,8 @@ class Section:
     passport: tuple[PassportBlock, ...] = ()
     measures: tuple[Measure, ...] = ()
     sections: tuple[Section, ...] = ()
+    # A total row under the section's measures: (column key, value), e.g. the amount.
+    total: tuple[tuple[str, str], ...] = ()
     pos: Pos = _pos()
 
 
@@ -173,12 +201,7 @@ class Plan:
     id: str
     title: str
     sections: tuple[Section, ...]
-    columns: tuple[str, str, str, str] = (
-        "№ п/п",
-        "Наименование мероприятия",
-        "Срок исполнения",
-        "Ответственные исполнители",
-    )
+    columns: tuple[Column, ...] = DEFAULT_COLUMNS
     period: tuple[int, int] | None = None
     note: Note | None = None
     table_title: str | None = None
@@ -192,6 +215,14 @@ class Plan:
     checksum: str = _checksum()
 
     kind_word = "план"
+
+    @property
+    def extra_columns(self) -> tuple[Column, ...]:
+        """Columns beyond the measure's own four fields, in table order."""
+        return tuple(c for c in self.columns if c.key is not None)
+
+    def column_title(self, role: str) -> str | None:
+        return next((c.title for c in self.columns if c.role == role), None)
 
 
 # --- regulations ------------------------------------------------------------------------

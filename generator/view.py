@@ -7,6 +7,7 @@ header and the layout of a plan into tables are decided here.
 from __future__ import annotations
 
 from . import model as m
+from .columns import BUILTIN, ROLES, page_widths
 from .numbering import (
     NumberedChapter,
     NumberedMeasure,
@@ -119,20 +120,40 @@ def annex_header(org: m.Organization, order: m.Order, index: int, doc: m.Documen
 
 
 def plan_view(plan: m.Plan, header: list[str]) -> dict:
+    grid = plan_grid(plan)
     return {
+        "landscape": bool(grid and grid["landscape"]),
         "header": header,
         "title": typeset(plan.title),
         "note_title": plan.note and plan.note.title and typeset(plan.note.title),
         "note": text_lines(plan.note.text) if plan.note else [],
         "table_title": plan.table_title and typeset(plan.table_title),
-        "columns": [typeset(c) for c in plan.columns],
+        "columns": [typeset(c.title) for c in plan.columns],
         "column_numbers": plan.column_numbers,
-        "parts": plan_parts(plan),
+        "parts": plan_parts(plan, grid),
         "sign": _signature(plan.signature),
     }
 
 
-def plan_parts(plan: m.Plan) -> list[dict]:
+def plan_grid(plan: m.Plan) -> dict | None:
+    """The columns of a plan laid out as declared, or None for the default four-column
+    table (the template's own, which every plan of that shape keeps)."""
+    if tuple(c.role for c in plan.columns) == BUILTIN:
+        return None
+    flexible = next((i for i, c in enumerate(plan.columns) if c.role == "measure" and c.width is None), None)
+    widths, landscape = page_widths([c.width or ROLES[c.role].width for c in plan.columns], flexible)
+    twips = [round(w * CM) for w in widths]
+    return {
+        "columns": [{"title": typeset(c.title), "width": w} for c, w in zip(plan.columns, twips)],
+        "width": sum(twips),
+        "landscape": landscape,
+    }
+
+
+CM = 567  # twentieths of a point in a centimetre: the unit of widths in WordprocessingML
+
+
+def plan_parts(plan: m.Plan, grid: dict | None = None) -> list[dict]:
     """The plan as a sequence of headings, passport texts and tables.
 
     Sections are rows of the table, except where a section has passport blocks: those
@@ -142,16 +163,23 @@ def plan_parts(plan: m.Plan) -> list[dict]:
     """
     parts: list[dict] = []
     rows: list[dict] = []
+    table = {"kind": "table"} if grid is None else {"kind": "grid", **grid}
 
     def close_table() -> None:
         nonlocal rows
         if rows:
-            parts.append({"kind": "table", "rows": rows})
+            parts.append({**table, "rows": rows})
             rows = []
 
+    totals: list[tuple[int, m.Section]] = []  # open sections with a total row, by depth
     for item in plan_outline(plan):
+        depth = item.depth
+        while totals and totals[-1][0] >= depth and isinstance(item, NumberedSection):
+            rows.append(_total_row(plan, grid, totals.pop()[1]))
         if isinstance(item, NumberedSection):
             title = _section_title(item)
+            if item.section.total:
+                totals.append((depth, item.section))
             if item.section.passport:
                 close_table()
                 parts.append({"kind": "heading", "text": title})
@@ -161,9 +189,41 @@ def plan_parts(plan: m.Plan) -> list[dict]:
                 close_table()
             rows.append({"section": True, "title": title})
         else:
-            rows.append(_measure_row(plan, item))
+            row = _measure_row(plan, item)
+            rows.append(row if grid is None else _grid_row(plan, grid, item, row))
+    while totals:
+        rows.append(_total_row(plan, grid, totals.pop()[1]))
     close_table()
     return parts
+
+
+def _grid_row(plan: m.Plan, grid: dict, item: NumberedMeasure, row: dict) -> dict:
+    """A measure's cells in the plan's column order."""
+    own = {
+        "number": [{"kind": "p", "text": row["number"]}],
+        "measure": row["text"],
+        "deadline": [{"kind": "p", "text": row["deadline"]}],
+        "responsible": [{"kind": "p", "text": row["responsible"]}],
+    }
+    cells = []
+    for column, layout in zip(plan.columns, grid["columns"]):
+        lines = own.get(column.role) if column.key is None else [
+            {"kind": "p", "text": typeset(item.measure.value(column.key) or "")}]
+        cells.append({"lines": lines, "center": ROLES[column.role].centered, "width": layout["width"]})
+    return {"section": False, "cells": cells}
+
+
+def _total_row(plan: m.Plan, grid: dict | None, section: m.Section) -> dict:
+    """«Итого по разделу» with the section's totals under their columns."""
+    if grid is None:  # a default table has no column for a total: the line goes in the text
+        shown = "; ".join(typeset(v) for _, v in section.total)
+        return {"section": True, "title": f"Итого по разделу: {shown}"}
+    cells = []
+    for column, layout in zip(plan.columns, grid["columns"]):
+        text = "Итого по разделу" if column.role == "measure" else dict(section.total).get(column.key or "", "")
+        cells.append({"lines": [{"kind": "p", "text": typeset(text)}], "center": column.role != "measure",
+                      "width": layout["width"]})
+    return {"section": False, "cells": cells}
 
 
 def _section_title(item: NumberedSection) -> str:

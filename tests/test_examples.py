@@ -37,7 +37,7 @@ def test_transcription_has_every_measure_of_the_seed(departments, folder, plan_i
 def test_every_measure_is_a_table_row_in_order(departments, built, folder, plan_id, order_id,
                                                n_sections, n_measures):
     plan = departments[folder].document(plan_id)
-    headings = [normalize(c) for c in plan.columns]
+    headings = [normalize(c.title) for c in plan.columns]
     rows = [r for r in docx_table_rows(built / folder / f"{plan_id}.docx") if len(r) == 4]
     measure_rows = [r for r in rows if [normalize(c) for c in r] not in (headings, ["1", "2", "3", "4"])]
     expected = measures_of(plan)

@@ -312,6 +312,64 @@ def plan_table(doc) -> None:
     _row_flags(r["measure"])
 
 
+def _templated_width(cell, expression: str) -> None:
+    """A cell width the view decides: docxtpl prints the expression into the attribute."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    width = tc_pr.find(qn("w:tcW"))
+    if width is None:
+        width = OxmlElement("w:tcW")
+        tc_pr.insert(0, width)
+    width.set(qn("w:w"), expression)
+    width.set(qn("w:type"), "dxa")
+
+
+def grid_table(doc) -> None:
+    """A plan table whose columns the plan declares (generator/columns.py): header, number
+    row, section rows spanning every column and measure rows are loops over the view's
+    cells; the view gives each column its width, render/docx.py rebuilds the grid."""
+    rows = ["head", "if-numbers", "numbers", "endif-numbers", "for", "if-section", "section", "else",
+            "measure", "endif-section", "endfor"]
+    table = doc.add_table(rows=len(rows), cols=3)
+    _widths(table, (Cm(0.5), Cm(16), Cm(0.5)))
+    _borders(table)
+    r = dict(zip(rows, table.rows))
+    for name, loop in (("head", "part.columns"), ("numbers", "part.columns"), ("measure", "r.cells")):
+        first, cell, last = r[name].cells
+        _cell_text(first, f"{{%tc for c in {loop} %}}", "Cell")
+        _cell_text(last, "{%tc endfor %}", "Cell")
+        _templated_width(cell, "{{ c.width }}")
+    _cell_text(r["head"].cells[1], "{{ c.title }}", "Column Head")
+    r["head"].cells[1].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _row_flags(r["head"], header=True)
+    _cell_text(r["numbers"].cells[1], "{{ loop.index }}", "Cell Centered")
+    _row_flags(r["numbers"], header=True)
+    tags = {
+        "if-numbers": "{%tr if column_numbers %}",
+        "endif-numbers": "{%tr endif %}",
+        "for": "{%tr for r in part.rows %}",
+        "if-section": "{%tr if r.section %}",
+        "else": "{%tr else %}",
+        "endif-section": "{%tr endif %}",
+        "endfor": "{%tr endfor %}",
+    }
+    for name, text in tags.items():
+        _cell_text(r[name].cells[0], text, "Cell")
+    section_cell = r["section"].cells[0].merge(r["section"].cells[2])
+    _cell_text(section_cell, "{% colspan part.columns|length %}{{ r.title }}", "Section Row")
+    _templated_width(section_cell, "{{ part.width }}")
+    _row_flags(r["section"])
+    cell = r["measure"].cells[1]
+    cell._tc.remove(cell.paragraphs[0]._p)
+    tag(cell, "{%p if c.center %}")
+    tag(cell, "{%p for l in c.lines %}")
+    para(cell, "{{ l.text }}", "Cell Centered")
+    tag(cell, "{%p endfor %}")
+    tag(cell, "{%p else %}")
+    lines(cell, "c.lines", cell=True)
+    tag(cell, "{%p endif %}")
+    _row_flags(r["measure"])
+
+
 # --- the templates ----------------------------------------------------------------------
 
 
@@ -349,6 +407,9 @@ def plan_template() -> Document:
     para(doc, "{{ part.text }}", "Part Heading")
     tag(doc, "{%p elif part.kind == 'lines' %}")
     lines(doc, "part.lines")
+    tag(doc, "{%p elif part.kind == 'grid' %}")
+    grid_table(doc)
+    para(doc, "", "Spacer")
     tag(doc, "{%p else %}")
     plan_table(doc)
     para(doc, "", "Spacer")  # keeps two consecutive tables from fusing into one

@@ -45,6 +45,7 @@ def render(kind: str, context: dict, props: Properties, templates: Path = DEFAUL
     template = DocxTemplate(str(path))
     # autoescape: «&», «<» and anything that looks like markup print as typed.
     template.render(context, autoescape=True)
+    _layout(template.docx, context)
     set_properties(template.docx, props)
     buffer = io.BytesIO()
     template.save(buffer)
@@ -59,19 +60,37 @@ def combine(main: bytes, annexes: list[bytes], props: Properties) -> bytes:
     """
     from docx import Document
 
+    from .layout_xml import break_section_before, is_landscape
+
     document = Document(io.BytesIO(main))
     body = document.element.body
     final_section = body[-1]  # w:sectPr
     for annex in annexes:
         annex_body = Document(io.BytesIO(annex)).element.body
         elements = [el for el in annex_body if not el.tag.endswith("}sectPr")]
-        _page_break_before(elements)
+        landscape = is_landscape(annex_body[-1])
+        if landscape != is_landscape(final_section):
+            # A wide annex keeps its landscape pages: a section of its own (which starts
+            # on a new page by itself), then the next annex turns back.
+            final_section.addprevious(break_section_before(final_section, landscape))
+        else:
+            _page_break_before(elements)
         for element in elements:
             final_section.addprevious(copy.deepcopy(element))
     set_properties(document, props)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalize_zip(buffer.getvalue())
+
+
+def _layout(document, context: dict) -> None:
+    """Grids of tables with columns from a loop, and landscape pages for a wide plan."""
+    from .layout_xml import fit_grids, set_orientation
+
+    body = document.element.body
+    fit_grids(body)
+    if context.get("landscape"):
+        set_orientation(body[-1], landscape=True)
 
 
 def _page_break_before(elements) -> None:

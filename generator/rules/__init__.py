@@ -149,7 +149,7 @@ def _plan_fields(plan: m.Plan, outline) -> Iterator[Field]:
             yield Field(plan, plan.pos, "заголовок пояснительной записки", plan.note.title, "title")
         yield Field(plan, plan.pos, "пояснительная записка", raw_text(plan.note.text), "text")
     for column in plan.columns:
-        yield Field(plan, plan.pos, "шапка таблицы", column, "column")
+        yield Field(plan, plan.pos, "шапка таблицы", column.title, "column")
     for item in outline:
         if isinstance(item, NumberedSection):
             section = item.section
@@ -175,6 +175,10 @@ def _plan_fields(plan: m.Plan, outline) -> Iterator[Field]:
             yield Field(plan, measure.pos, f"ответственные, {label}", name, "responsible")
         if measure.note:
             yield Field(plan, measure.pos, f"примечание, {label}", measure.note, "text")
+        for column in plan.extra_columns:
+            value = measure.value(column.key or "")
+            if value is not None and column.role in ("result", "indicator", "funding_source", "custom"):
+                yield Field(plan, measure.pos, f"«{column.title}», {label}", value, "text")
     yield from _signature_fields(plan, plan.signature)
 
 

@@ -327,19 +327,21 @@ _EMPTY = re.compile(r"^[\s\-–—.…]*$")
 
 def _empty_cells(ctx: Context) -> Iterator[Problem]:
     for plan in ctx.plans:
-        columns = plan.columns
+        title = plan.column_title
         for container in _containers(plan):
             in_list = False  # rows after «…, в том числе» or «…:» continue it, their cells merged
             for measure in container:
                 label = f"Мероприятие {_row_number(ctx, plan, measure)}"
                 if _EMPTY.match(_text(measure)):
-                    yield _empty(measure, label, columns[1])
+                    yield _empty(measure, label, title("measure") or "")
                 sub_item = in_list and not measure.responsible
                 if not measure.children and not sub_item:
-                    if measure.deadline is None or _EMPTY.match(measure.deadline):
-                        yield _empty(measure, label, columns[2])
-                    if not measure.responsible or any(_EMPTY.match(r) for r in measure.responsible):
-                        yield _empty(measure, label, columns[3])
+                    empty_deadline = measure.deadline is None or _EMPTY.match(measure.deadline)
+                    if empty_deadline and title("deadline"):
+                        yield _empty(measure, label, title("deadline") or "")
+                    empty_units = not measure.responsible or any(_EMPTY.match(r) for r in measure.responsible)
+                    if empty_units and title("responsible"):
+                        yield _empty(measure, label, title("responsible") or "")
                 in_list = sub_item or bool(re.search(r"(?:в\s+том\s+числе|:)\s*$", _text(measure)))
 
 
