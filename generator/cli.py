@@ -630,6 +630,43 @@ def import_docx(path: str, out_dir: str | None, force: bool) -> None:
     click.echo(f"Готово за {time.perf_counter() - started:.2f} с. Проверьте: prikaz check {_relative(folder)}")
 
 
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@_edge
+def init(folder: str) -> None:
+    """Начать новую организацию: organization.yaml с пояснениями, пример приказа и плана.
+
+    Каждое поле organization.yaml снабжено комментарием; пример сразу проходит проверку
+    и собирается. Замените значения своими. Существующие файлы не перезаписываются.
+
+    \b
+    Пример:
+      prikaz init content/moy-otdel
+      prikaz check content/moy-otdel
+      prikaz build content/moy-otdel --pdf
+    """
+    from .load import ORGANIZATION_FILE, organization_home
+    from .output import write_atomic
+    from .starter import starter_files
+
+    files = starter_files(dt.date.today())
+    home = organization_home(os.path.dirname(os.path.abspath(folder)))
+    if home is not None:
+        click.echo(f"prikaz: папка {_relative(folder)} внутри организации {_relative(home)} "
+                   f"(там уже есть {ORGANIZATION_FILE}); выберите папку вне её. Ничего не записано.", err=True)
+        sys.exit(EXIT_CONTENT)
+    clashes = [name for name in files if os.path.exists(os.path.join(folder, name))]
+    if clashes:
+        click.echo(f"prikaz: в папке {_relative(folder)} уже есть {', '.join(clashes)}. Ничего не записано.",
+                   err=True)
+        sys.exit(EXIT_CONTENT)
+    for name, text in files.items():
+        path = os.path.join(folder, name)
+        write_atomic(path, text.encode("utf-8"))
+        click.echo(f"  {_relative(path)}")
+    click.echo(f"Готово. Замените примеры своими данными и проверьте: prikaz check {_relative(folder)}")
+
+
 def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

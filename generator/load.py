@@ -720,6 +720,11 @@ def _organization_folder(path: str) -> str | None:
         current = parent
 
 
+def organization_home(path: str) -> str | None:
+    """The organization folder this file or folder belongs to, if any."""
+    return _organization_folder(path)
+
+
 def organization_folders(paths: Iterable[str]) -> list[str]:
     """Folders that hold an organization, for a path that is a tree of several."""
     found = []
