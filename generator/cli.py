@@ -606,6 +606,7 @@ def import_docx(path: str, out_dir: str | None, force: bool) -> None:
     Пример:
       prikaz import приказ.docx -o content/noglik
     """
+    from .editor_schema import with_schema
     from .importer import run as importer
     from .output import safe_name
 
@@ -620,6 +621,7 @@ def import_docx(path: str, out_dir: str | None, force: bool) -> None:
         sys.exit(EXIT_CONTENT)
     for line in imported.summary:
         click.echo(line)
+    imported = dataclasses.replace(imported, files=with_schema(imported.files))  # for the clerk's editor
     for written in importer.write(imported, folder):
         click.echo(f"  {_relative(written)}")
     report = imported.report.lines()
@@ -631,6 +633,33 @@ def import_docx(path: str, out_dir: str | None, force: bool) -> None:
 
 
 @main.command()
+@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False),
+              help="Файл для схемы (по умолчанию — вывод на экран).")
+@_edge
+def schema(out_file: str | None) -> None:
+    """Записать JSON Schema содержимого: редактор подскажет поля и подчеркнёт ошибки.
+
+    Одна схема для всех файлов (организация, приказ, план, положение) с описаниями полей;
+    строится из того же кода, которым prikaz читает содержимое. Файл YAML находит схему по
+    первой строке «# yaml-language-server: $schema=путь» (её пишут init и import) или по
+    настройке yaml.schemas редактора.
+
+    \b
+    Пример:
+      prikaz schema -o content/prikaz.schema.json
+    """
+    from .editor_schema import schema_text
+    from .output import write_atomic
+
+    text = schema_text()
+    if out_file is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(os.path.abspath(out_file), text.encode("utf-8"))
+    click.echo(f"  {_relative(out_file)}")
+
+
+@main.command()
 @click.argument("folder", type=click.Path(file_okay=False))
 @_edge
 def init(folder: str) -> None:
@@ -638,6 +667,8 @@ def init(folder: str) -> None:
 
     Каждое поле organization.yaml снабжено комментарием; пример сразу проходит проверку
     и собирается. Замените значения своими. Существующие файлы не перезаписываются.
+    Рядом пишется схема prikaz.schema.json: редактор с поддержкой YAML (VS Code с
+    расширением YAML) подсказывает поля и подчёркивает ошибки при наборе.
 
     \b
     Пример:
@@ -645,11 +676,12 @@ def init(folder: str) -> None:
       prikaz check content/moy-otdel
       prikaz build content/moy-otdel --pdf
     """
+    from .editor_schema import with_schema
     from .load import ORGANIZATION_FILE, organization_home
     from .output import write_atomic
     from .starter import starter_files
 
-    files = starter_files(dt.date.today())
+    files = with_schema(starter_files(dt.date.today()))
     home = organization_home(os.path.dirname(os.path.abspath(folder)))
     if home is not None:
         click.echo(f"prikaz: папка {_relative(folder)} внутри организации {_relative(home)} "
