@@ -606,6 +606,7 @@ def import_docx(path: str, out_dir: str | None, force: bool) -> None:
     Пример:
       prikaz import приказ.docx -o content/noglik
     """
+    from .editor_schema import with_schema
     from .importer import run as importer
     from .output import safe_name
 
@@ -620,6 +621,7 @@ def import_docx(path: str, out_dir: str | None, force: bool) -> None:
         sys.exit(EXIT_CONTENT)
     for line in imported.summary:
         click.echo(line)
+    imported = dataclasses.replace(imported, files=with_schema(imported.files))  # for the clerk's editor
     for written in importer.write(imported, folder):
         click.echo(f"  {_relative(written)}")
     report = imported.report.lines()
@@ -628,6 +630,73 @@ def import_docx(path: str, out_dir: str | None, force: bool) -> None:
     if not report:
         click.echo("Всё содержимое перенесено.")
     click.echo(f"Готово за {time.perf_counter() - started:.2f} с. Проверьте: prikaz check {_relative(folder)}")
+
+
+@main.command()
+@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False),
+              help="Файл для схемы (по умолчанию — вывод на экран).")
+@_edge
+def schema(out_file: str | None) -> None:
+    """Записать JSON Schema содержимого: редактор подскажет поля и подчеркнёт ошибки.
+
+    Одна схема для всех файлов (организация, приказ, план, положение) с описаниями полей;
+    строится из того же кода, которым prikaz читает содержимое. Файл YAML находит схему по
+    первой строке «# yaml-language-server: $schema=путь» (её пишут init и import) или по
+    настройке yaml.schemas редактора.
+
+    \b
+    Пример:
+      prikaz schema -o content/prikaz.schema.json
+    """
+    from .editor_schema import schema_text
+    from .output import write_atomic
+
+    text = schema_text()
+    if out_file is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(os.path.abspath(out_file), text.encode("utf-8"))
+    click.echo(f"  {_relative(out_file)}")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@_edge
+def init(folder: str) -> None:
+    """Начать новую организацию: organization.yaml с пояснениями, пример приказа и плана.
+
+    Каждое поле organization.yaml снабжено комментарием; пример сразу проходит проверку
+    и собирается. Замените значения своими. Существующие файлы не перезаписываются.
+    Рядом пишется схема prikaz.schema.json: редактор с поддержкой YAML (VS Code с
+    расширением YAML) подсказывает поля и подчёркивает ошибки при наборе.
+
+    \b
+    Пример:
+      prikaz init content/moy-otdel
+      prikaz check content/moy-otdel
+      prikaz build content/moy-otdel --pdf
+    """
+    from .editor_schema import with_schema
+    from .load import ORGANIZATION_FILE, organization_home
+    from .output import write_atomic
+    from .starter import starter_files
+
+    files = with_schema(starter_files(dt.date.today()))
+    home = organization_home(os.path.dirname(os.path.abspath(folder)))
+    if home is not None:
+        click.echo(f"prikaz: папка {_relative(folder)} внутри организации {_relative(home)} "
+                   f"(там уже есть {ORGANIZATION_FILE}); выберите папку вне её. Ничего не записано.", err=True)
+        sys.exit(EXIT_CONTENT)
+    clashes = [name for name in files if os.path.exists(os.path.join(folder, name))]
+    if clashes:
+        click.echo(f"prikaz: в папке {_relative(folder)} уже есть {', '.join(clashes)}. Ничего не записано.",
+                   err=True)
+        sys.exit(EXIT_CONTENT)
+    for name, text in files.items():
+        path = os.path.join(folder, name)
+        write_atomic(path, text.encode("utf-8"))
+        click.echo(f"  {_relative(path)}")
+    click.echo(f"Готово. Замените примеры своими данными и проверьте: prikaz check {_relative(folder)}")
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -17,7 +17,7 @@ from . import seals
 from .columns import BUILTIN, MEASURE_KEYS, ROLES, amount_value, is_quarter_mark
 from .deadlines import parse as parse_deadline
 from .errors import ContentError, Pos, Problem, suggestion
-from .schema import Fields, string_of
+from .schema import Fields, list_items, string_matching, string_of
 from .yamlnodes import Node, read_file
 
 FORMAT_VERSION = "1"
@@ -132,14 +132,13 @@ def read_document(root: Node, problems: list[Problem]) -> object | None:
     if version != FORMAT_VERSION:
         problems.append(Problem("format-unknown", f.pos("format"), {"value": version}))
         return None
-    kind = f.choice("kind", ("organization", *DOCUMENT_KINDS), "")
-    readers = {"organization": _organization, "order": _order, "plan": _plan, "regulation": _regulation}
-    if kind not in readers:
+    kind = f.choice("kind", tuple(READERS), "")
+    if kind not in READERS:
         if "kind" not in f.values:
             problems.append(Problem("key-missing", root.pos, {"key": "kind"}))
         return None
     before = len(problems)
-    result = readers[kind](f)
+    result = READERS[kind](f)
     f.done()
     return result if len(problems) == before else None
 
@@ -148,18 +147,14 @@ def read_document(root: Node, problems: list[Problem]) -> object | None:
 
 
 def read_text(f: Fields, key: str, required: bool = False) -> m.Text:
-    node = f.raw(key, required)
-    if node is None:
-        return ()
-    name = f"{f.where}.{key}" if f.where else key
+    return f.read(key, _text, required, default=())  # type: ignore[return-value]
+
+
+def _text(node: Node, name: str, problems: list[Problem]) -> m.Text:
     if node.kind == "string":
-        paragraph = _paragraph(node, name, f.problems)
+        paragraph = _paragraph(node, name, problems)
         return (paragraph,) if paragraph else ()
-    if node.kind != "list":
-        f.problems.append(Problem("type-list", node.pos, {"key": name, "got": "набор полей"}))
-        return ()
-    blocks = (_block(n, name, f.problems) for n in node.value)  # type: ignore[union-attr]
-    return tuple(b for b in blocks if b is not None)
+    return list_items(node, lambda n: _block(n, name, problems), name, problems)
 
 
 def _block(node: Node, name: str, problems: list[Problem]) -> m.Block | None:
@@ -169,15 +164,12 @@ def _block(node: Node, name: str, problems: list[Problem]) -> m.Block | None:
         problems.append(Problem("text-block-unknown", node.pos))
         return None
     f = Fields(node, problems, name)
-    keys = set(f.values)
-    block: m.Block | None
-    if "bullets" in keys:
-        block = m.Bullets(f.strings("bullets", required=True), _marker(f))
-    elif "heading" in keys:
-        block = m.Heading(f.str("heading", required=True) or "")
-    elif "lead" in keys:
-        block = m.Lead(f.str("lead", required=True) or "", f.str("text") or "")
-    else:
+    block: m.Block | None = f.variant({
+        "bullets": lambda: m.Bullets(f.strings("bullets", required=True), _marker(f)),
+        "heading": lambda: m.Heading(f.str("heading", required=True) or ""),
+        "lead": lambda: m.Lead(f.str("lead", required=True) or "", f.str("text") or ""),
+    })
+    if block is None:
         problems.append(Problem("text-block-unknown", node.pos))
         return None
     f.done()
@@ -190,18 +182,17 @@ def _paragraph(node: Node, name: str, problems: list[Problem]) -> m.Paragraph | 
 
 
 def _marker(f: Fields) -> str:
-    node = f.raw("marker")
-    if node is None:
-        return "–" if "marker" not in f.values else ""
-    return _literal(f, "marker", node, "–")
+    default = "–" if "marker" not in f.values else ""  # `marker:` left empty: no marker
+    value = f.read("marker", _literal, default=default)
+    return value if value is not None else "–"
 
 
-def _literal(f: Fields, key: str, node: Node, default: str) -> str:
+def _literal(node: Node, name: str, problems: list[Problem]) -> str | None:
     """A string printed as written, spaces and all (a marker, a separator)."""
     if node.kind == "string":
         return node.value  # type: ignore[return-value]
-    string_of(node, f"{f.where}.{key}" if f.where else key, f.problems)  # reports the type
-    return default
+    string_of(node, name, problems)  # reports the type
+    return None
 
 
 # --- organization -----------------------------------------------------------------------
@@ -235,16 +226,7 @@ def _style(f: Fields) -> m.Style:
 
 
 def _signatories(f: Fields) -> tuple[tuple[str, m.Signature], ...]:
-    sub = f.sub("signatories")
-    if sub is None or not sub.ok:
-        return ()
-    result = []
-    for key in list(sub.values):
-        node = sub.raw(key)
-        signature = _signature(node, f.problems, f"signatories.{key}") if node else None
-        if signature:
-            result.append((key, signature))
-    return tuple(result)
+    return f.entries("signatories", lambda key, _, node: _signature(node, f.problems, f"signatories.{key}"))
 
 
 def _signature(node: Node, problems: list[Problem], where: str) -> m.Signature | None:
@@ -296,19 +278,11 @@ SEAL_VALUE = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 def _seals(f: Fields) -> tuple[m.Seal, ...]:
     """`sealed: {id: "sha256:…"}`, written by `prikaz seal` (see seals.py)."""
-    sub = f.sub("sealed")
-    if sub is None or not sub.ok:
-        return ()
-    seals = []
-    for key, node in sub.values.items():
-        value = sub.str(key)
-        if value is None:
-            continue
-        if not SEAL_VALUE.match(value):
-            f.problems.append(Problem("seal-value", node.pos, {"value": value[:80]}))
-            continue
-        seals.append(m.Seal(key, value, sub.node.key_pos.get(key, node.pos)))
-    return tuple(seals)
+    def seal(key: str, pos: Pos, node: Node) -> m.Seal | None:
+        value = string_matching(node, f"sealed.{key}", f.problems, SEAL_VALUE, "seal-value")
+        return m.Seal(key, value, pos) if value is not None else None
+
+    return tuple(seal for _, seal in f.entries("sealed", seal))
 
 
 def _amendment(f: Fields) -> m.Amendment | None:
@@ -529,8 +503,8 @@ def _valid_value(f: Fields, column: m.Column, value: str) -> bool:
 
 
 def _separator(f: Fields) -> str:
-    node = f.raw("responsible_separator")
-    return _literal(f, "responsible_separator", node, ", ") if node is not None else ", "
+    value = f.read("responsible_separator", _literal, default=", ")
+    return value if value is not None else ", "
 
 
 def _numbering(f: Fields) -> m.Numbering:
@@ -544,8 +518,7 @@ def _numbering(f: Fields) -> m.Numbering:
 
 
 def _optional_signature(f: Fields) -> m.Signature | None:
-    node = f.raw("signature")
-    return _signature(node, f.problems, "signature") if node else None
+    return f.read("signature", lambda node, name, problems: _signature(node, problems, name))
 
 
 def _section(node: Node, problems: list[Problem], columns: tuple[m.Column, ...]) -> m.Section | None:
@@ -671,6 +644,10 @@ def _definition(node: Node, problems: list[Problem]) -> m.Definition | None:
     )
     f.done()
     return definition
+
+
+# The reader of each kind of file (editor_schema.py runs them on probes to describe the format).
+READERS = {"organization": _organization, "order": _order, "plan": _plan, "regulation": _regulation}
 
 
 def read_order_file(path: str, old: str, new: str, form: str) -> m.Order:
@@ -825,6 +802,11 @@ def _organization_folder(path: str) -> str | None:
         if parent == current:
             return None
         current = parent
+
+
+def organization_home(path: str) -> str | None:
+    """The organization folder this file or folder belongs to, if any."""
+    return _organization_folder(path)
 
 
 def organization_folders(paths: Iterable[str]) -> list[str]:

@@ -4,6 +4,11 @@
 and missing values with the node's position, and `done()` reports every unknown key with
 the nearest known one. Problems accumulate in a shared list, so a file shows all its
 errors at once.
+
+The same code describes the format to editors: run on a `Probe` instead of a document,
+each accessor records what it would accept (a JSON Schema) instead of reading, and
+`explore` learns what a reading function accepts by running it on probes of each kind.
+editor_schema.py assembles the records into `prikaz schema`.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from .errors import Pos, Problem, suggestion
 from .yamlnodes import Node
@@ -19,6 +25,8 @@ from .yamlnodes import Node
 T = TypeVar("T")
 _ID = re.compile(r"^[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё_.-]{0,99}$")
 _KIND_WORD = {"mapping": "набор полей", "list": "список", "string": "строка", "null": "пусто"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TRUE, _FALSE = ("true", "yes", "да"), ("false", "no", "нет")
 MAX_VALUE = 20_000
 
 
@@ -29,6 +37,8 @@ class Fields:
         self.where = where
         self.ok = True
         self._known: set[str] = set()
+        # Reading a probe records a schema instead (see Probe).
+        self.shape: Shape | None = node.shape if isinstance(node, Probe) and node.kind == "mapping" else None
         if node.kind != "mapping":
             self._report("type-mapping", node.pos, key=where or "документ", got=_KIND_WORD[node.kind])
             self.ok = False
@@ -40,6 +50,9 @@ class Fields:
 
     def raw(self, key: str, required: bool = False) -> Node | None:
         self._known.add(key)
+        if self.shape is not None:  # a reader that looks at the node itself: any value
+            self.shape.add(key, self._name(key), {}, required)
+            return None
         node = self.values.get(key)
         if node is None or node.kind == "null":
             if required:
@@ -49,12 +62,16 @@ class Fields:
         return node
 
     def str(self, key: str, required: bool = False, default: str | None = None) -> str | None:
+        if self.shape is not None:
+            return self._record(key, scalar_schema(blank=False), required, default)
         node = self.raw(key, required)
         if node is None:
             return default
         return string_of(node, self._name(key), self.problems)
 
     def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+        if self.shape is not None:
+            return self._record(key, {"enum": list(allowed)}, False, default)
         value = self.str(key)
         if value is None:
             return default
@@ -67,22 +84,27 @@ class Fields:
         return value
 
     def bool(self, key: str, default: bool) -> bool:
+        if self.shape is not None:
+            words = [w for word in (*_TRUE, *_FALSE) for w in dict.fromkeys((word, word.capitalize(), word.upper()))]
+            return self._record(key, {"anyOf": [{"type": "boolean"}, {"enum": words}]}, False, default)
         value = self.str(key)
         if value is None:
             return default
-        if value.lower() in ("true", "yes", "да"):
+        if value.lower() in _TRUE:
             return True
-        if value.lower() in ("false", "no", "нет"):
+        if value.lower() in _FALSE:
             return False
         self._report("value-bool", self.values[key].pos, key=self._name(key), value=value)
         return default
 
     def date(self, key: str, required: bool = False) -> dt.date | None:
+        if self.shape is not None:
+            return self._record(key, {"type": "string", "pattern": _DATE.pattern, "format": "date"}, required, None)
         value = self.str(key, required)
         if value is None:
             return None
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            if not _DATE.fullmatch(value):
                 raise ValueError
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -90,6 +112,9 @@ class Fields:
             return None
 
     def ident(self, key: str, required: bool = False) -> str | None:
+        if self.shape is not None:  # an id like 2020 is a number to an editor, a string to us
+            schema = {"anyOf": [{"type": "string", "pattern": _ID.pattern}, {"type": "number"}]}
+            return self._record(key, schema, required, None)
         value = self.str(key, required)
         if value is not None and not _ID.match(value):
             self._report("value-id", self.values[key].pos, key=self._name(key), value=value)
@@ -97,25 +122,71 @@ class Fields:
         return value
 
     def list(self, key: str, item: Callable[[Node], T | None], required: bool = False) -> tuple[T, ...]:
+        if self.shape is not None:
+            schema = {"type": "array", "items": explore(item, item, self.problems, self._name(key))}
+            return self._record(key, schema, required, ())
         node = self.raw(key, required)
         if node is None:
             return ()
-        if node.kind != "list":
-            self._report("type-list", node.pos, key=self._name(key), got=_KIND_WORD[node.kind])
-            return ()
-        results = (item(n) for n in node.value)  # type: ignore[union-attr]
-        return tuple(r for r in results if r is not None)
+        return list_items(node, item, self._name(key), self.problems)
 
     def strings(self, key: str, required: bool = False) -> tuple[str, ...]:
         name = self._name(key)
+        if self.shape is not None:  # one value where a list is expected is a list of one
+            one = scalar_schema(blank=False)
+            return self._record(key, {"anyOf": [one, {"type": "array", "items": one}]}, required, ())
         node = self.raw(key, required)
         if node is not None and node.kind == "string":  # one value where a list is expected
             return (string_of(node, name, self.problems) or "",)
         return self.list(key, lambda n: string_of(n, name, self.problems), required)
 
     def sub(self, key: str, required: bool = False) -> Fields | None:
+        if self.shape is not None:
+            probe = Probe({}, self.node.pos, shape=Shape())
+            self.shape.add(key, self._name(key), probe.shape, required)
+            return Fields(probe, self.problems, self._name(key))
         node = self.raw(key, required)
         return None if node is None else Fields(node, self.problems, self._name(key))
+
+    def read(self, key: str, reader: Callable[[Node, str, list[Problem]], T | None], required: bool = False,
+             default: T | None = None) -> T | None:
+        """The value of `key` as `reader(node, name, problems)` makes it (text, a literal)."""
+        name = self._name(key)
+        if self.shape is not None:
+            schema = explore(reader, lambda n: reader(n, name, self.problems), self.problems, name)
+            return self._record(key, schema, required, default)
+        node = self.raw(key, required)
+        if node is None:
+            return default
+        return reader(node, name, self.problems)
+
+    def entries(self, key: str, reader: Callable[[str, Pos, Node], T | None]) -> tuple[tuple[str, T], ...]:
+        """A mapping of the user's own keys (signatories, seals): (key, reader(key, key's position, value))."""
+        sub = self.sub(key)
+        if sub is None or not sub.ok:
+            return ()
+        if sub.shape is not None:
+            sub.shape.more = explore(reader, lambda n: reader("*", n.pos, n), self.problems, self._name(key))
+            return ()
+        result = []
+        for name, node in sub.values.items():
+            value = reader(name, sub.node.key_pos.get(name, node.pos), node) if node.kind != "null" else None
+            if value is not None:
+                result.append((name, value))
+        return tuple(result)
+
+    def variant(self, makers: dict[str, Callable[[], T]]) -> T | None:
+        """What the maker of the first key present makes (a text block is a list, a heading or a lead)."""
+        if self.shape is None:
+            key = next((k for k in makers if k in self.values), None)
+            return makers[key]() if key is not None else None
+        outer, made = self.shape, None
+        for make in makers.values():
+            self.shape = Shape()
+            made = make()
+            outer.variants.append(self.shape)
+        self.shape = outer
+        return made
 
     def pos(self, key: str | None = None) -> Pos:
         if key and key in self.values:
@@ -125,6 +196,8 @@ class Fields:
     # --- finishing ---------------------------------------------------------------------
 
     def done(self) -> None:
+        if self.shape is not None:
+            self.shape.closed = True
         for key, value in self.values.items():
             if key not in self._known:
                 hint = suggestion(key, self._known)
@@ -135,6 +208,175 @@ class Fields:
 
     def _report(self, code: str, pos: Pos, **args) -> None:
         self.problems.append(Problem(code, pos, args))
+
+    def _record(self, key: str, schema: dict, required: bool, value: Any) -> Any:
+        self._known.add(key)
+        self.shape.add(key, self._name(key), schema, required)  # type: ignore[union-attr]
+        return value
+
+
+def list_items(node: Node, item: Callable[[Node], T | None], name: str, problems: list[Problem]) -> tuple[T, ...]:
+    """Each item of a list read by `item`, those that could be read."""
+    if node.kind != "list":
+        problems.append(Problem("type-list", node.pos, {"key": name, "got": _KIND_WORD[node.kind]}))
+        return ()
+    if isinstance(node, Probe):
+        node.items = explore(item, item, problems, name)
+        return ()
+    results = (item(n) for n in node.value)  # type: ignore[union-attr]
+    return tuple(r for r in results if r is not None)
+
+
+def string_matching(node: Node, name: str, problems: list[Problem], pattern: re.Pattern, code: str) -> str | None:
+    """A string that must match `pattern`, else `code` is reported (a seal's checksum)."""
+    if isinstance(node, Probe) and node.kind == "string":
+        node.pattern = pattern.pattern
+        return node.value  # type: ignore[return-value]
+    value = string_of(node, name, problems)
+    if value is not None and not pattern.match(value):
+        problems.append(Problem(code, node.pos, {"key": name, "value": value[:80]}))
+        return None
+    return value
+
+
+# --- what the reading code accepts, as JSON Schema ------------------------------------------
+
+
+@dataclass(eq=False)
+class Probe(Node):
+    """A stand-in value: reading code run on it records what it accepts (explore)."""
+
+    shape: Shape | None = None  # a mapping's record
+    items: dict | None = None  # a list's items, as their reader accepts them
+    pattern: str | None = None  # a string's pattern, where the reader checks one
+
+
+class Shape:
+    """The record of one mapping: its keys' schemas, which are required, whether others are refused."""
+
+    def __init__(self) -> None:
+        self.properties: dict[str, tuple[str, dict | Shape, bool]] = {}
+        self.closed = False
+        self.variants: list[Shape] = []  # one of these sets of keys (variant)
+        self.more: dict | None = None  # the schema of every value, for a mapping of the user's keys
+
+    def add(self, key: str, name: str, schema: dict | Shape, required: bool) -> None:
+        self.properties[key] = (name, schema, required)
+
+    def schema(self) -> dict:
+        if self.variants:
+            return {"oneOf": [self._merged(v).schema() for v in self.variants]}
+        result: dict = {"type": "object", "properties": {}}
+        for key, (name, schema, required) in self.properties.items():
+            value = schema.schema() if isinstance(schema, Shape) else schema
+            result["properties"][key] = {"x-name": name, **(value if required else nullable(value))}
+        required = [key for key, (_, _, needed) in self.properties.items() if needed]
+        if required:
+            result["required"] = required
+        if self.more is not None:
+            result["additionalProperties"] = self.more
+        elif self.closed:
+            result["additionalProperties"] = False
+        return result
+
+    def _merged(self, variant: Shape) -> Shape:
+        merged = Shape()
+        merged.properties = {**self.properties, **variant.properties}
+        merged.closed = self.closed
+        return merged
+
+
+def scalar_schema(blank: bool) -> dict:
+    """A value the loader reads as a string: to an editor's YAML 1.2 `427` is a number and `true`
+    a boolean, to prikaz both are strings; a string must not be blank unless `blank`."""
+    text = {"type": "string", "maxLength": MAX_VALUE} if blank else {"type": "string", "pattern": r"\S",
+                                                                      "maxLength": MAX_VALUE}
+    return {"anyOf": [text, {"type": ["number", "boolean"]}]}
+
+
+def nullable(schema: dict) -> dict:
+    """An optional key may be written empty (`key:`): the loader treats that as absent."""
+    if "anyOf" in schema and len(schema) == 1:
+        return {"anyOf": [*schema["anyOf"], {"type": "null"}]}
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    if "$ref" not in schema and isinstance(schema.get("type"), str) and schema["type"] != "string":
+        return {**schema, "type": [schema["type"], "null"]}
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+@dataclass
+class Exploration:
+    """Readers being explored (a reader met again inside itself is a recursive definition) and done."""
+
+    active: dict
+    done: dict
+    definitions: dict
+
+
+EXPLORATION = Exploration({}, {}, {})
+
+
+def start_exploration() -> Exploration:
+    """A new record of definitions, for one schema."""
+    global EXPLORATION
+    EXPLORATION = Exploration({}, {}, {})
+    return EXPLORATION
+
+
+def explore(reader: Callable, call: Callable[[Node], object], problems: list[Problem], name: str) -> dict:
+    """What `reader` accepts, learnt by calling `call` on a probe of each kind of YAML value.
+
+    A kind is accepted when reading it reports no problem; the probes make every accessor
+    record instead of read, so a mapping's keys, a list's items and a string's pattern are
+    what the code asked for. A reader found again inside itself becomes a definition.
+    """
+    code = getattr(reader, "__code__", reader)
+    state = EXPLORATION
+    if code in state.active:
+        state.active[code][1] = True
+        return {"$ref": f"#/definitions/{state.active[code][0]}"}
+    if code in state.done:
+        return state.done[code]
+    definition = _definition_name(name, state)
+    state.active[code] = [definition, False]
+    accepted = []
+    for probe in (Probe("x", Pos("<schema>")), Probe({}, Pos("<schema>"), shape=Shape()),
+                  Probe([], Pos("<schema>")), Probe(None, Pos("<schema>"))):
+        before = len(problems)
+        call(probe)
+        if len(problems) == before:
+            accepted.append(_accepted(probe, call, problems))
+        del problems[before:]
+    _, recursive = state.active.pop(code)
+    schema = accepted[0] if len(accepted) == 1 else {"anyOf": accepted} if accepted else {"not": {}}
+    if recursive:
+        state.definitions[definition] = schema
+        schema = {"$ref": f"#/definitions/{definition}"}
+    state.done[code] = schema
+    return schema
+
+
+def _accepted(probe: Probe, call: Callable[[Node], object], problems: list[Problem]) -> dict:
+    if probe.kind == "mapping":
+        return probe.shape.schema()  # type: ignore[union-attr]
+    if probe.kind == "list":
+        return {"type": "array", "items": probe.items if probe.items is not None else {}}
+    if probe.kind == "null":
+        return {"type": "null"}
+    if probe.pattern is not None:
+        return {"type": "string", "pattern": probe.pattern}
+    before = len(problems)
+    call(Probe(" ", probe.pos))  # is a blank string accepted too (a marker, a separator)?
+    blank = len(problems) == before
+    del problems[before:]
+    return scalar_schema(blank)
+
+
+def _definition_name(name: str, state: Exploration) -> str:
+    base = name.rpartition(".")[2] or "value"
+    taken = {n for n, _ in state.active.values()} | set(state.definitions)
+    return next(f"{base}{i or ''}" for i in range(len(taken) + 1) if f"{base}{i or ''}" not in taken)
 
 
 def string_of(node: Node, name: str, problems: list[Problem]) -> str | None:

@@ -381,34 +381,52 @@ def test_disk_faults_simulated_in_process(editions, tmp_path, monkeypatch, cli, 
 # --- d) read-only output folder, for real --------------------------------------------------
 
 
-def unprivileged() -> list[str] | None:
-    """A command prefix that runs as an ordinary user (root ignores file permissions)."""
+READ_ONLY_MOUNT = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
+EROFS = "файловая система только для чтения (EROFS)"
+EACCES = "нет прав на запись (EACCES)"
+
+
+def read_only(folder: Path) -> tuple[list[str], str]:
+    """A command prefix under which `folder` cannot be written, and the reason prikaz names.
+
+    Root ignores file permissions, so as root the folder is bind-mounted read-only onto
+    itself in a private mount namespace (a real EROFS, from any folder, nothing left
+    mounted); where mounting is not permitted, the command runs as user nobody, which
+    needs the interpreter to be reachable by nobody. An ordinary user gets a folder
+    without the write bit.
+    """
     if os.geteuid() != 0:
-        return []
+        folder.chmod(0o555)
+        return [], EACCES
+    unshare = shutil.which("unshare")
+    if unshare:
+        prefix = [unshare, "--mount", "--propagation", "private", "sh", "-c", READ_ONLY_MOUNT, "sh", str(folder)]
+        probe = subprocess.run([*prefix, "sh", "-c", f"! touch {folder}/.probe 2>/dev/null"], capture_output=True)
+        if probe.returncode == 0:
+            return prefix, EROFS
+        (folder / ".probe").unlink(missing_ok=True)
     setpriv = shutil.which("setpriv")
     if setpriv:
         prefix = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-        if subprocess.run([*prefix, "true"], capture_output=True).returncode == 0:
-            return prefix
-    return None
+        if subprocess.run([*prefix, str(PRIKAZ), "--version"], capture_output=True).returncode == 0:
+            subprocess.run(["chown", "-R", f"{NOBODY}:{NOBODY}", str(folder.parent)], check=True)
+            folder.chmod(0o555)
+            return prefix, EACCES
+    pytest.skip("тесты идут от root, монтирование запрещено, а пользователь nobody не может запустить "
+                f"{PRIKAZ} (папка закрыта для него): папку только для чтения не создать")
 
 
 def test_read_only_output_folder(editions):
-    prefix = unprivileged()
-    if prefix is None:
-        pytest.skip("тесты идут от root, а setpriv недоступен: права на папку root не ограничивают")
     with tempfile.TemporaryDirectory(prefix="prikaz-ro-") as work:
         work = Path(work)
         work.chmod(0o755)
         shutil.copytree(editions.b, work / "content")
         out = editions.previous(work / "out")
-        if prefix:
-            subprocess.run(["chown", "-R", f"{NOBODY}:{NOBODY}", str(out)], check=True)
-        (out / "noglik").chmod(0o555)  # the first folder written
+        prefix, reason = read_only(out / "noglik")  # the first folder written
         env = environment(HOME=str(work))
         result = subprocess.run([*prefix, str(PRIKAZ), "build", str(work / "content"), "-o", str(out), "--force"],
                                 cwd=work, capture_output=True, text=True, timeout=120, env=env)
-        assert_failed_cleanly(result, 3, "не удалось создать файл в папке", "нет прав на запись (EACCES)")
+        assert_failed_cleanly(result, 3, "не удалось создать файл в папке", reason)
         assert snapshot(out) == editions.old
 
 

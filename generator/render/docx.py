@@ -1,7 +1,8 @@
 """Template context → DOCX bytes, with docxtpl; and several DOCX joined into one.
 
-Templates are found in `templates/` at the root of the project (or another folder given
-by the caller), so a department restyles its documents by editing those files in Word.
+Templates are found where generator/resources.py says (the checkout's `templates/` or the
+installed package's copy), or in another folder given by the caller, so a department
+restyles its documents by editing those files in Word.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..resources import templates_folder
+
 TEMPLATE_FILES = {
     "order": "orders/order.docx",
     "plan": "roadmaps/plan.docx",
     "regulation": "regulations/regulation.docx",
 }
-DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+DEFAULT_TEMPLATES = templates_folder()
 # A fixed time for every zip entry: the same content gives the same bytes.
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 

@@ -1,0 +1,166 @@
+"""The documentation is true: every YAML example loads, every command in README runs.
+
+YAML examples (```yaml blocks of README.md and docs/*.md) are read by the loader's own
+parser and schema. An example may show part of a document: a value written as «…» (or a
+list of only «…») stands for what is left out and is dropped; what remains is put into a
+complete document of the example's kind, or, for a fragment without `kind`, into the
+first place of a document where it fits (a document's top level, a measure, a clause).
+It must then load without a single problem: no unknown key, no wrong type.
+
+Commands (```sh blocks of README.md) run as written, one after another, in a folder laid
+out like the repository's root (the project's .venv, a copy of content/), and exit with
+the code the README promises: 1 where the check finds errors in the bundled documents
+and the command does not say --force, 2 where `import` would overwrite files, else 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, ROOT
+
+from generator.check import check
+from generator.errors import ContentError
+from generator.load import load, organization_folders, read_document
+from generator.starter import starter_files
+from generator.yamlnodes import Node, parse
+
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+ELIDED = "…"
+REGULATION = """\
+format: 1
+kind: regulation
+id: regulation
+title: Положение о порядке
+chapters:
+  - title: Общие положения
+    clauses:
+      - text: Настоящее Положение устанавливает порядок.
+"""
+
+
+def fenced(language: str, paths: list[Path]):
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(rf"^```{language}\n(.*?)^```", text, re.MULTILINE | re.DOTALL):
+            line = text.count("\n", 0, match.start()) + 2
+            # Blank lines in front, so that positions in messages are the document's.
+            yield f"{path.relative_to(ROOT)}:{line}", "\n" * (line - 1) + match.group(1)
+
+
+YAML_EXAMPLES = list(fenced("yaml", DOCS))
+
+
+def test_the_docs_have_yaml_examples():
+    assert len(YAML_EXAMPLES) >= 8
+
+
+def without_elisions(node: Node) -> Node:
+    if node.kind == "mapping":
+        node.value = {k: without_elisions(v) for k, v in node.value.items() if not _elided(v)}
+    elif node.kind == "list":
+        node.value = [without_elisions(v) for v in node.value if not _elided(v)]
+    return node
+
+
+def _elided(node: Node) -> bool:
+    if node.kind == "list":
+        return bool(node.value) and all(n.value == ELIDED for n in node.value)
+    return node.value == ELIDED
+
+
+def hosts():
+    """(place, document root, mapping the example goes into), freshly parsed each time."""
+    files = starter_files(dt.date(2026, 1, 15))
+    texts = {"organization": files["organization.yaml"], "regulation": REGULATION}
+    texts |= {name.split("-")[0]: text for name, text in files.items() if name != "organization.yaml"}
+    for kind, text in texts.items():
+        root = parse(text, kind)
+        yield kind, root, root
+    plan = parse(texts["plan"], "plan")
+    yield "мероприятие плана", plan, plan.value["sections"].value[0].value["measures"].value[0]
+    regulation = parse(REGULATION, "regulation")
+    yield "пункт положения", regulation, regulation.value["chapters"].value[0].value["clauses"].value[0]
+
+
+@pytest.mark.parametrize("where, example", YAML_EXAMPLES, ids=[w for w, _ in YAML_EXAMPLES])
+def test_yaml_example_loads(where, example):
+    try:
+        fragment = without_elisions(parse(example, where.rpartition(":")[0]))
+    except ContentError as e:
+        pytest.fail("\n".join(map(str, e.problems)))
+    assert fragment.kind == "mapping"
+    kind = fragment.value.get("kind")
+    tried = {}
+    for place, root, target in hosts():
+        if kind is not None and (target is not root or root.value["kind"].value != kind.value):
+            continue
+        target.value.update(fragment.value)
+        problems = []
+        read_document(root, problems)
+        if not problems:
+            return
+        tried[place] = problems
+    assert tried, f"нет документа вида {kind.value if kind else '?'}"
+    pytest.fail("\n".join(f"{place}: {problem}" for place, problems in tried.items() for problem in problems))
+
+
+# --- README commands ---------------------------------------------------------------------------
+
+
+def readme_commands() -> list[list[str]]:
+    commands = []
+    for _, block in fenced("sh", [ROOT / "README.md"]):
+        for line in block.replace("\\\n", " ").splitlines():
+            words = shlex.split(line, comments=True)
+            if words:
+                commands.append(words)
+    return commands
+
+
+# `make demo` and `make test` are the machine's set-up followed by the commands below and
+# by this very suite: the Makefile is their documentation, not something to nest here.
+COMMANDS = [words for words in readme_commands() if words[0] != "make"]
+
+
+def test_readme_commands_are_prikaz_commands():
+    assert len(COMMANDS) >= 10
+    assert all(words[0] == ".venv/bin/prikaz" for words in COMMANDS), COMMANDS
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory, built) -> Path:
+    """A folder like the repository's root: .venv, a copy of content/, a Word file to import."""
+    root = tmp_path_factory.mktemp("readme")
+    (root / ".venv").symlink_to(ROOT / ".venv")
+    shutil.copytree(CONTENT, root / "content")
+    shutil.copy2(built / "noglik" / "order-2020-427.docx", root / "приказ.docx")
+    return root
+
+
+def promised_exit(words: list[str], root: Path) -> int:
+    command = words[1]
+    paths = [root / w for w in words[2:] if not w.startswith("-") and (root / w).exists()]
+    if command in ("check", "build", "publish") and "--force" not in words:
+        found = check(load(organization_folders([str(p) for p in paths] or [str(root / "content")])))
+        return 1 if any(f.severity == "error" for f in found) else 0
+    if command == "import":
+        folder = root / words[words.index("-o") + 1]
+        return 2 if any(folder.glob("*.yaml")) else 0
+    return 0
+
+
+@pytest.mark.parametrize("words", COMMANDS, ids=[" ".join(w[1:]) for w in COMMANDS])
+def test_readme_command_runs_as_written(workspace, words):
+    expected = promised_exit(words, workspace)
+    done = subprocess.run(words, cwd=workspace, capture_output=True, text=True, timeout=600,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(workspace), "PYTHONWARNINGS": "ignore"})
+    output = done.stdout + done.stderr
+    assert "Traceback" not in output and "внутренняя ошибка" not in output, output
+    assert done.returncode == expected, output
