@@ -46,6 +46,10 @@ MESSAGES: dict[str, str] = {
     "organization-missing": "не найден файл organization.yaml в папке документа или выше",
     "organization-not-here": "файл организации должен называться organization.yaml",
     "organization-kind": "в organization.yaml ожидается kind: organization, а не «{kind}»",
+    "output-collision": "документы этой организации записывались бы в папку «{folder}», как и документы из "
+                        "{other}: одни файлы заменили бы другие; переименуйте одну из папок",
+    "id-reserved": "«{key}»: «{value}» — зарезервированное имя устройства Windows (CON, PRN, AUX, NUL, "
+                   "COM1–COM9, LPT1–LPT9); такой файл нельзя открыть в Windows, выберите другой идентификатор",
     "id-duplicate": "идентификатор «{id}» уже использован ({other})",
     "unit-unknown": "ответственный «{name}» не найден в реестре organization.units{suggestion}",
     "unit-duplicate": "исполнитель «{name}» уже есть в реестре",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import editions
 from . import model as m
-from .build import site_folder
+from .build import published_path
 from .numbering import NumberedSection, plan_outline, regulation_outline
 from .typography import NBSP, cite, format_date, number_sign
 
@@ -69,8 +69,7 @@ class OrganizationRows:
 
 
 def files_of(dep: m.Department, doc_id: str, published: dict[str, FileLink]) -> tuple[FileLink, ...]:
-    folder = site_folder(dep)
-    links = (published.get(f"{folder}/{doc_id}.{suffix}") for suffix in ("pdf", "docx"))
+    links = (published.get(published_path(dep, doc_id, suffix)) for suffix in (".pdf", ".docx"))
     return tuple(link for link in links if link is not None)
 
 
@@ -96,7 +95,7 @@ def works(dep: m.Department) -> list[list[m.Plan | m.Regulation]]:
 
 
 def work_page_path(dep: m.Department, work: list) -> str:
-    return f"{site_folder(dep)}/{work[0].id}.html"
+    return published_path(dep, work[0].id, ".html")
 
 
 def _kind(doc: m.Document) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 from pathlib import Path
 
 from .docx import DEFAULT_TEMPLATES
@@ -22,7 +24,22 @@ def environment(templates: Path = DEFAULT_TEMPLATES):
         keep_trailing_newline=True,
     )
     env.filters["size"] = file_size
+    env.filters["href"] = href
     return env
+
+
+_NAME = r"[0-9A-Za-zА-Яа-яЁё_-][0-9A-Za-zА-Яа-яЁё._-]*"  # what output.safe_name makes
+_SAFE_PATH = re.compile(rf"^(?:{_NAME}/)*{_NAME}$")
+
+
+def href(path: str) -> str:
+    """A link to a file of the site, relative to the site's root and percent-encoded.
+
+    Only a path of safe names (output.relative_path) becomes a link: no scheme
+    («javascript:»), no «..», no leading «/» can reach an href, whatever a folder is called."""
+    if not _SAFE_PATH.match(path) or ".." in path.split("/"):
+        raise ValueError(f"unsafe link {path!r}")
+    return urllib.parse.quote(path, safe="/")
 
 
 def index_page(env, organizations) -> bytes:

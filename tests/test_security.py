@@ -1,0 +1,220 @@
+"""Hostile or unlucky input around the content: nothing overwritten, nothing unbounded.
+
+Folder names that collide or break links, ids that are file names, a damaged site
+manifest, symbolic links out of the output folder, templates that try to run code,
+terminals that cannot print Cyrillic, FIFOs and deep nesting in content, LibreOffice
+killed with its parent. Each case runs the real `prikaz` in a subprocess where it can.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import urllib.parse
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, PRIKAZ, ROOT
+
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+
+def prikaz(*args: str, env: dict | None = None, timeout: float = 120, **popen) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
+    return subprocess.run([str(PRIKAZ), *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+                          env=environment, **popen)
+
+
+def refused(result: subprocess.CompletedProcess, code: int = 2) -> str:
+    """The run failed with the documented code, in Russian, without a traceback."""
+    output = result.stdout + result.stderr
+    assert result.returncode == code, output
+    assert "Traceback" not in output and "внутренняя ошибка" not in output, output
+    assert CYRILLIC.search(result.stderr), output
+    return result.stderr
+
+
+def organization(root: Path, name: str, source: str = "novosibirsk") -> Path:
+    """A copy of a bundled organization under another folder name."""
+    target = root / name
+    shutil.copytree(CONTENT / source, target)
+    return target
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+# --- 1. two organizations, one output folder --------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["build", "publish"])
+def test_folders_with_the_same_safe_name_are_refused_before_anything_is_written(tmp_path, command):
+    content = tmp_path / "content"
+    organization(content, "org a")
+    organization(content, "org_a", source="noglik")
+    out = tmp_path / "out"
+    where = ["-o", str(out)] if command == "build" else ["--site", str(out)]
+    stderr = refused(prikaz(command, str(content), *where, "--force"))
+    assert "org a" in stderr and "org_a" in stderr and "[output-collision]" in stderr
+    assert files_under(out) == []
+
+
+def test_the_same_folder_name_under_two_content_roots_is_refused(tmp_path):
+    first, second = organization(tmp_path / "c1", "org"), organization(tmp_path / "c2", "org", source="taimyr")
+    out = tmp_path / "out"
+    stderr = refused(prikaz("build", str(first.parent), str(second.parent), "-o", str(out), "--force"))
+    assert str(first.relative_to(tmp_path)) in stderr.replace(str(tmp_path) + "/", "")
+    assert str(second.relative_to(tmp_path)) in stderr.replace(str(tmp_path) + "/", "")
+    assert files_under(out) == []
+
+
+def test_folder_names_differing_only_in_case_are_refused(tmp_path):
+    content = tmp_path / "content"
+    organization(content, "Org")
+    organization(content, "org", source="taimyr")
+    stderr = refused(prikaz("build", str(content), "-o", str(tmp_path / "out"), "--force"))
+    assert "[output-collision]" in stderr
+
+
+# --- 2 and 7. every link of the site resolves, whatever the folders are called ----------
+
+FAKE_SOFFICE = """#!/bin/bash
+out=""; prev=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+mkdir -p "$out"
+for a in "$@"; do
+  case "$a" in *.docx) cp "{payload}" "$out/$(basename "$a" .docx).pdf" ;; esac
+done
+"""
+
+
+def fake_libreoffice(folder: Path) -> dict[str, str]:
+    """A `soffice` that answers every DOCX with a one-page PDF, first on PATH."""
+    from pypdf import PdfWriter
+
+    folder.mkdir()
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    (folder / "blank.pdf").write_bytes(buffer.getvalue())
+    (folder / "soffice").write_text(FAKE_SOFFICE.format(payload=folder / "blank.pdf"))
+    (folder / "soffice").chmod(0o755)
+    return {"PATH": f"{folder}:{os.environ['PATH']}"}
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.targets += [value for name, value in attrs if name in ("href", "src") and value is not None]
+
+
+def site_links(site: Path) -> dict[Path, list[str]]:
+    result = {}
+    for page in sorted(site.rglob("*.html")):
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        result[page] = parser.targets
+    return result
+
+
+@pytest.fixture(scope="module")
+def odd_site(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """Organizations in folders «Отдел образования» and «javascript:alert(1)», published."""
+    root = tmp_path_factory.mktemp("odd")
+    content = root / "content"
+    organization(content, "Отдел образования")
+    organization(content, "javascript:alert(document.domain)", source="taimyr")
+    site = root / "site"
+    result = prikaz("publish", str(content), "--site", str(site), "--force", env=fake_libreoffice(root / "lo"))
+    assert result.returncode == 0, result.stderr
+    return content, site, result
+
+
+def test_every_link_of_a_site_with_spaces_and_cyrillic_in_folder_names_resolves(odd_site):
+    _, site, _ = odd_site
+    links = site_links(site)
+    assert len(links) == 3  # the index, the plan's page (two editions), the regulation's page
+    followed = set()
+    for page, targets in links.items():
+        for target in targets:
+            assert not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target), f"{page.name}: {target} has a scheme"
+            resolved = (page.parent / urllib.parse.unquote(target)).resolve()
+            assert resolved.is_file(), f"{page.relative_to(site)}: {target} is broken"
+            followed.add(resolved)
+    published = {p.resolve() for p in site.rglob("*") if p.suffix in (".pdf", ".docx")}
+    assert published and published <= followed  # every document is reachable from some page
+
+
+def test_the_index_links_the_documents_of_every_organization(odd_site):
+    _, site, _ = odd_site
+    index = site / "index.html"
+    targets = site_links(site)[index]
+    for folder in ("Отдел_образования", "javascript_alert_document.domain"):
+        mine = [t for t in targets if urllib.parse.unquote(t).startswith(folder + "/")]
+        assert any(t.endswith(".pdf") for t in mine) and any(t.endswith(".docx") for t in mine), (folder, targets)
+
+
+def test_no_javascript_link_reaches_a_page(odd_site):
+    _, site, _ = odd_site
+    for page in site.rglob("*.html"):
+        assert "javascript:" not in "".join(site_links(site)[page]).lower()
+
+
+# --- 7. ids that are file names ---------------------------------------------------------
+
+
+def long_id_content(root: Path, length: int) -> Path:
+    """novosibirsk with its first plan's edition renamed to an id of `length` characters."""
+    org = organization(root, "org")
+    for name in ("order-2020-0212.yaml",):  # the seal would refuse the renamed plan
+        path = org / name
+        path.write_text(path.read_text(encoding="utf-8").split("sealed:")[0], encoding="utf-8")
+    (org / "order-2020-0415.yaml").unlink()
+    (org / "plan-2020-ed2.yaml").unlink()
+    new_id = ("plan-" + "x" * length)[:length]
+    for path in org.glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("plan-2020", new_id), encoding="utf-8")
+    return org
+
+
+@pytest.mark.parametrize("length", [85, 96, 100])
+def test_long_ids_keep_their_extension(tmp_path, length):
+    org = long_id_content(tmp_path, length)
+    out = tmp_path / "out"
+    result = prikaz("build", str(org), "-o", str(out), "--force")
+    assert result.returncode == 0, result.stderr
+    names = files_under(out)
+    assert all(name.endswith(".docx") for name in names), names
+    assert any(len(Path(name).stem) == length for name in names), names
+
+
+def test_a_comparison_of_long_ids_writes_both_files(tmp_path):
+    org = organization(tmp_path, "org")
+    old_id, new_id = "p" * 99 + "a", "p" * 99 + "b"
+    for path in org.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8").split("sealed:")[0]
+        text = text.replace("plan-2020-ed2", new_id).replace("plan-2020", old_id)
+        path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = prikaz("diff", str(org / "plan-2020.yaml"), str(org / "plan-2020-ed2.yaml"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert files_under(out) == [f"org/{new_id}.comparison.docx", f"org/{new_id}.comparison.html"]
+
+
+@pytest.mark.parametrize("reserved", ["CON", "nul", "Com1", "LPT9", "aux.plan"])
+def test_windows_device_names_are_refused_as_ids(tmp_path, reserved):
+    org = organization(tmp_path, "org", source="taimyr")
+    path = org / "regulation-msoko.yaml"
+    text = re.sub(r"(?m)^id: .*$", f"id: {reserved}", path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    stderr = refused(prikaz("check", str(org)))
+    assert "regulation-msoko.yaml:" in stderr and "зарезервированное имя устройства Windows" in stderr
