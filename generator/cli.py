@@ -32,10 +32,11 @@ def _edge(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from .errors import ContentError, ToolError
+        from .errors import ContentError, ToolError, printable
 
         for number in (signal.SIGTERM, signal.SIGHUP):  # like Ctrl-C: clean up, then exit
             signal.signal(number, _interrupted)
+        _tolerant_streams()
         try:
             _require_existing(kwargs)
             return command(*args, **kwargs)
@@ -46,7 +47,7 @@ def _edge(command):
             click.echo(f"Найдено ошибок: {count}. Ничего не записано.", err=True)
             sys.exit(EXIT_CONTENT)
         except ToolError as e:
-            click.echo(f"prikaz: {e}", err=True)
+            click.echo(f"prikaz: {printable(str(e))}", err=True)
             sys.exit(EXIT_TOOL)
         except BrokenPipeError:  # output piped into «head»: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -54,7 +55,7 @@ def _edge(command):
         except OSError as e:  # the disk outside output.py: templates, folders being read
             from .output import reason
 
-            where = f" {e.filename}:" if e.filename else ""
+            where = f" {printable(str(e.filename))}:" if e.filename else ""
             click.echo(f"prikaz: ошибка файловой системы:{where} {reason(e)}", err=True)
             sys.exit(EXIT_TOOL)
         except KeyboardInterrupt as e:
@@ -71,6 +72,14 @@ def _edge(command):
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
+
+
+def _tolerant_streams() -> None:
+    """A terminal in KOI8-R or latin-1 cannot show «», «—» or Cyrillic: print «?» instead
+    of failing on the first message."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")
 
 
 class _Interrupted(KeyboardInterrupt):
@@ -644,8 +653,10 @@ def _short(text: str, limit: int = 70) -> str:
 
 
 def _relative(path: str) -> str:
+    from .errors import printable
+
     relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    return printable(path if relative.startswith("..") else relative)
 
 
 click_ru.localize_usage(main)

@@ -6,11 +6,14 @@ lives in MESSAGES, the single place a user-facing sentence about content is writ
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 MESSAGES: dict[str, str] = {
     # reading files
     "file-unreadable": "не удалось прочитать файл: {reason}",
+    "file-not-regular": "это не обычный файл (канал, устройство или сокет): содержимое читается только "
+                        "из обычных файлов",
     "path-missing": "нет такого файла или папки",
     "edition-cycle": "редакции ссылаются друг на друга по кругу (edition.follows)",
     "file-too-large": "файл слишком большой ({size} МБ); предел — {limit} МБ",
@@ -22,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "yaml-tag": "теги YAML ({tag}) не поддерживаются",
     "yaml-duplicate-key": "ключ «{key}» повторяется (первый раз — в строке {first_line})",
     "yaml-too-deep": "слишком глубокая вложенность (больше {limit} уровней)",
+    "yaml-too-many-values": "слишком много значений в одном файле (больше {limit}); разделите документ",
     "yaml-complex-key": "ключ должен быть простой строкой",
     # structure
     "format-missing": "нет строки «format: 1» — версии формата содержимого",
@@ -77,6 +81,16 @@ MESSAGES: dict[str, str] = {
                       "утверждённые редакции не удаляют",
 }
 
+# Control characters (an escape sequence in a file name could rewrite the terminal) and
+# bidirectional overrides (they reorder what is shown): printed as \x1b, \u202e.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """A name as it can be shown on a terminal: control characters escaped, not obeyed."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 SEVERITY_WORD = {"error": "ошибка", "warning": "предупреждение"}
 
 
@@ -90,8 +104,8 @@ class Pos:
 
     def __str__(self) -> str:
         if not self.line:
-            return self.file
-        return f"{self.file}:{self.line}:{self.column}"
+            return printable(self.file)
+        return f"{printable(self.file)}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True)

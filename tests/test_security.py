@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
@@ -218,3 +219,86 @@ def test_windows_device_names_are_refused_as_ids(tmp_path, reserved):
     path.write_text(text, encoding="utf-8")
     stderr = refused(prikaz("check", str(org)))
     assert "regulation-msoko.yaml:" in stderr and "зарезервированное имя устройства Windows" in stderr
+
+
+# --- 5. one form of every letter ---------------------------------------------------------
+
+
+def decomposed_lines(text: str, every: int) -> str:
+    """Every `every`-th line in NFD («й» as «и» + U+0306), as a Mac or a PDF copy gives it."""
+    lines = text.splitlines(keepends=True)
+    return "".join(unicodedata.normalize("NFD", line) if i % every == 0 else line for i, line in enumerate(lines))
+
+
+@pytest.mark.parametrize("every", [1, 2, 3])
+def test_decomposed_letters_load_as_the_composed_ones(tmp_path, every):
+    from generator.load import load
+
+    org = organization(tmp_path, "org")
+    original = load([str(org)])[0]
+    for path in org.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert unicodedata.normalize("NFD", text) != text
+        path.write_text(decomposed_lines(text, every), encoding="utf-8")
+    decomposed = load([str(org)])[0]  # seals hold: the checksum is of what was meant, not of the bytes
+    assert decomposed.documents == original.documents
+    assert decomposed.organization == original.organization
+
+
+def test_a_unit_typed_with_a_decomposed_letter_is_the_unit_of_the_registry(tmp_path):
+    org = organization(tmp_path, "org", source="noglik")
+    plan = org / "plan-msoko.yaml"
+    text = plan.read_text(encoding="utf-8")
+    units = [u for u in re.findall(r'(?m)^ +- "([^"]+)"$', text) if unicodedata.normalize("NFD", u) != u]
+    assert len(units) > 5  # «Ведущий специалист …», «Районная комиссия …»
+    for unit in units:
+        text = text.replace(f'- "{unit}"', f'- "{unicodedata.normalize("NFD", unit)}"')
+    plan.write_text(text, encoding="utf-8")
+    result = prikaz("check", str(org))
+    assert "[unit-unknown]" not in result.stderr + result.stdout
+    assert result.returncode in (0, 1), result.stderr
+
+
+# --- 8. what hangs or crashes around the content -----------------------------------------
+
+
+def test_a_fifo_named_yaml_is_refused_without_waiting(tmp_path):
+    org = organization(tmp_path, "org", source="taimyr")
+    os.mkfifo(org / "pipe.yaml")
+    stderr = refused(prikaz("check", str(org), timeout=30))
+    assert "pipe.yaml: ошибка: это не обычный файл" in stderr
+
+
+@pytest.mark.parametrize("encoding", ["koi8_r", "latin-1"])  # (click writes UTF-8 to an ASCII one)
+def test_a_terminal_that_cannot_show_russian_gets_replacement_characters(tmp_path, encoding):
+    org = organization(tmp_path, "org")
+    env = {**fake_libreoffice(tmp_path / "lo"), "PYTHONIOENCODING": encoding}
+    for args in (["check", str(org)], ["build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force"]):
+        result = subprocess.run([str(PRIKAZ), *args], cwd=ROOT, capture_output=True, timeout=120,
+                                env={**os.environ, "PYTHONWARNINGS": "ignore", **env})
+        output = (result.stdout + result.stderr).decode(encoding)
+        assert result.returncode in (0, 1), output  # 1: the bundled plan has findings at error level
+        assert "Traceback" not in output and "внутренняя ошибка" not in output
+        assert "?" in output
+    assert sorted(p.suffix for p in (tmp_path / "out").rglob("*.pdf"))
+
+
+def test_an_escape_sequence_in_a_file_name_is_printed_escaped(tmp_path):
+    org = organization(tmp_path, "org", source="taimyr")
+    (org / "\x1b]0;owned\x07\x1b[2Jplan.yaml").write_text("format: 1\nkind: plan\n", encoding="utf-8")
+    result = prikaz("check", str(org))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\\x1b]0;owned\\x07\\x1b[2Jplan.yaml:" in result.stderr
+
+
+@pytest.mark.parametrize("shape", ["deep", "wide"])
+def test_deeply_nested_yaml_is_refused_quickly_and_in_little_memory(tmp_path, shape):
+    """4.7 MB of nesting: refused with a position. Time and memory are measured in bench/."""
+    org = organization(tmp_path, "org", source="taimyr")
+    unit = "[" * 39 + "]" * 39 + ", "
+    text = "[" * 4_700_000 if shape == "deep" else "[" + unit * 58_000 + "]"
+    (org / "nested.yaml").write_text(text, encoding="utf-8")
+    stderr = refused(prikaz("check", str(org)))
+    code = "yaml-too-deep" if shape == "deep" else "yaml-too-many-values"
+    assert "nested.yaml:1:" in stderr and f"[{code}]" in stderr
