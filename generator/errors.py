@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "yaml-too-deep": "слишком глубокая вложенность (больше {limit} уровней)",
     "yaml-too-many-values": "слишком много значений в одном файле (больше {limit}); разделите документ",
     "yaml-complex-key": "ключ должен быть простой строкой",
+    # templates (a folder given with --templates)
+    "template-unsafe": "шаблон пытается выйти за пределы своих значений ({detail}); шаблоны выполняются в "
+                       "песочнице: им доступны только значения документа",
+    "template-error": "ошибка в шаблоне: {detail}",
     # structure
     "format-missing": "нет строки «format: 1» — версии формата содержимого",
     "format-unknown": "неизвестная версия формата «{value}»; эта версия prikaz читает format: 1",

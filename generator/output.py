@@ -153,12 +153,12 @@ def _sweep(folder: str) -> None:
         return
     for name in names:
         match = _LEFTOVER.match(name)
-        if match and not _alive(int(match.group(1))):
+        if match and not alive(int(match.group(1))):
             with contextlib.suppress(OSError):
                 os.unlink(os.path.join(folder, name))
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
     try:

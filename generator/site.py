@@ -124,8 +124,16 @@ def _order_title(dep: m.Department, order: m.Order) -> str:
     return compose(dep, order).title
 
 
+def current_edition(dep: m.Department, work: list) -> m.Plan | m.Regulation:
+    """The edition in force: the newest one an order approved or brought in. A later draft
+    (no order yet) is listed on the work's page but never shown as current; a work that no
+    order approves at all shows its newest edition."""
+    approved = [e for e in work if dep.approving_order(e.id) or dep.amending_order(e.id)]
+    return approved[-1] if approved else work[-1]
+
+
 def _work_row(dep: m.Department, work: list, published) -> Row:
-    current = work[-1]
+    current = current_edition(dep, work)
     approval = dep.approving_order(work[0].id)
     date, number = ("—", "—")
     sort_date = None
@@ -158,7 +166,7 @@ def _revisions(dep: m.Department, orders: list[m.Order]) -> str:
 
 
 def work_page(dep: m.Department, work: list, published: dict[str, FileLink]) -> WorkPage:
-    current = work[-1]
+    current = current_edition(dep, work)
     rows = [_edition_row(dep, number, edition, edition is current, published)
             for number, edition in enumerate(work, start=1)]
     orders = {o.id: o for edition in work for o in _orders_of_edition(dep, edition)}

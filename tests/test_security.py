@@ -13,8 +13,10 @@ import os
 import re
 import shutil
 import subprocess
+import time
 import unicodedata
 import urllib.parse
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -302,3 +304,140 @@ def test_deeply_nested_yaml_is_refused_quickly_and_in_little_memory(tmp_path, sh
     stderr = refused(prikaz("check", str(org)))
     code = "yaml-too-deep" if shape == "deep" else "yaml-too-many-values"
     assert "nested.yaml:1:" in stderr and f"[{code}]" in stderr
+
+
+# --- 6. LibreOffice dies with prikaz; the next run cleans what a kill left ---------------
+
+HANGING_SOFFICE = """#!/bin/bash
+echo $$ > "{dir}/soffice.pid"
+sleep 600 &
+echo $! > "{dir}/child.pid"
+wait
+"""
+
+
+def running(pid: int) -> bool:
+    """The process exists and is not a zombie (a container's init may not reap at once)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def wait_for(condition, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def test_libreoffice_dies_with_a_killed_prikaz_and_the_next_run_cleans_up(tmp_path):
+    """kill -9 of prikaz while LibreOffice (and a process it started) runs."""
+    org = organization(tmp_path, "org", source="taimyr")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    hanging = tmp_path / "hanging"
+    hanging.mkdir()
+    (hanging / "soffice").write_text(HANGING_SOFFICE.format(dir=hanging))
+    (hanging / "soffice").chmod(0o755)
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "TMPDIR": str(temporary),
+           "PATH": f"{hanging}:{os.environ['PATH']}"}
+    victim = subprocess.Popen([str(PRIKAZ), "build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert wait_for(lambda: (hanging / "child.pid").exists())
+    soffice, child = (int((hanging / name).read_text()) for name in ("soffice.pid", "child.pid"))
+    victim.kill()
+    victim.wait()
+    assert wait_for(lambda: not running(soffice) and not running(child)), "LibreOffice outlived prikaz"
+    left = [p.name for p in temporary.iterdir() if p.name.startswith(f"prikaz-lo-{victim.pid}-")]
+    assert left  # SIGKILL gives no chance to clean up: the next run does
+    again = prikaz("build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force",
+                   env={**fake_libreoffice(tmp_path / "lo"), "TMPDIR": str(temporary)})
+    assert again.returncode == 0, again.stderr
+    assert not any(p.name.startswith("prikaz-lo-") for p in temporary.iterdir())
+
+
+def test_the_folder_of_a_running_prikaz_is_not_swept(tmp_path):
+    from generator.render.pdf import sweep_stale_work
+
+    mine = tmp_path / f"prikaz-lo-{os.getpid()}-x"
+    dead = tmp_path / f"prikaz-lo-{dead_pid()}-y"
+    other = tmp_path / "prikaz-lo-old"
+    for folder in (mine, dead, other):
+        (folder / "profile").mkdir(parents=True)
+    assert sweep_stale_work(str(tmp_path)) == [str(dead)]
+    assert mine.exists() and other.exists() and not dead.exists()
+
+
+def dead_pid() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+# --- 9. templates are code: rendered in a sandbox ----------------------------------------
+
+ESCAPES = {
+    "docx": "{{ cycler.__init__.__globals__.os.system('touch %s') }}",
+    "docx-mro": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "site": "{{ cycler.__init__.__globals__.os.system('touch %s') }}",
+}
+
+
+def hostile_templates(root: Path, how: str, marker: Path) -> Path:
+    """A copy of the project's templates with one that tries to run a shell command."""
+    templates = root / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    payload = ESCAPES[how].replace("%s", str(marker))
+    if how == "site":
+        page = templates / "site" / "index.html"
+        page.write_text(page.read_text(encoding="utf-8").replace("</h1>", "</h1>" + payload, 1), encoding="utf-8")
+        return templates
+    order = templates / "orders" / "order.docx"
+    with zipfile.ZipFile(order) as source:
+        parts = {item: source.read(item) for item in source.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    assert "{{ doc_type }}" in xml
+    parts["word/document.xml"] = xml.replace("{{ doc_type }}", payload.replace("'", "&apos;"), 1).encode("utf-8")
+    with zipfile.ZipFile(order, "w", zipfile.ZIP_DEFLATED) as target:
+        for item, data in parts.items():
+            target.writestr(item, data)
+    return templates
+
+
+@pytest.mark.parametrize("how", ["docx", "docx-mro", "site"])
+def test_a_hostile_template_cannot_run_code(tmp_path, how):
+    org = organization(tmp_path, "org", source="noglik")
+    marker = tmp_path / "owned"
+    templates = hostile_templates(tmp_path, how, marker)
+    out = tmp_path / "out"
+    if how == "site":
+        args = ["publish", str(org), "--site", str(out)]
+        env = fake_libreoffice(tmp_path / "lo")
+    else:
+        args = ["build", str(org), "-o", str(out)]
+        env = {}
+    stderr = refused(prikaz(*args, "--templates", str(templates), "--force", env=env))
+    assert "[template-unsafe]" in stderr and "песочнице" in stderr
+    assert not marker.exists()
+    assert not (out / "index.html").exists()
+
+
+# --- 9. only an approved edition is published as current ---------------------------------
+
+
+def test_a_draft_edition_is_listed_but_not_published_as_current(tmp_path):
+    org = organization(tmp_path, "org")
+    (org / "order-2020-0415.yaml").unlink()  # the amending order: plan-2020-ed2 becomes a draft
+    site = tmp_path / "site"
+    result = prikaz("publish", str(org), "--site", str(site), "--force", env=fake_libreoffice(tmp_path / "lo"))
+    assert result.returncode == 0, result.stderr
+    index = site_links(site)[site / "index.html"]
+    assert "org/plan-2020.pdf" in index and "org/plan-2020-ed2.pdf" not in index
+    page = (site / "org" / "plan-2020.html").read_text(encoding="utf-8")
+    current = re.findall(r'<tr class="current">(.*?)</tr>', page, re.S)
+    assert len(current) == 1 and "plan-2020.pdf" in current[0] and "ed2" not in current[0]
+    assert "plan-2020-ed2.pdf" in page  # the draft is listed, as a draft

@@ -6,7 +6,7 @@ import re
 import urllib.parse
 from pathlib import Path
 
-from .docx import DEFAULT_TEMPLATES
+from .docx import DEFAULT_TEMPLATES, template_failure
 
 SITE_TEMPLATES = "site"
 STYLESHEET = "style.css"
@@ -14,10 +14,11 @@ STYLESHEET = "style.css"
 
 def environment(templates: Path = DEFAULT_TEMPLATES):
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
     # A department's own templates folder may restyle only the DOCX: pages fall back to ours.
     folders = [str(folder / SITE_TEMPLATES) for folder in dict.fromkeys([templates, DEFAULT_TEMPLATES])]
-    env = jinja2.Environment(
+    env = SandboxedEnvironment(  # a templates folder given with --templates may be hostile
         loader=jinja2.FileSystemLoader(folders),
         autoescape=True,  # titles are printed as typed, whatever they contain
         undefined=jinja2.StrictUndefined,
@@ -57,7 +58,14 @@ def stylesheet(templates: Path = DEFAULT_TEMPLATES) -> bytes:
 
 
 def _render(env, name: str, **context) -> bytes:
-    return env.get_template(name).render(**context).encode("utf-8")
+    import jinja2
+
+    try:
+        template = env.get_template(name)
+        return template.render(**context).encode("utf-8")
+    except jinja2.TemplateError as e:
+        where = getattr(e, "filename", None) or f"{SITE_TEMPLATES}/{name}"
+        raise template_failure(e, where) from e
 
 
 def file_size(size: int) -> str:
