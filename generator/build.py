@@ -15,7 +15,8 @@ from pathlib import Path
 
 from . import editions, view
 from . import model as m
-from .output import target_path, write_if_changed
+from .errors import ContentError, Pos, Problem
+from .output import relative_path, safe_name, target_path, write_if_changed
 from .render import docx
 
 KIND = {m.Plan: "plan", m.Regulation: "regulation"}
@@ -42,19 +43,51 @@ def build(
     progress: Progress | None = None,
 ) -> list[Built]:
     jobs = [(dep, doc) for dep in departments for doc in dep.documents if selected(doc)]
+    paths = output_paths(departments, out_dir)  # every name decided (and checked) before a write
     built: list[Built] = []
     for done, (dep, doc) in enumerate(jobs):
         if progress is not None:
             progress(done, len(jobs), doc.id)
         for name, data, description in render_document(dep, doc, templates):
-            path = target_path(out_dir, site_folder(dep), name + ".docx")
+            path = paths[(dep.folder, name)]
             built.append(Built(path, doc.id, description, write_if_changed(path, data)))
     return built
 
 
 def site_folder(dep: m.Department) -> str:
-    """The output subfolder of an organization: the name of its content folder."""
-    return os.path.basename(os.path.normpath(dep.folder))
+    """The output subfolder of an organization: the safe name of its content folder."""
+    return safe_name(os.path.basename(os.path.normpath(dep.folder)))
+
+
+def published_path(dep: m.Department, stem: str, suffix: str) -> str:
+    """Where a document's file is written, relative to the output folder («org/plan.docx»):
+    the one function that decides it, for the writer and for the site's links alike."""
+    return relative_path(site_folder(dep), stem + suffix)
+
+
+def output_paths(departments: list[m.Department], out_dir: str) -> dict[tuple[str, str], str]:
+    """(organization folder, document id) → the DOCX path, for every document; refuses two
+    organizations that would share an output folder (content folders «org a» and «org_a»,
+    the same folder name under two content roots) before anything is written. Names are
+    compared case-insensitively: the site may be copied to a server where «Org» and «org»
+    are one folder."""
+    problems = []
+    folders: dict[str, m.Department] = {}
+    for dep in departments:
+        other = folders.setdefault(site_folder(dep).casefold(), dep)
+        if other is not dep:
+            problems.append(Problem("output-collision", Pos(_shown(dep.folder)),
+                                    {"other": _shown(other.folder), "folder": site_folder(dep)}))
+    if problems:
+        raise ContentError(problems)
+    # ids are unique in an organization and are never cut (safe_name): one file per document
+    return {(dep.folder, doc.id): target_path(out_dir, *published_path(dep, doc.id, ".docx").split("/"))
+            for dep in departments for doc in dep.documents}
+
+
+def _shown(folder: str) -> str:
+    relative = os.path.relpath(os.path.abspath(folder))
+    return folder if relative.startswith("..") else relative
 
 
 def render_document(dep: m.Department, doc: m.Document, templates: Path):

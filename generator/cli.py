@@ -32,10 +32,11 @@ def _edge(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from .errors import ContentError, ToolError
+        from .errors import ContentError, ToolError, printable
 
         for number in (signal.SIGTERM, signal.SIGHUP):  # like Ctrl-C: clean up, then exit
             signal.signal(number, _interrupted)
+        _tolerant_streams()
         try:
             _require_existing(kwargs)
             return command(*args, **kwargs)
@@ -46,7 +47,7 @@ def _edge(command):
             click.echo(f"Найдено ошибок: {count}. Ничего не записано.", err=True)
             sys.exit(EXIT_CONTENT)
         except ToolError as e:
-            click.echo(f"prikaz: {e}", err=True)
+            click.echo(f"prikaz: {printable(str(e))}", err=True)
             sys.exit(EXIT_TOOL)
         except BrokenPipeError:  # output piped into «head»: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -54,7 +55,7 @@ def _edge(command):
         except OSError as e:  # the disk outside output.py: templates, folders being read
             from .output import reason
 
-            where = f" {e.filename}:" if e.filename else ""
+            where = f" {printable(str(e.filename))}:" if e.filename else ""
             click.echo(f"prikaz: ошибка файловой системы:{where} {reason(e)}", err=True)
             sys.exit(EXIT_TOOL)
         except KeyboardInterrupt as e:
@@ -71,6 +72,14 @@ def _edge(command):
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
+
+
+def _tolerant_streams() -> None:
+    """A terminal in KOI8-R or latin-1 cannot show «», «—» or Cyrillic: print «?» instead
+    of failing on the first message."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")
 
 
 class _Interrupted(KeyboardInterrupt):
@@ -341,14 +350,15 @@ def seal(order_file: str) -> None:
     from . import model as m
     from .load import load
     from .output import write_atomic
-    from .seals import seal_block, unsealed
+    from .seals import renewable, seal_block, unsealed, without_seal_block
 
     dep = load([order_file])[0]
     order = _document_at(dep, order_file)
     if not isinstance(order, m.Order):
         click.echo("prikaz: это не приказ; запечатывается файл приказа, утвердившего редакцию", err=True)
         sys.exit(EXIT_CONTENT)
-    if order.sealed:
+    renew = bool(order.sealed) and renewable(dep, order)
+    if order.sealed and not renew:
         missing = [doc_id for owner, doc_id in unsealed(dep) if owner.id == order.id]
         if missing:
             click.echo(f"prikaz: печать приказа не покрывает: {', '.join(missing)}; удалите блок sealed "
@@ -358,9 +368,12 @@ def seal(order_file: str) -> None:
         return
     with open(order_file, encoding="utf-8") as f:
         text = f.read()
+    if renew:  # an intact seal of format 1: the same content, now with the organization's values
+        text = without_seal_block(text)
     block = seal_block(dep, order)
     write_atomic(order_file, (text + ("" if text.endswith("\n") else "\n") + block).encode("utf-8"))
-    click.echo(f"Запечатан приказ {order.id}: {_relative(order_file)}")
+    done = "Печать обновлена (формат 2: и значения из organization.yaml)" if renew else "Запечатан"
+    click.echo(f"{done}: приказ {order.id}, {_relative(order_file)}")
     for line in block.splitlines()[1:]:
         click.echo(f"  {line.strip()}")
 
@@ -392,12 +405,17 @@ def verify(paths: tuple[str, ...]) -> None:
             total += 1
             by = f"приказ {cite(state.order.date, state.order.number, 'numeric')}"
             if state.intact:
-                click.echo(f"  совпадает: {state.document} ({by})")
+                old = "; печать формата 1 не охватывает значения из organization.yaml — обновите: " \
+                      f"prikaz seal {_relative(state.order.pos.file)}" if state.version == 1 else ""
+                click.echo(f"  совпадает: {state.document} ({by}){old}")
                 continue
             broken += 1
             what = "удалён" if state.actual is None else "ИЗМЕНЁН после утверждения"
-            click.echo(f"  {what}: {state.document} ({by}); записано {state.recorded[:19]}…, "
-                       f"сейчас {(state.actual or '—')[:19]}…")
+            if state.organization_changed:
+                what = "ИЗМЕНЕНЫ значения из organization.yaml, которые печатает"
+            part = 3 if state.organization_changed else 2 if state.version == 2 else 1
+            recorded, actual = (v.split(":")[part][:12] if v else "—" for v in (state.recorded, state.actual))
+            click.echo(f"  {what}: {state.document} ({by}); записано {recorded}…, сейчас {actual}…")
         for order, doc_id in unsealed(dep):
             click.echo(f"  не запечатан: {doc_id} (приказ {cite(order.date, order.number, 'numeric')}); "
                        f"prikaz seal {_relative(order.pos.file)}")
@@ -704,8 +722,10 @@ def _short(text: str, limit: int = 70) -> str:
 
 
 def _relative(path: str) -> str:
+    from .errors import printable
+
     relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    return printable(path if relative.startswith("..") else relative)
 
 
 click_ru.localize_usage(main)

@@ -6,11 +6,14 @@ lives in MESSAGES, the single place a user-facing sentence about content is writ
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 MESSAGES: dict[str, str] = {
     # reading files
     "file-unreadable": "не удалось прочитать файл: {reason}",
+    "file-not-regular": "это не обычный файл (канал, устройство или сокет): содержимое читается только "
+                        "из обычных файлов",
     "path-missing": "нет такого файла или папки",
     "edition-cycle": "редакции ссылаются друг на друга по кругу (edition.follows)",
     "file-too-large": "файл слишком большой ({size} МБ); предел — {limit} МБ",
@@ -22,7 +25,12 @@ MESSAGES: dict[str, str] = {
     "yaml-tag": "теги YAML ({tag}) не поддерживаются",
     "yaml-duplicate-key": "ключ «{key}» повторяется (первый раз — в строке {first_line})",
     "yaml-too-deep": "слишком глубокая вложенность (больше {limit} уровней)",
+    "yaml-too-many-values": "слишком много значений в одном файле (больше {limit}); разделите документ",
     "yaml-complex-key": "ключ должен быть простой строкой",
+    # templates (a folder given with --templates)
+    "template-unsafe": "шаблон пытается выйти за пределы своих значений ({detail}); шаблоны выполняются в "
+                       "песочнице: им доступны только значения документа",
+    "template-error": "ошибка в шаблоне: {detail}",
     # structure
     "format-missing": "нет строки «format: 1» — версии формата содержимого",
     "format-unknown": "неизвестная версия формата «{value}»; эта версия prikaz читает format: 1",
@@ -57,6 +65,10 @@ MESSAGES: dict[str, str] = {
     "organization-missing": "не найден файл organization.yaml в папке документа или выше",
     "organization-not-here": "файл организации должен называться organization.yaml",
     "organization-kind": "в organization.yaml ожидается kind: organization, а не «{kind}»",
+    "output-collision": "документы этой организации записывались бы в папку «{folder}», как и документы из "
+                        "{other}: одни файлы заменили бы другие; переименуйте одну из папок",
+    "id-reserved": "«{key}»: «{value}» — зарезервированное имя устройства Windows (CON, PRN, AUX, NUL, "
+                   "COM1–COM9, LPT1–LPT9); такой файл нельзя открыть в Windows, выберите другой идентификатор",
     "id-duplicate": "идентификатор «{id}» уже использован ({other})",
     "unit-unknown": "ответственный «{name}» не найден в реестре organization.units{suggestion}",
     "unit-duplicate": "исполнитель «{name}» уже есть в реестре",
@@ -68,16 +80,31 @@ MESSAGES: dict[str, str] = {
     "edition-kind": "«{id}» — документ другого вида; редакции одного документа должны быть одного вида",
     "edition-not-next": "редакция «{new}» должна следовать за «{old}» (edition.follows: {old})",
     # sealed (approved) content
-    "seal-value": "«sealed»: «{value}» — не контрольная сумма; ожидается «sha256:» и 64 шестнадцатеричные цифры",
+    "seal-value": "«sealed»: «{value}» — не контрольная сумма; ожидается «v2:sha256:…» (или прежнее «sha256:…»), "
+                  "как её записывает prikaz seal",
     "seal-foreign": "«sealed»: «{id}» не утверждается этим приказом; печать ставится командой prikaz seal",
     "sealed-changed": "редакция «{id}» утверждена {order} и запечатана ({seal}), но её содержимое изменено. "
                       "Утверждённую редакцию менять нельзя: верните прежний текст или создайте новую редакцию "
                       "(edition: follows: {id}) и приказ о внесении изменений",
     "sealed-order-changed": "приказ «{id}» подписан и запечатан ({seal}), но его содержимое изменено. "
                             "Подписанный приказ менять нельзя: верните прежний текст или издайте новый приказ",
+    "sealed-organization-changed": "изменились значения из organization.yaml, которые печатает «{id}» (наименование, "
+                                   "бланк, стиль даты, подписант, исполнители), а он утверждён или подписан {order} "
+                                   "и запечатан ({seal}): подписанный документ изменился бы при сборке. Верните "
+                                   "прежние значения или издайте новый приказ",
     "sealed-missing": "документ «{id}», утверждённый {order} и запечатанный, не найден: "
                       "утверждённые редакции не удаляют",
 }
+
+# Control characters (an escape sequence in a file name could rewrite the terminal) and
+# bidirectional overrides (they reorder what is shown): printed as \x1b, \u202e.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """A name as it can be shown on a terminal: control characters escaped, not obeyed."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 SEVERITY_WORD = {"error": "ошибка", "warning": "предупреждение"}
 
@@ -92,8 +119,8 @@ class Pos:
 
     def __str__(self) -> str:
         if not self.line:
-            return self.file
-        return f"{self.file}:{self.line}:{self.column}"
+            return printable(self.file)
+        return f"{printable(self.file)}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True)

@@ -273,7 +273,7 @@ def _order(f: Fields) -> m.Order:
     )
 
 
-SEAL_VALUE = re.compile(r"^sha256:[0-9a-f]{64}$")
+SEAL_VALUE = re.compile(r"^(?:sha256:[0-9a-f]{64}|v2:sha256:[0-9a-f]{64}:[0-9a-f]{64})$")  # format 1, 2
 
 
 def _seals(f: Fields) -> tuple[m.Seal, ...]:

@@ -18,10 +18,12 @@ import re
 import signal
 import tempfile
 import threading
+import unicodedata
 
 from .errors import ToolError
 
 _UNSAFE = re.compile(r"[^0-9A-Za-zА-Яа-яЁё._-]+")
+MAX_NAME_BYTES = 240  # file systems allow 255 bytes in a name
 _LEFTOVER = re.compile(r"^\.tmp-(\d+)-.*\.part$")
 _DEFERRED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 _swept: set[str] = set()
@@ -51,17 +53,36 @@ def reason(e: OSError) -> str:
 
 
 def safe_name(name: str) -> str:
-    """A file name from an identifier: no separators, no leading dot, never empty."""
-    cleaned = _UNSAFE.sub("_", name).strip("._") or "document"
-    return cleaned[:100]
+    """A file name from an identifier: no separators, no leading dot, never empty.
+
+    Letters are NFC-normalised (a folder name typed on a Mac is NFD). A name too long for a
+    file system is cut in its stem, never in its extension («.comparison.docx» stays), so a
+    long id cannot lose its suffix and overwrite its sibling; ids (at most 100 characters)
+    are never cut. Calling it twice changes nothing."""
+    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip("._") or "document"
+    if len(cleaned.encode("utf-8")) <= MAX_NAME_BYTES:
+        return cleaned
+    stem, dot, extension = cleaned.partition(".")
+    budget = MAX_NAME_BYTES - len((dot + extension).encode("utf-8"))
+    stem = stem.encode("utf-8")[:max(budget, 1)].decode("utf-8", "ignore") or "d"
+    return (stem + dot + extension)[:MAX_NAME_BYTES]
+
+
+def relative_path(*parts: str) -> str:
+    """The one way an output path is made: safe names joined by «/», relative to the output
+    folder. The writer (target_path) and the site's links both use it, so a link always
+    names the file that was written."""
+    return "/".join(safe_name(part) for part in parts)
 
 
 def target_path(out_dir: str, *parts: str) -> str:
-    """A path inside out_dir made of safe names; refuses to leave out_dir."""
+    """A path inside out_dir made of safe names; refuses to leave out_dir, also through a
+    symbolic link inside it (a link «org -> /etc» would otherwise be written through)."""
     root = os.path.abspath(out_dir)
-    path = os.path.abspath(os.path.join(root, *(safe_name(p) for p in parts)))
-    if os.path.commonpath([root, path]) != root:
-        raise ToolError(f"путь {path} выходит за пределы папки {root}")
+    path = os.path.abspath(os.path.join(root, *relative_path(*parts).split("/")))
+    real_root = os.path.realpath(root)
+    if os.path.commonpath([root, path]) != root or os.path.commonpath([real_root, os.path.realpath(path)]) != real_root:
+        raise ToolError(f"путь {path} выходит за пределы папки {root} (символическая ссылка?); ничего не записано")
     return path
 
 
@@ -132,12 +153,12 @@ def _sweep(folder: str) -> None:
         return
     for name in names:
         match = _LEFTOVER.match(name)
-        if match and not _alive(int(match.group(1))):
+        if match and not alive(int(match.group(1))):
             with contextlib.suppress(OSError):
                 os.unlink(os.path.join(folder, name))
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
     try:

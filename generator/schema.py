@@ -24,6 +24,8 @@ from .yamlnodes import Node
 
 T = TypeVar("T")
 _ID = re.compile(r"^[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё_.-]{0,99}$")
+# Names Windows gives to devices, with any extension: an id is a file name (output.py)
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
 _KIND_WORD = {"mapping": "набор полей", "list": "список", "string": "строка", "null": "пусто"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TRUE, _FALSE = ("true", "yes", "да"), ("false", "no", "нет")
@@ -118,6 +120,9 @@ class Fields:
         value = self.str(key, required)
         if value is not None and not _ID.match(value):
             self._report("value-id", self.values[key].pos, key=self._name(key), value=value)
+            return None
+        if value is not None and value.split(".")[0].upper() in WINDOWS_RESERVED:
+            self._report("id-reserved", self.values[key].pos, key=self._name(key), value=value)
             return None
         return value
 

@@ -9,10 +9,19 @@ The checksum covers content, not formatting: the YAML values as read (strings, l
 mappings with keys in sorted order), so re-indenting a file or editing a comment keeps
 it, and changing a single character of text does not. An order's own `sealed:` block is
 left out of its checksum.
+
+A signed document also prints values it takes from organization.yaml: the letterhead,
+the body's name, the date style, the signatory's position and name, the units it names.
+Seal format 2 («v2:sha256:<content>:<printed>») covers them too: the second checksum is of
+the organization's values this document prints (printed_values), so changing the head's
+name in organization.yaml breaks the seal of the orders he signed, while adding a unit
+for a new plan breaks none. Format 1 («sha256:<content>», written before) covers the
+document's own file only; `prikaz seal` renews an intact format-1 seal to format 2.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
@@ -23,6 +32,7 @@ from .typography import cite
 from .yamlnodes import Node
 
 PREFIX = "sha256:"
+V2 = "v2:"
 SEAL_KEY = "sealed"
 
 
@@ -57,16 +67,73 @@ def _shell(node: Node):
     return node.value
 
 
+def seal_value(dep: m.Department, doc: m.Document) -> str:
+    """The current seal of a document: its content and the organization's values it prints."""
+    values = json.dumps(printed_values(dep, doc), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return f"{V2}{doc.checksum}:{hashlib.sha256(values.encode('utf-8')).hexdigest()}"
+
+
+def printed_values(dep: m.Department, doc: m.Document) -> dict:
+    """What a document takes from organization.yaml when it is printed.
+
+    Every value of the organization but its registers (signatories, units), plus the one
+    signatory an order names and the units a plan names; values left at their defaults are
+    left out, so a setting added to organization.yaml in a later version of prikaz breaks
+    no seal until someone sets it."""
+    org = dep.organization
+    values = _values(org, skip=("signatories", "units"))
+    if isinstance(doc, m.Order):
+        signature = dict(org.signatories).get(doc.signatory)
+        values["signatory"] = _values(signature) if signature else None
+    elif isinstance(doc, m.Plan):
+        named = {unit for measure in _measures(doc) for unit in measure.responsible}
+        values["units"] = [_values(unit) for unit in org.units if unit.name in named]
+    return values
+
+
+def _values(item, skip: tuple[str, ...] = ()) -> dict:
+    """A model dataclass as plain data, without positions and without default values."""
+    result = {}
+    for f in dataclasses.fields(item):
+        value = getattr(item, f.name)
+        if f.name == "pos" or f.name in skip or value == f.default:
+            continue
+        result[f.name] = _values(value) if dataclasses.is_dataclass(value) else value
+    return result
+
+
+def _measures(plan: m.Plan):
+    stack: list = list(plan.sections)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, m.Section):
+            stack += [*item.sections, *item.measures]
+        else:
+            yield item
+            stack += item.children
+
+
 @dataclass(frozen=True)
 class SealState:
     order: m.Order
     document: str
     recorded: str
-    actual: str | None  # None: the document is gone
+    actual: str | None  # None: the document is gone; in the recorded seal's format
 
     @property
     def intact(self) -> bool:
         return self.recorded == self.actual
+
+    @property
+    def version(self) -> int:
+        return 2 if self.recorded.startswith(V2) else 1
+
+    @property
+    def organization_changed(self) -> bool:
+        """The document's own content is as sealed, the values it prints from the organization are not."""
+        if self.intact or self.actual is None or self.version == 1:
+            return False
+        return self.recorded.split(":")[2] == self.actual.split(":")[2]
 
 
 def states(dep: m.Department) -> list[SealState]:
@@ -75,7 +142,10 @@ def states(dep: m.Department) -> list[SealState]:
     for order in _orders(dep):
         for seal in order.sealed:
             doc = by_id.get(seal.document)
-            result.append(SealState(order, seal.document, seal.checksum, doc.checksum if doc else None))
+            actual = None
+            if doc is not None:
+                actual = seal_value(dep, doc) if seal.checksum.startswith(V2) else doc.checksum
+            result.append(SealState(order, seal.document, seal.checksum, actual))
     return result
 
 
@@ -91,6 +161,8 @@ def problems(dep: m.Department) -> list[Problem]:
         args = {"id": state.document, "order": _cited(dep, state.order), "seal": _where(seal.pos)}
         if state.actual is None:
             found.append(Problem("sealed-missing", seal.pos, args))
+        elif state.organization_changed:
+            found.append(Problem("sealed-organization-changed", dep.organization.pos, args))
         else:
             code = "sealed-order-changed" if state.document == state.order.id else "sealed-changed"
             found.append(Problem(code, by_id[state.document].pos, args))
@@ -118,8 +190,26 @@ def seal_block(dep: m.Department, order: m.Order) -> str:
     """The `sealed:` block appended to an order's file by `prikaz seal`."""
     by_id = {doc.id: doc for doc in dep.documents}
     lines = [f"{SEAL_KEY}:  # контрольные суммы утверждённого содержимого (prikaz seal); не изменяйте"]
-    lines += [f'  {doc_id}: "{by_id[doc_id].checksum}"' for doc_id in needed(dep, order)]
+    lines += [f'  {doc_id}: "{seal_value(dep, by_id[doc_id])}"' for doc_id in needed(dep, order)]
     return "\n".join(lines) + "\n"
+
+
+def renewable(dep: m.Department, order: m.Order) -> bool:
+    """The order's seal is complete and intact, but some of it is in format 1."""
+    mine = [state for state in states(dep) if state.order.id == order.id]
+    return any(s.version == 1 for s in mine) and all(s.intact for s in mine) and not any(
+        owner.id == order.id for owner, _ in unsealed(dep))
+
+
+def without_seal_block(text: str) -> str:
+    """An order's YAML text without its top-level `sealed:` block (and the lines indented
+    under it), for `prikaz seal` to append a renewed one."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{SEAL_KEY}:"))
+    end = start + 1
+    while end < len(lines) and (lines[end][:1] in (" ", "\t") or not lines[end].strip()):
+        end += 1
+    return "".join(lines[:start] + lines[end:])
 
 
 def _orders(dep: m.Department) -> list[m.Order]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import editions
 from . import model as m
-from .build import site_folder
+from .build import published_path
 from .numbering import NumberedSection, plan_outline, regulation_outline
 from .typography import NBSP, cite, format_date, number_sign
 
@@ -69,8 +69,7 @@ class OrganizationRows:
 
 
 def files_of(dep: m.Department, doc_id: str, published: dict[str, FileLink]) -> tuple[FileLink, ...]:
-    folder = site_folder(dep)
-    links = (published.get(f"{folder}/{doc_id}.{suffix}") for suffix in ("pdf", "docx"))
+    links = (published.get(published_path(dep, doc_id, suffix)) for suffix in (".pdf", ".docx"))
     return tuple(link for link in links if link is not None)
 
 
@@ -96,7 +95,7 @@ def works(dep: m.Department) -> list[list[m.Plan | m.Regulation]]:
 
 
 def work_page_path(dep: m.Department, work: list) -> str:
-    return f"{site_folder(dep)}/{work[0].id}.html"
+    return published_path(dep, work[0].id, ".html")
 
 
 def _kind(doc: m.Document) -> str:
@@ -125,8 +124,16 @@ def _order_title(dep: m.Department, order: m.Order) -> str:
     return compose(dep, order).title
 
 
+def current_edition(dep: m.Department, work: list) -> m.Plan | m.Regulation:
+    """The edition in force: the newest one an order approved or brought in. A later draft
+    (no order yet) is listed on the work's page but never shown as current; a work that no
+    order approves at all shows its newest edition."""
+    approved = [e for e in work if dep.approving_order(e.id) or dep.amending_order(e.id)]
+    return approved[-1] if approved else work[-1]
+
+
 def _work_row(dep: m.Department, work: list, published) -> Row:
-    current = work[-1]
+    current = current_edition(dep, work)
     approval = dep.approving_order(work[0].id)
     date, number = ("—", "—")
     sort_date = None
@@ -159,7 +166,7 @@ def _revisions(dep: m.Department, orders: list[m.Order]) -> str:
 
 
 def work_page(dep: m.Department, work: list, published: dict[str, FileLink]) -> WorkPage:
-    current = work[-1]
+    current = current_edition(dep, work)
     rows = [_edition_row(dep, number, edition, edition is current, published)
             for number, edition in enumerate(work, start=1)]
     orders = {o.id: o for edition in work for o in _orders_of_edition(dep, edition)}

@@ -8,8 +8,11 @@ an alias bomb cannot explode, and duplicate keys are reported with both lines.
 from __future__ import annotations
 
 import errno
+import os
 import re
-from dataclasses import dataclass, field
+import stat
+import types
+import unicodedata
 
 from ruamel.yaml.cyaml import CParser
 from ruamel.yaml.error import MarkedYAMLError
@@ -28,6 +31,9 @@ from .errors import ContentError, Pos, Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
+# Values per file: real content has one per 30 bytes or more (a 5 MB file ≈ 170,000); the
+# bound keeps a file of many tiny nested lists within ~2 s and ~100 MB (docs/reliability.md).
+MAX_NODES = 250_000
 _STANDARD_TAGS = {
     "!",  # the non-specific tag of a quoted scalar
     "tag:yaml.org,2002:str",
@@ -39,13 +45,24 @@ _NODE_EVENTS = {ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent}
 _INVALID_CHARS = re.compile("[\x00-\x09\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-@dataclass
-class Node:
-    """A YAML value with its position: a dict of Nodes, a list of Nodes, a str or None."""
+_NO_KEYS: dict[str, Pos] = types.MappingProxyType({})  # type: ignore[assignment]
 
-    value: object
-    pos: Pos
-    key_pos: dict[str, Pos] = field(default_factory=dict)
+
+class Node:
+    """A YAML value with its position: a dict of Nodes, a list of Nodes, a str or None.
+
+    Slots, and a key_pos dict of its own only for a mapping: a file may hold hundreds of
+    thousands of values."""
+
+    __slots__ = ("value", "pos", "key_pos")
+
+    def __init__(self, value: object, pos: Pos, key_pos: dict[str, Pos] = _NO_KEYS):
+        self.value = value
+        self.pos = pos
+        self.key_pos = key_pos
+
+    def __repr__(self) -> str:
+        return f"Node({self.value!r}, {self.pos!r})"
 
     @property
     def kind(self) -> str:
@@ -59,7 +76,11 @@ class Node:
 def read_file(path: str, display: str) -> Node:
     """Read, decode and compose one YAML file; raise ContentError with positions."""
     try:
-        with open(path, "rb") as f:
+        # O_NONBLOCK: opening a FIFO named «….yaml» must not wait for a writer forever
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with open(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ContentError([Problem("file-not-regular", Pos(display))])
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as e:
         raise ContentError([Problem("file-unreadable", Pos(display), {"reason": _read_failure(e)})])
@@ -96,6 +117,10 @@ def _decode(data: bytes, display: str) -> str:
 
 
 def parse(text: str, display: str) -> Node:
+    # One form of every letter before anything compares text: «й» typed as «и» + U+0306
+    # (a Mac, a PDF copy) is the «й» of the registry, a duplicate is a duplicate.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     try:
         root, problems = _compose(text, display)
     except MarkedYAMLError as e:
@@ -151,6 +176,7 @@ def _compose(text: str, display: str) -> tuple[Node | None, list[Problem]]:
     root: Node | None = None
     documents = 0
     anchors: set[str] = set()
+    nodes = 0
     while parser.check_event():
         event = parser.get_event()
         kind = type(event)
@@ -172,6 +198,10 @@ def _compose(text: str, display: str) -> tuple[Node | None, list[Problem]]:
         if len(stack) > MAX_DEPTH:
             problems.append(Problem("yaml-too-deep", pos, {"limit": MAX_DEPTH}))
             return None, problems
+        nodes += 1
+        if nodes > MAX_NODES:
+            problems.append(Problem("yaml-too-many-values", pos, {"limit": f"{MAX_NODES:,}".replace(",", " ")}))
+            return None, problems
         if kind is AliasEvent:
             if event.anchor not in anchors:  # libyaml would say so when composing
                 problems.append(Problem("yaml-syntax", pos, {"problem": _translate("found undefined alias")}))
@@ -186,7 +216,7 @@ def _compose(text: str, display: str) -> tuple[Node | None, list[Problem]]:
                 # a key is taken as written («~» and «» too); a value is checked and may be null
                 node = Node(event.value, pos) if stack and stack[-1].wants_key() else _scalar(event, pos, problems)
             else:
-                stack.append(_Frame(Node({} if kind is MappingStartEvent else [], pos)))
+                stack.append(_Frame(Node({}, pos, {}) if kind is MappingStartEvent else Node([], pos)))
                 continue
         if stack:
             _attach(stack, node, problems)

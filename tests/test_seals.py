@@ -130,7 +130,7 @@ def test_seal_refuses_a_plan(content):
 def test_a_malformed_or_foreign_seal_is_a_content_error(content):
     order = content / SEALED_ORDER
     text = order.read_text(encoding="utf-8")
-    order.write_text(text.replace('plan-2020: "sha256:', 'plan-2020: "md5:'), encoding="utf-8")
+    order.write_text(text.replace('plan-2020: "v2:sha256:', 'plan-2020: "md5:'), encoding="utf-8")
     result = run_prikaz("check", str(content / "novosibirsk"))
     assert result.returncode == 2 and "не контрольная сумма" in result.stderr
     line = next(i for i, s in enumerate(text.splitlines(), 1) if s.strip().startswith("plan-2020:"))
@@ -138,3 +138,78 @@ def test_a_malformed_or_foreign_seal_is_a_content_error(content):
     order.write_text(text.replace("  plan-2020:", "  plan-2020-ed2:"), encoding="utf-8")
     result = run_prikaz("check", str(content / "novosibirsk"))
     assert result.returncode == 2 and "«plan-2020-ed2» не утверждается этим приказом" in result.stderr
+
+
+# --- what a signed document prints from organization.yaml (seal format 2) ---------------
+
+ORGANIZATION = Path("novosibirsk/organization.yaml")
+PRINTED_CHANGES = {
+    # what changes in organization.yaml: (old, new, the sealed documents that print it)
+    "head's name": ("name: Р. М. Ахметгареев", "name: Р. М. Иванов", {"order-2020-0212", "order-2020-0415"}),
+    "date style": ("date: numeric", "date: long", {"order-2020-0212", "order-2020-0415", "plan-2020",
+                                                    "plan-2020-ed2"}),
+    "letterhead": ("  - ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ", "  - ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ И НАУКИ",
+                   {"order-2020-0212", "order-2020-0415", "plan-2020", "plan-2020-ed2"}),
+    "a unit's full name": ("«Городской центр развития образования»\n  - name: \"МКУДПО",
+                           "«Городской центр развития»\n  - name: \"МКУДПО", {"plan-2020", "plan-2020-ed2"}),
+}
+
+
+@pytest.mark.parametrize("change", PRINTED_CHANGES)
+def test_a_change_in_organization_yaml_that_a_signed_document_prints_breaks_its_seal(content, change):
+    old, new, documents = PRINTED_CHANGES[change]
+    edit(content / ORGANIZATION, old, new)
+    verified = run_prikaz("verify", str(content / "novosibirsk"))
+    assert verified.returncode == 1, verified.stdout
+    changed = {line.split(":")[1].split("(")[0].strip() for line in verified.stdout.splitlines()
+               if "ИЗМЕНЕНЫ значения из organization.yaml" in line}
+    assert changed == documents
+    assert f"нарушены: {len(documents)}." in verified.stdout
+    checked = run_prikaz("check", str(content / "novosibirsk"))
+    assert checked.returncode == 2
+    assert f"{content / ORGANIZATION}:1:1: ошибка: изменились значения из organization.yaml" in checked.stderr
+    assert checked.stderr.count("[sealed-organization-changed]") == len(documents)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("units:\n", "units:\n  - name: Новый отдел\n"),  # a unit for a new plan
+    ("name: О. А. Прасолова", "name: О. А. Петрова"),  # a signatory no sealed order names
+    ("# Добавлено для иллюстративной", "# Комментарий: добавлено для иллюстративной"),
+])
+def test_what_no_signed_document_prints_may_change(content, old, new):
+    edit(content / ORGANIZATION, old, new)
+    verified = run_prikaz("verify", str(content / "novosibirsk"))
+    assert verified.returncode == 0 and "нарушены: 0." in verified.stdout, verified.stdout
+
+
+def format_1(text: str) -> str:
+    """An order's text with its seal written as before format 2 (content checksums only)."""
+    head, block = text[:text.index("sealed:")], text[text.index("sealed:"):]
+    lines = [f'  {line.split(":")[0].strip()}: "sha256:{line.split(":")[3]}"\n' for line in block.splitlines()[1:]]
+    return head + "sealed:\n" + "".join(lines)
+
+
+def test_a_format_1_seal_still_verifies_and_is_renewed_by_seal(content):
+    """Seals written before format 2 keep working; `prikaz seal` renews them in place."""
+    order = content / SEALED_ORDER
+    text = order.read_text(encoding="utf-8")
+    order.write_text(format_1(text) + "# после печати\n", encoding="utf-8")
+    verified = run_prikaz("verify", str(content / "novosibirsk"))
+    assert verified.returncode == 0, verified.stdout
+    assert verified.stdout.count("печать формата 1 не охватывает значения из organization.yaml") == 2
+    renewed = run_prikaz("seal", str(order))
+    assert renewed.returncode == 0 and "Печать обновлена" in renewed.stdout, renewed.stderr
+    head = text[:text.index("sealed:")]
+    assert order.read_text(encoding="utf-8") == head + "# после печати\n" + text[len(head):]
+    edit(content / ORGANIZATION, "name: Р. М. Ахметгареев", "name: Р. М. Иванов")
+    assert run_prikaz("verify", str(content / "novosibirsk")).returncode == 1
+
+
+def test_a_broken_format_1_seal_is_not_renewed(content):
+    order = content / SEALED_ORDER
+    order.write_text(format_1(order.read_text(encoding="utf-8")), encoding="utf-8")
+    edit(content / SEALED_PLAN, "Организационные мероприятия", "Организационные меры")
+    before = order.read_bytes()
+    result = run_prikaz("seal", str(order))
+    assert result.returncode == 2 and "[sealed-changed]" in result.stderr
+    assert order.read_bytes() == before

@@ -46,13 +46,31 @@ def render(kind: str, context: dict, props: Properties, templates: Path = DEFAUL
 
         raise ToolError(f"нет шаблона {path}: в папке шаблонов нужны {', '.join(TEMPLATE_FILES.values())}")
     template = DocxTemplate(str(path))
-    # autoescape: «&», «<» and anything that looks like markup print as typed.
-    template.render(context, autoescape=True)
+    # autoescape: «&», «<» and anything that looks like markup print as typed. The sandbox:
+    # a template (a folder given with --templates) may print the values it is given, never
+    # reach Python's internals from them («''.__class__.__mro__…» → os.system).
+    from jinja2 import TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    try:
+        template.render(context, jinja_env=SandboxedEnvironment(autoescape=True), autoescape=True)
+    except TemplateError as e:
+        raise template_failure(e, str(path)) from e
     _layout(template.docx, context)
     set_properties(template.docx, props)
     buffer = io.BytesIO()
     template.save(buffer)
     return normalize_zip(buffer.getvalue())
+
+
+def template_failure(error: Exception, where: str):
+    """A template that failed or tried to leave the sandbox: a ContentError naming it."""
+    from jinja2.sandbox import SecurityError
+
+    from ..errors import ContentError, Pos, Problem
+
+    code = "template-unsafe" if isinstance(error, SecurityError) else "template-error"
+    return ContentError([Problem(code, Pos(where), {"detail": str(error)[:300]})])
 
 
 def combine(main: bytes, annexes: list[bytes], props: Properties) -> bytes:

@@ -9,8 +9,11 @@ metadata is then rewritten from the DOCX (pdf_meta), so a rebuild gives the same
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -18,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import ToolError
-from ..output import write_atomic
+from ..output import alive, write_atomic
 from .pdf_meta import apply_metadata, metadata_of_docx
 
 # PDF/A-2b and tagged PDF: archival, searchable, accessible (LibreOffice ≥ 7.4).
@@ -101,8 +104,13 @@ def _batches_with_unique_names(files: list[str]) -> list[list[str]]:
     return batches
 
 
+WORK_PREFIX = "prikaz-lo-"
+_STALE_WORK = re.compile(rf"^{WORK_PREFIX}(\d+)-")
+
+
 def _convert_batch(soffice: str, files: list[str], timeout: float) -> list[str]:
-    with tempfile.TemporaryDirectory(prefix="prikaz-lo-") as work:
+    sweep_stale_work()
+    with tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}{os.getpid()}-") as work:
         profile = Path(work, "profile").as_uri()
         out_dir = Path(work, "pdf")
         command = [
@@ -138,8 +146,10 @@ def _whole_pdf(data: bytes) -> bool:
 def _run(command: list[str], timeout: float) -> None:
     env = dict(os.environ, HOME=os.environ.get("HOME", "/tmp"), SAL_USE_VCLPLUGIN="svp")
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True,
+        preexec_fn=_die_with_parent,
     )
+    guard = _guard(process.pid)
     try:
         _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -150,6 +160,10 @@ def _run(command: list[str], timeout: float) -> None:
     except BaseException:
         _kill_group(process)
         raise
+    finally:
+        if guard is not None:
+            guard.kill()
+            guard.wait()
     _kill_group(process)  # helpers it may have left running
     if process.returncode != 0:
         detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
@@ -174,3 +188,73 @@ def _kill_group(process: subprocess.Popen) -> None:
     except ProcessLookupError:
         pass
     process.wait()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(number: int = signal.SIGKILL) -> None:
+    """In the child before exec: get this signal when prikaz dies, even by SIGKILL (Linux)."""
+    with contextlib.suppress(Exception):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, number, 0, 0, 0)
+
+
+def _guard(group: int) -> subprocess.Popen | None:
+    """A watchman that kills LibreOffice's whole process group if prikaz dies.
+
+    The parent-death signal reaches only the process prikaz starts (the launcher,
+    oosplash); soffice.bin is the launcher's child and would live on with parent 1. The
+    watchman is a shell that gets SIGTERM when prikaz dies and then kills the group; it
+    ends by itself when the group is gone. Stale work of runs killed before the watchman
+    could act is cleaned by the next run (sweep_stale_work)."""
+    script = (f'trap "kill -KILL -{group} 2>/dev/null; exit 0" TERM; '
+              f"while kill -0 -{group} 2>/dev/null; do sleep 0.2; done")
+    try:
+        return subprocess.Popen(["/bin/sh", "-c", script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True,
+                                preexec_fn=lambda: _die_with_parent(signal.SIGTERM))
+    except OSError:
+        return None
+
+
+def sweep_stale_work(folder: str | None = None) -> list[str]:
+    """Clean up after runs killed outright: a `prikaz-lo-<pid>-…` folder whose prikaz is gone
+    is removed, and LibreOffice processes still using its profile are killed first."""
+    folder = folder or tempfile.gettempdir()
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        match = _STALE_WORK.match(name)
+        path = os.path.join(folder, name)
+        if not match or alive(int(match.group(1))):
+            continue
+        try:
+            if os.lstat(path).st_uid != os.getuid() or not os.path.isdir(path):
+                continue
+        except OSError:
+            continue
+        for pid in _processes_using(path):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def _processes_using(path: str) -> list[int]:
+    """Processes whose command line names this folder (LibreOffice's -env:UserInstallation)."""
+    needle = os.fsencode(path)
+    found = []
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                if needle in f.read():
+                    found.append(int(entry))
+        except OSError:
+            continue
+    return found

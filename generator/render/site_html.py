@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 from pathlib import Path
 
-from .docx import DEFAULT_TEMPLATES
+from .docx import DEFAULT_TEMPLATES, template_failure
 
 SITE_TEMPLATES = "site"
 STYLESHEET = "style.css"
@@ -12,17 +14,33 @@ STYLESHEET = "style.css"
 
 def environment(templates: Path = DEFAULT_TEMPLATES):
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
     # A department's own templates folder may restyle only the DOCX: pages fall back to ours.
     folders = [str(folder / SITE_TEMPLATES) for folder in dict.fromkeys([templates, DEFAULT_TEMPLATES])]
-    env = jinja2.Environment(
+    env = SandboxedEnvironment(  # a templates folder given with --templates may be hostile
         loader=jinja2.FileSystemLoader(folders),
         autoescape=True,  # titles are printed as typed, whatever they contain
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
     env.filters["size"] = file_size
+    env.filters["href"] = href
     return env
+
+
+_NAME = r"[0-9A-Za-zА-Яа-яЁё_-][0-9A-Za-zА-Яа-яЁё._-]*"  # what output.safe_name makes
+_SAFE_PATH = re.compile(rf"^(?:{_NAME}/)*{_NAME}$")
+
+
+def href(path: str) -> str:
+    """A link to a file of the site, relative to the site's root and percent-encoded.
+
+    Only a path of safe names (output.relative_path) becomes a link: no scheme
+    («javascript:»), no «..», no leading «/» can reach an href, whatever a folder is called."""
+    if not _SAFE_PATH.match(path) or ".." in path.split("/"):
+        raise ValueError(f"unsafe link {path!r}")
+    return urllib.parse.quote(path, safe="/")
 
 
 def index_page(env, organizations) -> bytes:
@@ -40,7 +58,14 @@ def stylesheet(templates: Path = DEFAULT_TEMPLATES) -> bytes:
 
 
 def _render(env, name: str, **context) -> bytes:
-    return env.get_template(name).render(**context).encode("utf-8")
+    import jinja2
+
+    try:
+        template = env.get_template(name)
+        return template.render(**context).encode("utf-8")
+    except jinja2.TemplateError as e:
+        where = getattr(e, "filename", None) or f"{SITE_TEMPLATES}/{name}"
+        raise template_failure(e, where) from e
 
 
 def file_size(size: int) -> str:
