@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .errors import Pos, Problem, suggestion
-from .yamlnodes import Node
+from .yamlnodes import _NO_KEYS, Node
 
 T = TypeVar("T")
 _ID = re.compile(r"^[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё_.-]{0,99}$")
@@ -247,13 +247,14 @@ def string_matching(node: Node, name: str, problems: list[Problem], pattern: re.
 # --- what the reading code accepts, as JSON Schema ------------------------------------------
 
 
-@dataclass(eq=False)
 class Probe(Node):
     """A stand-in value: reading code run on it records what it accepts (explore)."""
 
-    shape: Shape | None = None  # a mapping's record
-    items: dict | None = None  # a list's items, as their reader accepts them
-    pattern: str | None = None  # a string's pattern, where the reader checks one
+    def __init__(self, value: object, pos: Pos, shape: Shape | None = None) -> None:
+        super().__init__(value, pos, {} if isinstance(value, dict) else _NO_KEYS)
+        self.shape = shape  # a mapping's record
+        self.items: dict | None = None  # a list's items, as their reader accepts them
+        self.pattern: str | None = None  # a string's pattern, where the reader checks one
 
 
 class Shape:
