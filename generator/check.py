@@ -86,6 +86,10 @@ RULE_MESSAGES: dict[str, str] = {
     "word-typo": "{where}: «{word}» — опечатка? В документах везде «{suggestion}»",
     "title-period": "{where}: точка в конце заголовка не ставится: «{text}»",
     "point-unfinished": "{where}: пункт приказа не заканчивается точкой: «…{end}»",
+    "bidi-control": (
+        "{where}: невидимый символ управления направлением текста {char} — он меняет порядок, в котором "
+        "читатель видит слова в DOCX, PDF и на сайте; удалите его: «{text}»"
+    ),
 }
 
 MESSAGES.update(RULE_MESSAGES)
