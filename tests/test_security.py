@@ -201,6 +201,17 @@ def test_long_ids_keep_their_extension(tmp_path, length):
     assert any(len(Path(name).stem) == length for name in names), names
 
 
+def test_a_site_of_documents_with_100_character_ids(tmp_path):
+    org = long_id_content(tmp_path, 100)
+    site = tmp_path / "site"
+    result = prikaz("publish", str(org), "--site", str(site), "--force", env=fake_libreoffice(tmp_path / "lo"))
+    assert result.returncode == 0, result.stderr
+    for page, targets in site_links(site).items():
+        for target in targets:
+            assert (page.parent / urllib.parse.unquote(target)).resolve().is_file(), target
+    assert len([p for p in site.rglob("*") if p.suffix in (".pdf", ".docx")]) == 4  # order, plan: DOCX and PDF
+
+
 def test_a_comparison_of_long_ids_writes_both_files(tmp_path):
     org = organization(tmp_path, "org")
     old_id, new_id = "p" * 99 + "a", "p" * 99 + "b"
