@@ -85,6 +85,17 @@ def test_folder_names_differing_only_in_case_are_refused(tmp_path):
     assert "[output-collision]" in stderr
 
 
+def test_ids_differing_only_in_case_are_refused_before_anything_is_written(tmp_path):
+    org = organization(tmp_path, "org", source="taimyr")
+    copy = org / "regulation-copy.yaml"
+    copy.write_text((org / "regulation-msoko.yaml").read_text(encoding="utf-8")
+                    .replace("id: regulation-msoko", "id: Regulation-MSOKO"), encoding="utf-8")
+    out = tmp_path / "out"
+    stderr = refused(prikaz("build", str(org), "-o", str(out), "--force"))
+    assert "regulation-copy.yaml" in stderr and "[output-collision-case]" in stderr
+    assert files_under(out) == []
+
+
 # --- 2 and 7. every link of the site resolves, whatever the folders are called ----------
 
 FAKE_SOFFICE = """#!/bin/bash
