@@ -660,3 +660,4 @@ def _relative(path: str) -> str:
 
 
 click_ru.localize_usage(main)
+_tolerant_streams()  # before click prints anything, --help and usage errors included

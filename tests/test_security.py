@@ -299,7 +299,8 @@ def test_a_fifo_named_yaml_is_refused_without_waiting(tmp_path):
 def test_a_terminal_that_cannot_show_russian_gets_replacement_characters(tmp_path, encoding):
     org = organization(tmp_path, "org")
     env = {**fake_libreoffice(tmp_path / "lo"), "PYTHONIOENCODING": encoding}
-    for args in (["check", str(org)], ["build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force"]):
+    for args in (["--help"], ["build", "--help"], ["check", str(org)],
+                 ["build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force"]):
         result = subprocess.run([str(PRIKAZ), *args], cwd=ROOT, capture_output=True, timeout=120,
                                 env={**os.environ, "PYTHONWARNINGS": "ignore", **env})
         output = (result.stdout + result.stderr).decode(encoding)
