@@ -20,7 +20,7 @@ from . import model as m
 from . import site
 from .build import Built, Progress, build
 from .errors import ToolError
-from .output import reason, target_path, write_if_changed
+from .output import reason, relative_path, target_path, write_if_changed
 from .render import site_html
 from .render.docx import DEFAULT_TEMPLATES
 
@@ -165,8 +165,10 @@ def _remove_stale(root: str, previous: dict, produced: set[str]) -> list[str]:
     written = {name: entry.get("sha256") for name, entry in previous["files"].items()} | previous["pages"]
     removed = []
     for name in sorted(set(written) - produced):
+        if relative_path(*name.split("/")) != name:  # not a name prikaz makes: not its file
+            continue
         try:
-            path = target_path(root, *str(name).split("/"))
+            path = target_path(root, *name.split("/"))
         except ToolError:  # a hand-edited manifest pointing outside the site: leave it alone
             continue
         if written[name] and os.path.isfile(path) and not os.path.islink(path) and sha256_of(path) == written[name]:
