@@ -265,6 +265,52 @@ def bench_startup(runs: int) -> tuple[float, float]:
 # --- report -------------------------------------------------------------------------------
 
 
+# --- hostile input -----------------------------------------------------------------------
+
+HOSTILE = {  # 4.7 MB each, as in the attack reported in issue 20
+    "nesting 4.7 M levels deep": lambda: "[" * 4_700_000,
+    "4.7 MB of lists 39 levels deep": lambda: "[" + ("[" * 39 + "]" * 39 + ", ") * 58_750 + "]",
+}
+
+
+def load_in_fresh_process(path: Path) -> tuple[float, float, str]:
+    """(seconds, peak MB, outcome) of reading one YAML file in a new interpreter."""
+    code = (f"import sys, time; sys.path.insert(0, {str(ROOT)!r})\n"
+            "from generator.yamlnodes import read_file\nfrom generator.errors import ContentError\n"
+            f"t = time.perf_counter()\ntry:\n    read_file({str(path)!r}, 'x'); r = 'loaded'\n"
+            "except ContentError as e:\n    r = e.problems[0].code\n"
+            "print(time.perf_counter() - t, r)\n"
+            "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    timing, peak = out.stdout.strip().splitlines()[-2:]
+    seconds, outcome = timing.split()
+    return float(seconds), int(peak) / 1024, outcome
+
+
+def bench_hostile(folder: Path, runs: int) -> list[str]:
+    """Refusing hostile YAML against loading a real plan of about the same size."""
+    plan = folder / "plan-13000.yaml"
+    plan.write_text(plan_yaml(13_000), encoding="utf-8")
+    rows = [("a plan of 13,000 measures (baseline)", plan)]
+    for name, make in HOSTILE.items():
+        path = folder / f"hostile-{len(rows)}.yaml"
+        path.write_text(make(), encoding="utf-8")
+        rows.append((name, path))
+    results = []
+    for name, path in rows:
+        measured = [load_in_fresh_process(path) for _ in range(runs)]
+        seconds = statistics.median(m[0] for m in measured)
+        peak = statistics.median(m[1] for m in measured)
+        results.append((name, path.stat().st_size, seconds, peak, measured[0][2]))
+    base_seconds, base_peak = results[0][2], results[0][3]
+    lines = ["| file | size, MB | outcome | time, s | peak, MB | time / baseline | peak / baseline |",
+             "|---|---:|---|---:|---:|---:|---:|"]
+    for name, size, seconds, peak, outcome in results:
+        lines.append(f"| {name} | {size / 1e6:.1f} | {outcome} | {seconds:.2f} | {peak:.0f} | "
+                     f"{seconds / base_seconds:.2f} | {peak / base_peak:.2f} |")
+    return lines
+
+
 def machine() -> str:
     cpu = "?"
     try:
@@ -329,6 +375,8 @@ def main() -> None:
         seconds, items = bench_diff(n, max(1, runs - 2))
         lines.append(f"| {n} | {seconds:.3f} | {items} |")
         print(lines[-1], flush=True)
+    lines += ["", "## Hostile input (read one YAML file, fresh interpreter)", "", *bench_hostile(folder, runs)]
+    print("\n".join(lines[-5:]), flush=True)
     bare, cli = bench_startup(runs)
     lines += ["", "## Start-up", "", f"`python -c pass` {bare * 1000:.0f} ms; `prikaz --help` {cli * 1000:.0f} ms "
               f"(ratio {cli / bare:.1f})."]

@@ -78,9 +78,14 @@ def output_paths(departments: list[m.Department], out_dir: str) -> dict[tuple[st
         if other is not dep:
             problems.append(Problem("output-collision", Pos(_shown(dep.folder)),
                                     {"other": _shown(other.folder), "folder": site_folder(dep)}))
+    for dep in departments:  # ids are unique and never cut (safe_name), but may differ in case only
+        names: dict[str, m.Document] = {}
+        for doc in dep.documents:
+            other = names.setdefault(doc.id.casefold(), doc)
+            if other is not doc:
+                problems.append(Problem("output-collision-case", doc.pos, {"id": doc.id, "other": other.id}))
     if problems:
         raise ContentError(problems)
-    # ids are unique in an organization and are never cut (safe_name): one file per document
     return {(dep.folder, doc.id): target_path(out_dir, *published_path(dep, doc.id, ".docx").split("/"))
             for dep in departments for doc in dep.documents}
 

@@ -95,6 +95,10 @@ RULE_MESSAGES: dict[str, str] = {
     "amount-children-mismatch": (
         "{where}: в графе «{column}» — {value}, а сумма подпунктов — {sum}"
     ),
+    "bidi-control": (
+        "{where}: невидимый символ управления направлением текста {char} — он меняет порядок, в котором "
+        "читатель видит слова в DOCX, PDF и на сайте; удалите его: «{text}»"
+    ),
 }
 
 MESSAGES.update(RULE_MESSAGES)

@@ -36,7 +36,6 @@ def _edge(command):
 
         for number in (signal.SIGTERM, signal.SIGHUP):  # like Ctrl-C: clean up, then exit
             signal.signal(number, _interrupted)
-        _tolerant_streams()
         try:
             _require_existing(kwargs)
             return command(*args, **kwargs)
@@ -729,3 +728,4 @@ def _relative(path: str) -> str:
 
 
 click_ru.localize_usage(main)
+_tolerant_streams()  # before click prints anything, --help and usage errors included

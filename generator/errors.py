@@ -67,6 +67,8 @@ MESSAGES: dict[str, str] = {
     "organization-kind": "в organization.yaml ожидается kind: organization, а не «{kind}»",
     "output-collision": "документы этой организации записывались бы в папку «{folder}», как и документы из "
                         "{other}: одни файлы заменили бы другие; переименуйте одну из папок",
+    "output-collision-case": "идентификатор «{id}» отличается от «{other}» только регистром букв: на сервере "
+                             "с Windows или macOS их файлы заменили бы друг друга; выберите другой идентификатор",
     "id-reserved": "«{key}»: «{value}» — зарезервированное имя устройства Windows (CON, PRN, AUX, NUL, "
                    "COM1–COM9, LPT1–LPT9); такой файл нельзя открыть в Windows, выберите другой идентификатор",
     "id-duplicate": "идентификатор «{id}» уже использован ({other})",

@@ -20,7 +20,7 @@ from . import model as m
 from . import site
 from .build import Built, Progress, build
 from .errors import ToolError
-from .output import reason, target_path, write_if_changed
+from .output import reason, relative_path, target_path, write_if_changed
 from .render import site_html
 from .render.docx import DEFAULT_TEMPLATES
 
@@ -82,13 +82,29 @@ def _lap(result: Publication, stage: str, since: float) -> float:
 
 
 def read_manifest(root: str) -> dict:
-    """The previous publication's record of its files; empty when there is none or it is damaged."""
+    """The previous publication's record of its files: {"files": {name: entry}, "pages":
+    {name: sha256 or None}}. A missing or damaged manifest, or a damaged entry, counts as
+    not recorded: its PDF is made again, its file is never deleted."""
     try:
         with open(os.path.join(root, MANIFEST), encoding="utf-8") as f:
             data = json.load(f)
-        return data if isinstance(data, dict) and isinstance(data.get("files"), dict) else {}
-    except (OSError, ValueError):
-        return {}
+    except (OSError, ValueError, RecursionError):
+        return {"files": {}, "pages": {}}
+    data = data if isinstance(data, dict) else {}
+    files = data.get("files") if isinstance(data.get("files"), dict) else {}
+    files = {name: entry for name, entry in files.items()
+             if isinstance(entry, dict) and all(isinstance(entry.get(k), str | None) for k in _HASHES)}
+    pages = data.get("pages")
+    if isinstance(pages, list):  # format 1 recorded no checksum of a page
+        pages = {name: None for name in pages if isinstance(name, str)}
+    elif isinstance(pages, dict):
+        pages = {name: sha if isinstance(sha, str) else None for name, sha in pages.items()}
+    else:
+        pages = {}
+    return {"files": files, "pages": pages}
+
+
+_HASHES = ("sha256", "source_sha256")
 
 
 def sha256_of(path: str) -> str:
@@ -106,7 +122,7 @@ def _relative(root: str, path: str) -> str:
 def _needs_pdf(root: str, docx: str, previous: dict) -> bool:
     """A PDF is made again unless it exists, is the one recorded, and came from this very DOCX."""
     pdf = str(Path(docx).with_suffix(".pdf"))
-    entry = previous.get("files", {}).get(_relative(root, pdf))
+    entry = previous["files"].get(_relative(root, pdf))
     if not entry or not os.path.isfile(pdf):
         return True
     return entry.get("source_sha256") != sha256_of(docx) or entry.get("sha256") != sha256_of(pdf)
@@ -136,19 +152,26 @@ def _pages(departments: list[m.Department], links: dict[str, site.FileLink], tem
 
 
 def _manifest_bytes(files: dict[str, dict], pages: dict[str, bytes]) -> bytes:
-    record = {"format": 1, "files": files, "pages": sorted(pages)}
+    record = {"format": 2, "files": files, "pages": {name: hashlib.sha256(data).hexdigest()
+                                                      for name, data in sorted(pages.items())}}
     return (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 def _remove_stale(root: str, previous: dict, produced: set[str]) -> list[str]:
-    """Delete what the previous publication wrote and this one does not (a document removed)."""
+    """Delete what the previous publication wrote and this one does not (a document removed).
+
+    Only a file that still holds exactly the bytes prikaz wrote is deleted: a manifest
+    edited by hand, or a file someone put in its place, cannot make publish delete it."""
+    written = {name: entry.get("sha256") for name, entry in previous["files"].items()} | previous["pages"]
     removed = []
-    for name in sorted((set(previous.get("files", {})) | set(previous.get("pages", []))) - produced):
+    for name in sorted(set(written) - produced):
+        if relative_path(*name.split("/")) != name:  # not a name prikaz makes: not its file
+            continue
         try:
-            path = target_path(root, *str(name).split("/"))
+            path = target_path(root, *name.split("/"))
         except ToolError:  # a hand-edited manifest pointing outside the site: leave it alone
             continue
-        if os.path.isfile(path):
+        if written[name] and os.path.isfile(path) and not os.path.islink(path) and sha256_of(path) == written[name]:
             try:
                 os.unlink(path)
             except OSError as e:

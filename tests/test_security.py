@@ -9,6 +9,7 @@ killed with its parent. Each case runs the real `prikaz` in a subprocess where i
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -84,6 +85,17 @@ def test_folder_names_differing_only_in_case_are_refused(tmp_path):
     assert "[output-collision]" in stderr
 
 
+def test_ids_differing_only_in_case_are_refused_before_anything_is_written(tmp_path):
+    org = organization(tmp_path, "org", source="taimyr")
+    copy = org / "regulation-copy.yaml"
+    copy.write_text((org / "regulation-msoko.yaml").read_text(encoding="utf-8")
+                    .replace("id: regulation-msoko", "id: Regulation-MSOKO"), encoding="utf-8")
+    out = tmp_path / "out"
+    stderr = refused(prikaz("build", str(org), "-o", str(out), "--force"))
+    assert "regulation-copy.yaml" in stderr and "[output-collision-case]" in stderr
+    assert files_under(out) == []
+
+
 # --- 2 and 7. every link of the site resolves, whatever the folders are called ----------
 
 FAKE_SOFFICE = """#!/bin/bash
@@ -150,8 +162,9 @@ def test_every_link_of_a_site_with_spaces_and_cyrillic_in_folder_names_resolves(
     for page, targets in links.items():
         for target in targets:
             assert not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target), f"{page.name}: {target} has a scheme"
-            resolved = (page.parent / urllib.parse.unquote(target)).resolve()
+            resolved = (page.parent / target).resolve()  # as written: a safe path is its own file name
             assert resolved.is_file(), f"{page.relative_to(site)}: {target} is broken"
+            assert (page.parent / urllib.parse.unquote(target)).resolve() == resolved  # and as a browser reads it
             followed.add(resolved)
     published = {p.resolve() for p in site.rglob("*") if p.suffix in (".pdf", ".docx")}
     assert published and published <= followed  # every document is reachable from some page
@@ -198,6 +211,17 @@ def test_long_ids_keep_their_extension(tmp_path, length):
     names = files_under(out)
     assert all(name.endswith(".docx") for name in names), names
     assert any(len(Path(name).stem) == length for name in names), names
+
+
+def test_a_site_of_documents_with_100_character_ids(tmp_path):
+    org = long_id_content(tmp_path, 100)
+    site = tmp_path / "site"
+    result = prikaz("publish", str(org), "--site", str(site), "--force", env=fake_libreoffice(tmp_path / "lo"))
+    assert result.returncode == 0, result.stderr
+    for page, targets in site_links(site).items():
+        for target in targets:
+            assert (page.parent / urllib.parse.unquote(target)).resolve().is_file(), target
+    assert len([p for p in site.rglob("*") if p.suffix in (".pdf", ".docx")]) == 4  # order, plan: DOCX and PDF
 
 
 def test_a_comparison_of_long_ids_writes_both_files(tmp_path):
@@ -275,7 +299,8 @@ def test_a_fifo_named_yaml_is_refused_without_waiting(tmp_path):
 def test_a_terminal_that_cannot_show_russian_gets_replacement_characters(tmp_path, encoding):
     org = organization(tmp_path, "org")
     env = {**fake_libreoffice(tmp_path / "lo"), "PYTHONIOENCODING": encoding}
-    for args in (["check", str(org)], ["build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force"]):
+    for args in (["--help"], ["build", "--help"], ["check", str(org)],
+                 ["build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force"]):
         result = subprocess.run([str(PRIKAZ), *args], cwd=ROOT, capture_output=True, timeout=120,
                                 env={**os.environ, "PYTHONWARNINGS": "ignore", **env})
         output = (result.stdout + result.stderr).decode(encoding)
@@ -441,3 +466,82 @@ def test_a_draft_edition_is_listed_but_not_published_as_current(tmp_path):
     current = re.findall(r'<tr class="current">(.*?)</tr>', page, re.S)
     assert len(current) == 1 and "plan-2020.pdf" in current[0] and "ed2" not in current[0]
     assert "plan-2020-ed2.pdf" in page  # the draft is listed, as a draft
+
+
+# --- 10. smaller things ------------------------------------------------------------------
+
+
+def test_bidirectional_controls_are_warned_about_wherever_they_are_printed(tmp_path):
+    org = organization(tmp_path, "org", source="taimyr")
+    regulation = org / "regulation-msoko.yaml"
+    text = regulation.read_text(encoding="utf-8")
+    title = re.search(r"(?m)^title: (.*)$", text).group(1)
+    regulation.write_text(text.replace(title, title.replace("о ", "о \u202eикнецо \u202c", 1), 1), encoding="utf-8")
+    settings = org / "organization.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("name: ", "name: \u2067", 1), encoding="utf-8")
+    result = prikaz("check", str(org))
+    assert result.returncode in (0, 1), result.stderr
+    warnings = [line for line in result.stdout.splitlines() if "[bidi-control]" in line]
+    assert len(warnings) == 2, result.stdout
+    assert any("regulation-msoko.yaml" in w and "U+202E" in w for w in warnings)
+    assert any("organization.yaml" in w and "U+2067" in w for w in warnings)
+    assert all("предупреждение" in w and "\u202e" not in w and "\u2067" not in w for w in warnings)
+
+
+DAMAGED_MANIFESTS = {
+    "not json": "{\"files\": ",
+    "a list": "[]",
+    "files as a list": '{"files": []}',
+    "an entry as a string": '{"files": {"org/plan-2020.pdf": "x"}, "pages": ["index.html"]}',
+    "a checksum as a number": '{"files": {"org/plan-2020.pdf": {"sha256": 5, "source_sha256": []}}}',
+    "pages as a number": '{"files": {}, "pages": 5}',
+    "nested deeper than Python recurses": "[" * 100_000 + "]" * 100_000,
+    "not utf-8": "\xff\xfe{}",
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGED_MANIFESTS)
+def test_a_damaged_manifest_does_not_stop_publish(tmp_path, damage):
+    org = organization(tmp_path, "org")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "manifest.json").write_bytes(DAMAGED_MANIFESTS[damage].encode("latin-1"))
+    result = prikaz("publish", str(org), "--site", str(site), "--force", env=fake_libreoffice(tmp_path / "lo"))
+    assert result.returncode == 0, result.stderr
+    assert (site / "index.html").is_file() and (site / "org" / "plan-2020.pdf").is_file()
+    assert '"format": 2' in (site / "manifest.json").read_text(encoding="utf-8")
+
+
+def test_publish_deletes_only_files_holding_what_it_wrote(tmp_path):
+    org = organization(tmp_path, "org")
+    site = tmp_path / "site"
+    env = fake_libreoffice(tmp_path / "lo")
+    assert prikaz("publish", str(org), "--site", str(site), "--force", env=env).returncode == 0
+    manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+    theirs = site / "theirs.html"  # a page of the web editor's, slipped into the manifest
+    theirs.write_text("<p>наша страница</p>", encoding="utf-8")
+    manifest["pages"]["theirs.html"] = "0" * 64
+    manifest["files"]["org/report.pdf"] = {"sha256": "0" * 64, "size": 1}
+    (site / "org" / "report.pdf").write_bytes(b"%PDF-1.4 a report put here by hand")
+    edited = site / "org" / "plan-2020-ed2.docx"  # prikaz's file, then changed by someone
+    edited.write_bytes(edited.read_bytes() + b"\0")
+    (org / "order-2020-0415.yaml").unlink()
+    (org / "plan-2020-ed2.yaml").unlink()
+    (site / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = prikaz("publish", str(org), "--site", str(site), "--force", env=env)
+    assert result.returncode == 0, result.stderr
+    assert theirs.is_file() and (site / "org" / "report.pdf").is_file() and edited.is_file()
+    assert not (site / "org" / "order-2020-0415.docx").exists()  # unchanged since prikaz wrote it
+    assert not (site / "org" / "plan-2020-ed2.pdf").exists()
+
+
+def test_a_symbolic_link_in_the_output_folder_does_not_lead_outside(tmp_path):
+    org = organization(tmp_path, "org", source="taimyr")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "org").symlink_to(outside, target_is_directory=True)
+    stderr = refused(prikaz("build", str(org), "-o", str(out), "--force"), code=3)
+    assert "выходит за пределы папки" in stderr
+    assert list(outside.iterdir()) == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import urllib.parse
 from pathlib import Path
 
 from .docx import DEFAULT_TEMPLATES, template_failure
@@ -34,13 +33,15 @@ _SAFE_PATH = re.compile(rf"^(?:{_NAME}/)*{_NAME}$")
 
 
 def href(path: str) -> str:
-    """A link to a file of the site, relative to the site's root and percent-encoded.
+    """A link to a file of the site, relative to the site's root.
 
     Only a path of safe names (output.relative_path) becomes a link: no scheme
-    («javascript:»), no «..», no leading «/» can reach an href, whatever a folder is called."""
+    («javascript:»), no «..», no leading «/», no space or «%» can reach an href, whatever a
+    folder is called. Cyrillic letters stay as they are: the path is then also the file's
+    name on disk, and browsers encode them when they follow the link."""
     if not _SAFE_PATH.match(path) or ".." in path.split("/"):
         raise ValueError(f"unsafe link {path!r}")
-    return urllib.parse.quote(path, safe="/")
+    return path
 
 
 def index_page(env, organizations) -> bytes:

@@ -36,6 +36,8 @@ def hygiene_rules(ctx: Context) -> Iterator[Problem]:
             _point_end,
         ):
             yield from rule(f, ctx)
+    for f in (*ctx.fields, *ctx.organization_fields):  # every value that is printed
+        yield from _bidi_controls(f)
     yield from _double_spaces(fields)
     yield from _empty_cells(ctx)
     yield from _word_typos(ctx, fields)
@@ -138,6 +140,19 @@ def _trailing_space(f: Field, ctx) -> Iterator[Problem]:
                 "warning",
             )
             return
+
+
+# Embeddings, overrides and isolates: they reorder how the text around them is shown, so a
+# reader of the DOCX, PDF or site sees other words than the ones in the file.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _bidi_controls(f: Field) -> Iterator[Problem]:
+    found = _BIDI.search(f.text)
+    if found:
+        visible = _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", f.text)
+        args = {"where": f.where.capitalize(), "char": f"U+{ord(found.group()):04X}", "text": short(visible, 60)}
+        yield Problem("bidi-control", f.pos, args, "warning")
 
 
 def _double_spaces(fields: list[Field]) -> Iterator[Problem]:
