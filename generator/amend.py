@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from . import model as m
 from .diff import CHILDREN, Change, Diff, FieldChange, Path, resolve, word_diff
 from .editions import walk
+from .grammar import name_in_accusative
 from .typography import typeset
 
 COLUMN_FIELDS = {"text": 1, "deadline": 2, "responsible": 3}
@@ -444,6 +445,8 @@ def _field_text(value, ctx: Context) -> str | None:
         return typeset(value)
     if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
         return ctx.separator.join(typeset(v) for v in value)
+    if isinstance(value, tuple) and any(isinstance(v, m.Definition) for v in value):
+        return None  # a list of terms: the clause is restated
     if isinstance(value, tuple):
         text = m.plain_text(value)
         return None if "\n" in text else typeset(text)
@@ -596,7 +599,8 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
     org = dep.organization
     base = base_edition(dep, old)
     approval = dep.approving_order(base.id)
-    reference = accusative(old.title)
+    named = name_in_accusative(old.title)
+    reference = named.accusative
     earlier = [o for o in amending_orders(dep, old) if o.id != order_id]
     style = org.style.date
 
@@ -611,21 +615,23 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
         items: list[Item] = []
     else:
         items = wording(old, new, changes, old_numbers, new_numbers, settings)
+        if org.style.amendment_items == "capital":
+            items = [dataclasses.replace(i, text=_capitalized(i.text)) for i in items]
     single = form == "new-edition" or len(items) == 1
     count_word = "изменения" if single else "изменений"  # «О внесении изменения(й)»
     following = "следующее изменение" if single else "следующие изменения"
     if approval is not None:
         approving, _ = approval
         act = f"приказ {typeset(org.name_genitive)} {cite(approving)} «{typeset(approving.title)}»"
-        title = f"О внесении {count_word} в {act}"
+        title = f"О внесении {count_word} в {act}{revisions}"
         if form == "new-edition":
             lead = (f"Внести в {act}{revisions} изменение, изложив {reference} в новой редакции "
                     "согласно приложению к настоящему приказу.")
         else:
-            lead = (f"Внести в {reference}, утвержденный приказом {typeset(org.name_genitive)} "
+            lead = (f"Внести в {reference}, {named.participle} приказом {typeset(org.name_genitive)} "
                     f"{cite(approving)} «{typeset(approving.title)}»{revisions}, {following}:")
     else:
-        title = f"О внесении {count_word} в {reference}"
+        title = f"О внесении {count_word} в {reference}{revisions}"
         if form == "new-edition":
             lead = f"Изложить {reference}{revisions} в новой редакции согласно приложению к настоящему приказу."
         else:
@@ -634,10 +640,10 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
     return Composition(title, lead, items, form, share, annex, changes)
 
 
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def accusative(title: str) -> str:
     """«План мероприятий («дорожная карта») …» → «план мероприятий («дорожную карту») …»."""
-    text = typeset(title).rstrip(".")
-    text = re.sub(r"дорожная карта", "дорожную карту", text)
-    text = re.sub(r"^Положение\b", "положение", text)
-    text = re.sub(r"^Программа\b", "программу", text)
-    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[:2].isupper() else text
+    return name_in_accusative(typeset(title)).accusative

@@ -123,8 +123,8 @@ def test_the_amendment_order_is_built_from_the_two_bundled_editions(built):
     assert title in paragraphs
     assert any(p.startswith("1. Внести в план мероприятий (дорожную карту)") and p.endswith("следующие изменения:")
                for p in paragraphs)
-    assert "1.1. по тексту слова «МКУДПО ГЦИ «Эгида»» заменить словами «МАУ ДО ГЦИ «Эгида»»." in paragraphs
-    assert "1.5. в разделе «Нормативно-правовое обеспечение» пункт 5 исключить." in paragraphs
+    assert "1.1. По тексту слова «МКУДПО ГЦИ «Эгида»» заменить словами «МАУ ДО ГЦИ «Эгида»»." in paragraphs
+    assert "1.5. В разделе «Нормативно-правовое обеспечение» пункт 5 исключить." in paragraphs
     assert any(p.startswith("2. Контроль исполнения приказа") for p in paragraphs)
     quoted = [[normalize(c) for c in r] for r in docx_table_rows(path) if len(r) == 4]
     assert ["«3.1", "Проведение собеседований с руководителями ОО, показавших низкие результаты по итогам "
