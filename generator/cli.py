@@ -564,12 +564,16 @@ def show(path: str) -> None:
       prikaz show content/noglik/plan-msoko.yaml
     """
     from . import model as m
+    from .editions import frozen
     from .load import load
     from .numbering import NumberedSection, plan_outline, regulation_outline
 
-    doc = _document_at(load([path])[0], path)
+    dep = load([path])[0]
+    doc = _document_at(dep, path)
     if doc is None:
         return
+    if isinstance(doc, m.Plan | m.Regulation):
+        doc = frozen(dep, doc)  # the numbers the edition prints, as build and amend give them
     click.echo(doc.title)
     if isinstance(doc, m.Plan):
         for item in plan_outline(doc):

@@ -98,3 +98,24 @@ def test_the_lead_names_a_regulation_with_its_gender(tmp_path):
     assert "1. Внести в Положение о муниципальной системе оценки качества образования следующее изменение:" \
         in paragraphs
     assert any(p.startswith("1.1. В пункте 1.3 после слов") for p in paragraphs)
+
+
+INSERTED_ROW = ('''        deadline: "2 квартал 2020"
+''', '''        deadline: "2 квартал 2020"
+        responsible:
+          - "Отдел образования"
+      - text: "Новое мероприятие по оценке."
+        deadline: "3 квартал 2021"
+''')
+
+
+def test_check_and_show_use_the_frozen_numbers_of_an_amended_edition(tmp_path):
+    # noglik's plan keeps printed numbers («1.6.») on some rows: counted afresh, a row
+    # inserted before them would make 1.6 twice; frozen, the new row is 1.3.1.
+    folder = organization_copy(tmp_path, "noglik")
+    new = second_edition(folder, "plan-msoko", "plan-msoko-ed2", [INSERTED_ROW])
+    result = run_prikaz("check", str(folder))
+    assert "number-repeat" not in result.stdout + result.stderr
+    shown = run_prikaz("show", str(new)).stdout.splitlines()
+    numbers = [line.split()[0] for line in shown[2:9]]
+    assert numbers == ["1.1", "1.2", "1.3", "1.3.1", "1.4", "1.5", "1.6."]
