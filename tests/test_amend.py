@@ -40,13 +40,35 @@ def test_inserting_one_row_into_twenty_is_one_addition_with_a_suffix_number():
 
 def test_a_row_added_at_the_end_continues_past_a_removed_number():
     old = second_section(plan(twenty()))
-    rows = list(old.sections[1].measures)[:-1] + [measure("Итоговое совещание")]
+    rows = list(old.sections[1].measures)[:-1] + [measure("Итоговое совещание", deadline="2022", units=("ИМЦ",))]
     second = dataclasses.replace(old.sections[1], measures=tuple(rows))
     new = dataclasses.replace(old, sections=(old.sections[0], second))
     items, _ = words_for(old, new)
     texts = [i.text for i in items]
     assert "пункт 2.20 исключить." in texts
     assert "раздел 2 дополнить пунктом 2.21 следующего содержания:" in texts
+
+
+def test_a_row_rewritten_in_place_keeps_its_number():
+    # The text is entirely new, the deadline and the units stayed: the same measure restated.
+    old = second_section(plan(twenty()))
+    rows = list(old.sections[1].measures)
+    rows[1] = dataclasses.replace(rows[1], text=(m.Paragraph("Совсем иной текст о семинарах для педагогов"),))
+    new = dataclasses.replace(old, sections=(old.sections[0], dataclasses.replace(old.sections[1],
+                                                                                  measures=tuple(rows))))
+    items, _ = words_for(old, new)
+    assert [i.text for i in items] == ["пункт 2.2 изложить в следующей редакции:"]
+
+
+def test_a_clause_rewritten_between_kept_neighbours_keeps_its_number():
+    clause = lambda t: m.Clause(text=(m.Paragraph(t),))  # noqa: E731
+    texts = ["Первый пункт о целях.", "Второй пункт о задачах.", "Третий пункт о принципах."]
+    old = m.Regulation(id="r", title="Положение", chapters=(m.Chapter("Общие", clauses=tuple(map(clause, texts))),))
+    new = dataclasses.replace(old, chapters=(m.Chapter("Общие", clauses=(
+        clause(texts[0]), clause("Совершенно новые слова иного смысла."), clause(texts[2]))),))
+    items, _ = words_for(old, new)
+    assert [i.text for i in items] == ["пункт 1.2 изложить в следующей редакции:"]
+    assert items[0].quote == ["«1.2. Совершенно новые слова иного смысла.»."]
 
 
 def test_fragment_and_whole_row_forms():
