@@ -574,7 +574,8 @@ class Composition:
     form: str  # changes | new-edition
     share: float
     annex: object = None  # the new edition, when the form is new-edition
-    changes: Diff | None = None
+    changes: Diff | None = None  # the visible changes (and every kept node)
+    cosmetic: list[Change] = field(default_factory=list)  # typing only: no item
 
 
 def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) -> Composition:
@@ -586,11 +587,14 @@ def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) 
 
 def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str | None = None,
                 settings: Settings = Settings()) -> Composition:
+    from .cosmetic import split_visible
     from .diff import diff
     from .editions import amending_orders, base_edition, carry_numbers, numbers_of
     from .typography import cite as cite_order
 
     changes = diff(old, new)
+    visible, cosmetic = split_visible(changes.changes)
+    changes = dataclasses.replace(changes, changes=visible)
     old_numbers = numbers_of(dep, old)
     new_numbers = carry_numbers(old_numbers, changes, new)
     share = changed_share(old, changes)
@@ -637,7 +641,7 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
         else:
             lead = f"Внести в {reference}{revisions} {following}:"
     annex = new if form == "new-edition" else None
-    return Composition(title, lead, items, form, share, annex, changes)
+    return Composition(title, lead, items, form, share, annex, changes, cosmetic)
 
 
 def _capitalized(text: str) -> str:

@@ -469,7 +469,10 @@ def diff(old: str, new: str, out_dir: str) -> None:
     counts = composition.changes.count()
     names = {"added": "добавлено", "removed": "исключено", "changed": "изменено", "moved": "перемещено",
              "document": "реквизиты документа"}
-    summary = ", ".join(f"{names[k]}: {v}" for k, v in counts.items()) or "изменений нет"
+    summary = ", ".join(f"{names[k]}: {v}" for k, v in counts.items())
+    if composition.cosmetic:  # spacing, quotes, «ё», dashes: no item of the order
+        summary += (", " if summary else "") + f"изменения оформления: {len(composition.cosmetic)}"
+    summary = summary or "изменений нет"
     click.echo(f"{old_doc.id} → {new_doc.id}: {summary}. Пунктов изменений: {len(composition.items)}.")
     for ambiguity in composition.changes.ambiguities:
         click.echo(f"  неоднозначное сопоставление: {ambiguity.new_path} (сходство {ambiguity.score:.2f})")

@@ -119,3 +119,21 @@ def test_check_and_show_use_the_frozen_numbers_of_an_amended_edition(tmp_path):
     shown = run_prikaz("show", str(new)).stdout.splitlines()
     numbers = [line.split()[0] for line in shown[2:9]]
     assert numbers == ["1.1", "1.2", "1.3", "1.3.1", "1.4", "1.5", "1.6."]
+
+
+def test_edits_nobody_sees_in_print_make_no_item(tmp_path):
+    folder = organization_copy(tmp_path, "noglik")
+    old = folder / "plan-msoko.yaml"
+    new = second_edition(folder, "plan-msoko", "plan-msoko-ed2", [
+        ("«дорожной карты» по подготовке", '\\"дорожной карты\\" по подготовке'),  # quote style
+        ("с учетом специфики", "с учётом  специфики"),  # ё and a double space
+        ('"Ежегодно ноябрь"', '"Ежегодно  ноябрь "'),
+        ('на 2019-2025 годы."', 'на 2019–2025 годы."'),  # a dash for a hyphen
+        ('"Ежегодно октябрь"', '"Ежегодно в октябре"'),  # the one visible edit
+    ])
+    result = run_prikaz("diff", str(old), str(new), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "изменено: 1," in result.stdout and "изменения оформления: " in result.stdout
+    assert "Пунктов изменений: 1." in result.stdout
+    html = (tmp_path / "out" / "noglik" / "plan-msoko-ed2.comparison.html").read_text(encoding="utf-8")
+    assert html.count('<tr id="change-') == 1 and "октябре" in html
