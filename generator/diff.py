@@ -223,8 +223,8 @@ def _match_in_place(olds, news, gap_old, gap_new, pairs) -> None:
         if type(a) is not type(b):
             continue
         if isinstance(a, m.Measure):
-            same_column = (a.deadline and a.deadline == b.deadline) or (a.responsible and a.responsible == b.responsible)
-            if not same_column:
+            kept_deadline = a.deadline and a.deadline == b.deadline
+            if not (kept_deadline or (a.responsible and a.responsible == b.responsible)):
                 continue
         elif not bounded:
             continue

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import model as m
-from ..errors import Pos, Problem
 from ..editions import numbers_of, walk
+from ..errors import Pos, Problem
 from ..numbering import NumberedChapter, NumberedSection, regulation_outline
 from . import Context
 
