@@ -15,9 +15,20 @@ import re
 from dataclasses import dataclass, field
 
 from . import model as m
-from .diff import CHILDREN, Change, Diff, FieldChange, Path, resolve, word_diff
+from .diff import CHILDREN, Change, Diff, Path, resolve, word_diff
 from .editions import walk
-from .typography import typeset
+from .grammar import name_in_accusative
+from .printed import (
+    NotApplicable,
+    Printed,
+    insert_after,
+    measure_cells,
+    occurrences,
+    printed,
+    replace_all,
+    replace_once,
+)
+from .typography import printed_key, typeset
 
 COLUMN_ROLES = {"text": "measure", "deadline": "deadline", "responsible": "responsible"}
 
@@ -53,6 +64,11 @@ class Context:
     qualify: bool = False  # row numbers repeat across sections: name the section too
     kept_old: frozenset = frozenset()  # old paths that stay in the new edition
     last_inside: dict = field(default_factory=dict)  # path → order of its last descendant
+    old_printed: Printed | None = None
+    old_units: dict = field(default_factory=dict)  # old path → printed unit of the old edition
+    new_units: dict = field(default_factory=dict)  # new path → printed unit of the new edition
+    new_path_of: dict = field(default_factory=dict)  # old path → new path of a kept unit
+    current: dict = field(default_factory=dict)  # old path → cells after the grouped items
 
 
 # --- the whole wording ------------------------------------------------------------------
@@ -74,9 +90,14 @@ def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Setting
                   frozenset(changes.kept.values()))
     order = {path: k for k, (path, _) in enumerate(walk(old))}
     ctx.last_inside = _last_inside(order)
+    ctx.old_printed = printed(old, old_numbers)
+    ctx.old_units = {u.path: u for u in ctx.old_printed.units}
+    ctx.new_units = {u.path: u for u in printed(new, new_numbers).units}
+    ctx.new_path_of = {o: n for n, o in changes.kept.items()}
+    ctx.current = {path: dict(u.cells) for path, u in ctx.old_units.items()}
     items: list[Item] = []
     pending = list(changes.changes)
-    items += _throughout(ctx, pending)
+    items += _grouped(ctx, pending, order)
     items += _document(ctx, [c for c in pending if c.kind == "document"])
     items += _removals(ctx, [c for c in pending if c.kind == "removed"], order)
     items += _additions(ctx, [c for c in pending if c.kind == "added"], order)
@@ -112,11 +133,11 @@ def _unit_word(node, settings: Settings, case: str = "acc", plural: bool = False
 
 _FORMS = {
     "пункт": {"acc": "пункт", "gen": "пункта", "ins": "пунктом", "pl_acc": "пункты", "pl_ins": "пунктами",
-              "pl_gen": "пунктов", "prep": "пункте"},
+              "pl_gen": "пунктов", "prep": "пункте", "pl_prep": "пунктах"},
     "строка": {"acc": "строку", "gen": "строки", "ins": "строкой", "pl_acc": "строки", "pl_ins": "строками",
-               "pl_gen": "строк", "prep": "строке"},
+               "pl_gen": "строк", "prep": "строке", "pl_prep": "строках"},
     "позиция": {"acc": "позицию", "gen": "позиции", "ins": "позицией", "pl_acc": "позиции",
-                "pl_ins": "позициями", "pl_gen": "позиций", "prep": "позиции"},
+                "pl_ins": "позициями", "pl_gen": "позиций", "prep": "позиции", "pl_prep": "позициях"},
     "раздел": {"acc": "раздел", "gen": "раздела", "ins": "разделом", "pl_acc": "разделы", "pl_ins": "разделами",
                "pl_gen": "разделов", "prep": "разделе"},
     "глава": {"acc": "главу", "gen": "главы", "ins": "главой", "pl_acc": "главы", "pl_ins": "главами",
@@ -186,8 +207,8 @@ def quoted_rows(node, numbers: dict, path: Path, separator: str) -> list[list[st
     """A node as the table rows it prints: a measure row, or a section with its rows."""
     rows: list[list[str]] = []
     if isinstance(node, m.Measure):
-        rows.append([numbers.get(path) or "", _cell_text(node.text) + _note(node),
-                     typeset(node.deadline or ""), separator.join(typeset(u) for u in node.responsible)])
+        cells = measure_cells(node, separator)
+        rows.append([numbers.get(path) or "", cells["text"], cells["deadline"], cells["responsible"]])
     elif isinstance(node, m.Section):
         number = numbers.get(path)
         rows.append(["", f"{_bare(number)}. {typeset(node.title)}" if number else typeset(node.title), "", ""])
@@ -195,14 +216,6 @@ def quoted_rows(node, numbers: dict, path: Path, separator: str) -> list[list[st
         if isinstance(sub, m.Measure | m.Section):
             rows += quoted_rows(sub, numbers, sub_path, separator)[:1]
     return rows
-
-
-def _note(node: m.Measure) -> str:
-    return f"\nПримечание: {typeset(node.note)}" if node.note else ""
-
-
-def _cell_text(text: m.Text) -> str:
-    return "\n".join(typeset(line) for line in m.plain_text(text).splitlines())
 
 
 def _quote_rows(rows: list[list[str]]) -> list[list[str]]:
@@ -371,19 +384,25 @@ def _end_key(ctx: Context, container: Path) -> float:
     return ctx.last_inside.get(container, -1) + 0.5
 
 
-def _changed(ctx: Context, change: Change, order) -> Item:
+def _changed(ctx: Context, change: Change, order) -> Item | None:
     node = change.old
     number = ctx.old_numbers.get(change.old_path)
     key = (order[change.old_path], 2)
-    fragment = _fragment(ctx, change, number)
-    if fragment:
-        return Item(fragment, changes=[change], order_key=key)
-    if isinstance(node, m.Section | m.Chapter) and {f.name for f in change.fields} <= {"title"}:
+    before = ctx.current[change.old_path]  # the unit's cells after the grouped replacements
+    after = ctx.new_units[change.new_path].cells
+    differ = [k for k in after if printed_key(before.get(k, "")) != printed_key(after[k])]
+    if not differ:
+        return None  # a grouped item («по тексту …», «в графе … пунктов …») said it all
+    if isinstance(node, m.Section | m.Chapter) and differ == ["title"]:
         title = change.new.title
         shown = f"{_bare(number)}. {typeset(title)}" if number else typeset(title)
         word = "наименование " + _unit_word(node, ctx.settings, "gen")
         suffix = f" {_bare(number)}" if number else f" «{typeset(change.old.title)}»"
         return Item(f"{word}{suffix} изложить в следующей редакции: «{shown}».", changes=[change], order_key=key)
+    if len(differ) == 1:
+        fragment = _fragment(ctx, change, number, differ[0], before[differ[0]], after[differ[0]])
+        if fragment:
+            return Item(fragment, changes=[change], order_key=key)
     label = _where(ctx, change.old_path) if isinstance(node, m.PassportBlock) else _in_section(ctx, change.old_path)
     label += _label(node, number, ctx.settings)
     new_numbers = dict(ctx.new_numbers)
@@ -398,36 +417,48 @@ def _own_only(node):
     return dataclasses.replace(node, **{name: () for name in CHILDREN[type(node)]})
 
 
-def _fragment(ctx: Context, change: Change, number: str | None) -> str | None:
-    """«в графе «Срок исполнения» пункта 4.2 слова «…» заменить словами «…»», if clearer."""
-    if len(change.fields) != 1 or not number or not isinstance(change.old, m.Measure | m.Clause | m.Point):
+def _fragment(ctx: Context, change: Change, number: str | None, cell: str, old_text: str,
+              new_text: str) -> str | None:
+    """«в графе «Срок исполнения» пункта 4.2 слова «…» заменить словами «…»», if it applies
+    to the printed cell exactly (checked by applying it) and is shorter than a restatement."""
+    if not number or not isinstance(change.old, m.Measure | m.Clause | m.Point):
         return None
-    f = change.fields[0]
-    edit = field_edit(f, ctx)
+    edit = _cell_edit(ctx, cell, old_text, new_text)
     if edit is None:
         return None
-    old_text, (before, removed, added) = edit
-    if removed and old_text.count(removed) != 1:
-        return None  # «слова «…»» must name one place
-    column_name = typeset(ctx.columns.get(f.name) or "")
+    before, removed, added = edit
     section = _in_section(ctx, change.old_path)
+    column_name = typeset(ctx.columns.get(cell) or "")
     if isinstance(change.old, m.Measure) and column_name:
         where = f"{section}в графе «{column_name}» {_unit_word(change.old, ctx.settings, 'gen')} {_bare(number)}"
-    elif f.name == "text":
+    elif cell == "text":
         where = f"{section}в {_unit_word(change.old, ctx.settings, 'prep')} {_bare(number)}"
     else:
         return None
-    kind, kinds = _words_or_figures(removed or added)
-    if removed and added:
-        sentence = f"{where} {kind} «{removed}» заменить {kinds} «{added}»."
-    elif removed:
-        sentence = f"{where} {kind} «{removed}» исключить."
-    elif before:
-        sentence = f"{where} после {kind_gen(kind)} «{before}» дополнить {kinds} «{added}»."
-    else:
+    sentence = fragment_sentence(where, before, removed, added)
+    if sentence is None or printed_key(apply_fragment(old_text, before, removed, added)) != printed_key(new_text):
         return None
     # The whole-row form is clearer when the fragment form is not shorter than it.
     return sentence if len(sentence) < 40 + _restated_length(change.new) else None
+
+
+def fragment_sentence(where: str, before: str, removed: str, added: str) -> str | None:
+    if removed and added:
+        return f"{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}»."
+    if removed:
+        return f"{where} {words_acc(removed)} «{removed}» исключить."
+    if before and added:
+        return f"{where} после {words_gen(before)} «{before}» дополнить {words_ins(added)} «{added}»."
+    return None
+
+
+def apply_fragment(text: str, before: str, removed: str, added: str) -> str:
+    try:
+        if removed:
+            return replace_once(text, removed, added)
+        return insert_after(text, before, added)
+    except NotApplicable:
+        return "\u0000"  # matches no text: the fragment form is refused
 
 
 def _restated_length(node) -> int:
@@ -437,42 +468,41 @@ def _restated_length(node) -> int:
     return sum(len(c) for c in cells)
 
 
-def kind_gen(kind: str) -> str:
-    return {"слова": "слов", "цифры": "цифр"}[kind]
+def _kind(fragment: str) -> str:
+    """цифры (numbers and dates), слово (one word) or слова."""
+    if re.fullmatch(r"[\d\s.,/–-]+", fragment.strip()):
+        return "figures"
+    return "word" if len(fragment.split()) == 1 and re.search(r"\w", fragment) else "words"
 
 
-def _words_or_figures(fragment: str) -> tuple[str, str]:
-    return ("цифры", "цифрами") if re.fullmatch(r"[\d\s.,–-]+", fragment.strip()) else ("слова", "словами")
+def words_acc(fragment: str) -> str:
+    return {"figures": "цифры", "word": "слово", "words": "слова"}[_kind(fragment)]
 
 
-def _field_text(value, ctx: Context) -> str | None:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return typeset(value)
-    if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
-        return ctx.separator.join(typeset(v) for v in value)
-    if isinstance(value, tuple):
-        text = m.plain_text(value)
-        return None if "\n" in text else typeset(text)
-    return None
+def words_ins(fragment: str) -> str:
+    return {"figures": "цифрами", "word": "словом", "words": "словами"}[_kind(fragment)]
 
 
-def field_edit(f: FieldChange, ctx: Context) -> tuple[str, tuple[str, str, str]] | None:
-    """(old cell text, (words before, removed, added)) for a change in one place of a cell.
+def words_gen(fragment: str) -> str:
+    return {"figures": "цифр", "word": "слова", "words": "слов"}[_kind(fragment)]
+
+
+def _cell_edit(ctx: Context, cell: str, old: str, new: str) -> tuple[str, str, str] | None:
+    """(words before, removed, added) for an edit in one place of a printed cell.
 
     Responsible units are compared unit by unit, so a renamed unit is one replacement of
     its whole name, not of the word that happened to differ.
     """
-    if f.name == "responsible" and isinstance(f.old, tuple) and isinstance(f.new, tuple):
-        old_units, new_units = [typeset(u) for u in f.old], [typeset(u) for u in f.new]
+    if cell == "responsible" and ctx.separator.strip("\n "):
+        old_units, new_units = old.split(ctx.separator), new.split(ctx.separator)
         edit = _units_edit(old_units, new_units, ctx.separator)
-        return (ctx.separator.join(old_units), edit) if edit else None
-    old_text, new_text = _field_text(f.old, ctx), _field_text(f.new, ctx)
-    if old_text is None or new_text is None:
-        return None
-    edit = single_edit(old_text, new_text)
-    return (old_text, edit) if edit else None
+        if edit:
+            return edit
+    elif cell == "responsible":
+        edit = _units_edit(old.split("\n"), new.split("\n"), "\n")
+        if edit:
+            return edit
+    return single_edit(old, new)
 
 
 def _units_edit(old: list[str], new: list[str], separator: str) -> tuple[str, str, str] | None:
@@ -480,9 +510,10 @@ def _units_edit(old: list[str], new: list[str], separator: str) -> tuple[str, st
         differ = [k for k in range(len(old)) if old[k] != new[k]]
         if len(differ) == 1:
             return "", old[differ[0]], new[differ[0]]
-    elif len(new) == len(old) + 1 and new[:-1] == old and old:
-        return old[-1], "", (separator.rstrip() + " " + new[-1]).lstrip()
     return None
+
+
+_WORD_START = re.compile(r"\S+")
 
 
 def single_edit(old: str, new: str) -> tuple[str, str, str] | None:
@@ -493,51 +524,120 @@ def single_edit(old: str, new: str) -> tuple[str, str, str] | None:
         return None
     removed = "".join(t for op, t in runs if op == "delete").strip()
     added = "".join(t for op, t in runs if op == "insert").strip()
-    before = "".join(t for op, t in runs[: changed[0]] if op == "equal")
-    return " ".join(before.split()[-3:]), removed, added
+    before = "".join(t for op, t in runs[: changed[0]] if op == "equal").rstrip()
+    starts = [w.start() for w in _WORD_START.finditer(before)]
+    anchor = before[starts[-3]:] if len(starts) >= 3 else before
+    return anchor, removed, added
 
 
-# --- the same replacement in many rows --------------------------------------------------
+# --- the same replacement in many units -------------------------------------------------
 
 
-def _throughout(ctx: Context, pending: list[Change]) -> list[Item]:
-    """«по тексту слова «…» заменить словами «…»» for a replacement made in many rows.
+def _grouped(ctx: Context, pending: list[Change], order) -> list[Item]:
+    """One item for one replacement made in many units.
 
-    Used only when the old words no longer occur anywhere in the new edition, so the
-    formula cannot reach a place that was meant to stay.
+    «по тексту слова «…» заменить словами «…»» when every place of the old words takes
+    it (or all but a few: «…, за исключением пунктов 2.1 и 3.4»); otherwise «в графе
+    «Ответственные» пунктов 1.6, 5.2 и 5.5 слова «…» заменить словами «…»». The
+    replacement is then made in `ctx.current`, so the items of the same units that follow
+    word only what is left to change.
     """
-    by_edit: dict[tuple[str, str], list[Change]] = {}
-    for change in pending:
-        if change.kind != "changed" or len(change.fields) != 1:
-            continue
-        found = field_edit(change.fields[0], ctx)
-        edit = found[1] if found else None
-        if edit and edit[1] and edit[2]:
-            by_edit.setdefault((edit[1], edit[2]), []).append(change)
-    new_words = " ".join(_all_text(ctx.new))
     items = []
-    for (removed, added), changes in by_edit.items():
-        if len(changes) < ctx.settings.throughout_min or removed in new_words:
+    for removed, added in _candidates(ctx, pending):
+        taken, kept_as_is = _takers(ctx, removed, added)
+        if len(taken) < 2:
             continue
-        for change in changes:
-            pending.remove(change)
-        kind, kinds = _words_or_figures(removed)
-        items.append(Item(f"по тексту {kind} «{removed}» заменить {kinds} «{added}».", changes=changes,
-                          order_key=(-0.5, 0)))
+        item = _throughout_item(ctx, removed, added, taken, kept_as_is) or _listing_item(ctx, removed, added, taken)
+        if item is None:
+            continue
+        item.changes = [c for c in pending if c.kind == "changed" and c.old_path in item.changes]
+        item.order_key = (-0.5, len(items)) if item.text.startswith("по тексту") else (
+            min(order[c.old_path] for c in item.changes), 1)
+        items.append(item)
     return items
 
 
-def _all_text(doc) -> list[str]:
-    result = []
-    for _, node in walk(doc):
-        for value in (getattr(node, "title", None), getattr(node, "deadline", None), getattr(node, "note", None)):
-            if value:
-                result.append(typeset(value))
-        if hasattr(node, "text") and isinstance(node.text, tuple):
-            result.append(typeset(m.plain_text(node.text)))
-        if getattr(node, "responsible", None):
-            result.append(typeset(", ".join(node.responsible)))
-    return result
+def _candidates(ctx: Context, pending: list[Change]) -> list[tuple[str, str]]:
+    """Replacements (old words, new words) seen in more than one changed unit, most first."""
+    seen: dict[tuple[str, str], int] = {}
+    for change in pending:
+        if change.kind != "changed" or change.new_path not in ctx.new_units:
+            continue
+        before, after = ctx.current[change.old_path], ctx.new_units[change.new_path].cells
+        found = set()
+        for cell in after:
+            if printed_key(before.get(cell, "")) == printed_key(after[cell]):
+                continue
+            edit = _cell_edit(ctx, cell, before.get(cell, ""), after[cell])
+            if edit and edit[1] and edit[2]:
+                found.add(edit[1:])
+        for pair in found:
+            seen[pair] = seen.get(pair, 0) + 1
+    return [pair for pair, n in sorted(seen.items(), key=lambda kv: -kv[1]) if n > 1]
+
+
+def _takers(ctx: Context, removed: str, added: str) -> tuple[list[Path], list[Path]]:
+    """Old units whose every place of `removed` became `added`; kept units where it did not."""
+    taken, others = [], []
+    for path in ctx.old_units:
+        cells = ctx.current[path]
+        places = [c for c, text in cells.items() if occurrences(text, removed)]
+        new_path = ctx.new_path_of.get(path)
+        if not places or new_path is None:
+            continue  # the words are not here, or the unit is removed: no matter
+        after = ctx.new_units[new_path].cells
+        if all(occurrences(after.get(c, ""), removed) == 0
+               and occurrences(after.get(c, ""), added) >= occurrences(cells[c], removed) for c in places):
+            taken.append(path)
+        else:
+            others.append(path)
+    return taken, others
+
+
+def _throughout_item(ctx, removed, added, taken, kept_as_is) -> Item | None:
+    root_cells = " ".join(ctx.old_printed.cells.values())
+    if len(taken) < ctx.settings.throughout_min or occurrences(root_cells, removed):
+        return None
+    except_part = ""
+    if kept_as_is:
+        numbers = [ctx.old_units[p].number for p in kept_as_is]
+        units = {ctx.old_units[p].kind for p in kept_as_is}
+        if (ctx.qualify or not all(numbers) or len(kept_as_is) * 2 >= len(taken)
+                or not units <= {"measure", "clause", "point"}):
+            return None
+        word = _FORMS[_row_word(ctx, kept_as_is[0])]["gen" if len(numbers) == 1 else "pl_gen"]
+        except_part = f", за исключением {word} {_join_numbers(numbers)}"
+    for path in taken:
+        ctx.current[path] = {c: replace_all(t, removed, added) for c, t in ctx.current[path].items()}
+    text = (f"по тексту {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}»"
+            f"{except_part}.")
+    return Item(text, changes=list(taken))
+
+
+def _listing_item(ctx, removed, added, taken) -> Item | None:
+    units = [ctx.old_units[p] for p in taken]
+    if any(u.kind not in ("measure", "clause", "point") or not u.number for u in units):
+        taken = [p for p in taken if ctx.old_units[p].kind in ("measure", "clause", "point")
+                 and ctx.old_units[p].number]
+        units = [ctx.old_units[p] for p in taken]
+    if len(taken) < 2 or ctx.qualify:
+        return None
+    cells = {c for p in taken for c, t in ctx.current[p].items() if occurrences(t, removed)}
+    word = _FORMS[_row_word(ctx, taken[0])]
+    numbers = _join_numbers([u.number for u in units])
+    column_name = ctx.columns.get(next(iter(cells))) if len(cells) == 1 and units[0].kind == "measure" else None
+    if column_name:
+        where = f"в графе «{typeset(column_name)}» {word['pl_gen']} {numbers}"
+    else:
+        where = f"в {word['pl_prep']} {numbers}"
+    for path in taken:
+        ctx.current[path] = {c: replace_all(t, removed, added) for c, t in ctx.current[path].items()}
+    return Item(f"{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}».",
+                changes=list(taken))
+
+
+def _row_word(ctx: Context, path: Path) -> str:
+    return ctx.settings.row_word if ctx.old_units[path].kind == "measure" else "пункт"
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -579,7 +679,8 @@ class Composition:
     form: str  # changes | new-edition
     share: float
     annex: object = None  # the new edition, when the form is new-edition
-    changes: Diff | None = None
+    changes: Diff | None = None  # the visible changes (and every kept node)
+    cosmetic: list[Change] = field(default_factory=list)  # typing only: no item
 
 
 def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) -> Composition:
@@ -591,11 +692,14 @@ def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) 
 
 def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str | None = None,
                 settings: Settings = Settings()) -> Composition:
+    from .cosmetic import split_visible
     from .diff import diff
     from .editions import amending_orders, base_edition, carry_numbers, numbers_of
     from .typography import cite as cite_order
 
     changes = diff(old, new)
+    visible, cosmetic = split_visible(changes.changes)
+    changes = dataclasses.replace(changes, changes=visible)
     old_numbers = numbers_of(dep, old)
     new_numbers = carry_numbers(old_numbers, changes, new)
     share = changed_share(old, changes)
@@ -604,7 +708,8 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
     org = dep.organization
     base = base_edition(dep, old)
     approval = dep.approving_order(base.id)
-    reference = accusative(old.title)
+    named = name_in_accusative(old.title)
+    reference = named.accusative
     earlier = [o for o in amending_orders(dep, old) if o.id != order_id]
     style = org.style.date
 
@@ -619,33 +724,35 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
         items: list[Item] = []
     else:
         items = wording(old, new, changes, old_numbers, new_numbers, settings)
+        if org.style.amendment_items == "capital":
+            items = [dataclasses.replace(i, text=_capitalized(i.text)) for i in items]
     single = form == "new-edition" or len(items) == 1
     count_word = "изменения" if single else "изменений"  # «О внесении изменения(й)»
     following = "следующее изменение" if single else "следующие изменения"
     if approval is not None:
         approving, _ = approval
         act = f"приказ {typeset(org.name_genitive)} {cite(approving)} «{typeset(approving.title)}»"
-        title = f"О внесении {count_word} в {act}"
+        title = f"О внесении {count_word} в {act}{revisions}"
         if form == "new-edition":
             lead = (f"Внести в {act}{revisions} изменение, изложив {reference} в новой редакции "
                     "согласно приложению к настоящему приказу.")
         else:
-            lead = (f"Внести в {reference}, утвержденный приказом {typeset(org.name_genitive)} "
+            lead = (f"Внести в {reference}, {named.participle} приказом {typeset(org.name_genitive)} "
                     f"{cite(approving)} «{typeset(approving.title)}»{revisions}, {following}:")
     else:
-        title = f"О внесении {count_word} в {reference}"
+        title = f"О внесении {count_word} в {reference}{revisions}"
         if form == "new-edition":
             lead = f"Изложить {reference}{revisions} в новой редакции согласно приложению к настоящему приказу."
         else:
             lead = f"Внести в {reference}{revisions} {following}:"
     annex = new if form == "new-edition" else None
-    return Composition(title, lead, items, form, share, annex, changes)
+    return Composition(title, lead, items, form, share, annex, changes, cosmetic)
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def accusative(title: str) -> str:
     """«План мероприятий («дорожная карта») …» → «план мероприятий («дорожную карту») …»."""
-    text = typeset(title).rstrip(".")
-    text = re.sub(r"дорожная карта", "дорожную карту", text)
-    text = re.sub(r"^Положение\b", "положение", text)
-    text = re.sub(r"^Программа\b", "программу", text)
-    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[:2].isupper() else text
+    return name_in_accusative(typeset(title)).accusative

@@ -486,7 +486,10 @@ def diff(old: str, new: str, out_dir: str) -> None:
     counts = composition.changes.count()
     names = {"added": "добавлено", "removed": "исключено", "changed": "изменено", "moved": "перемещено",
              "document": "реквизиты документа"}
-    summary = ", ".join(f"{names[k]}: {v}" for k, v in counts.items()) or "изменений нет"
+    summary = ", ".join(f"{names[k]}: {v}" for k, v in counts.items())
+    if composition.cosmetic:  # spacing, quotes, «ё», dashes: no item of the order
+        summary += (", " if summary else "") + f"изменения оформления: {len(composition.cosmetic)}"
+    summary = summary or "изменений нет"
     click.echo(f"{old_doc.id} → {new_doc.id}: {summary}. Пунктов изменений: {len(composition.items)}.")
     for ambiguity in composition.changes.ambiguities:
         click.echo(f"  неоднозначное сопоставление: {ambiguity.new_path} (сходство {ambiguity.score:.2f})")
@@ -581,12 +584,16 @@ def show(path: str) -> None:
       prikaz show content/noglik/plan-msoko.yaml
     """
     from . import model as m
+    from .editions import frozen
     from .load import load
     from .numbering import NumberedSection, plan_outline, regulation_outline
 
-    doc = _document_at(load([path])[0], path)
+    dep = load([path])[0]
+    doc = _document_at(dep, path)
     if doc is None:
         return
+    if isinstance(doc, m.Plan | m.Regulation):
+        doc = frozen(dep, doc)  # the numbers the edition prints, as build and amend give them
     click.echo(doc.title)
     if isinstance(doc, m.Plan):
         for item in plan_outline(doc):

@@ -118,7 +118,8 @@ def own_fields(node, include_meta: bool = False) -> dict[str, object]:
     skip = set(children) | {"pos", "reason"}
     if not include_meta:
         skip |= {"edition"}
-    return {f.name: getattr(node, f.name) for f in dataclasses.fields(node) if f.name not in skip}
+    # fields outside equality (the file's checksum, positions) are no content
+    return {f.name: getattr(node, f.name) for f in dataclasses.fields(node) if f.name not in skip and f.compare}
 
 
 def _own_changes(old, new, include_meta: bool = False) -> tuple[FieldChange, ...]:
@@ -200,7 +201,34 @@ def match_lists(olds, news) -> tuple[list[tuple[int, int]], list[tuple[int, list
     ambiguities: list[tuple[int, list[int], float]] = []
     for gap_old, gap_new in _gaps(pairs, len(olds), len(news)):
         _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities)
+    # 4. a unit rewritten in place: same place, other text, kept columns or neighbours
+    for gap_old, gap_new in _gaps(pairs, len(olds), len(news)):
+        _match_in_place(olds, news, gap_old, gap_new, pairs)
     return sorted(pairs.items()), ambiguities
+
+
+def _match_in_place(olds, news, gap_old, gap_new, pairs) -> None:
+    """Pair the k-th left-over old item with the k-th new one when the place is the same.
+
+    A gap with as many old items as new ones is a place rewritten unit by unit. The
+    position alone is evidence enough between kept neighbours for units without columns
+    (clauses, points); a plan row must also keep its deadline or its responsible units,
+    or it is a removal and an unrelated addition.
+    """
+    if len(gap_old) != len(gap_new):
+        return
+    bounded = (gap_old[0] > 0 and gap_new[0] > 0) or (gap_old[-1] + 1 < len(olds) and gap_new[-1] + 1 < len(news))
+    for i, j in zip(gap_old, gap_new):
+        a, b = olds[i], news[j]
+        if type(a) is not type(b):
+            continue
+        if isinstance(a, m.Measure):
+            kept_deadline = a.deadline and a.deadline == b.deadline
+            if not (kept_deadline or (a.responsible and a.responsible == b.responsible)):
+                continue
+        elif not bounded:
+            continue
+        pairs[i] = j
 
 
 def _gaps(pairs: dict[int, int], n_old: int, n_new: int):

@@ -59,7 +59,11 @@ def carry_numbers(old_numbers: dict[Path, str | None], changes: Diff, new) -> di
         if old_path is not None:
             numbers[path] = old_numbers.get(old_path)
             continue
-        numbers[path] = _number_for_added(path, new, old_lists, changes, numbers, taken)
+        typed = getattr(node, "number", None)
+        if typed and not (isinstance(node, m.Section) and not node.numbered):
+            numbers[path] = typed  # the clerk numbered the new item: that number wins
+        else:
+            numbers[path] = _number_for_added(path, new, old_lists, changes, numbers, taken)
         if numbers[path]:
             taken.add(_stem(numbers[path]))
     return numbers

@@ -220,6 +220,7 @@ def _style(f: Fields) -> m.Style:
         command=f.str("command", default=default.command) or default.command,
         date=f.choice("date", ("numeric", "long", "long_zero"), default.date),
         annex_header=f.choice("annex_header", ("annex", "approved"), default.annex_header),
+        amendment_items=f.choice("amendment_items", ("capital", "lower"), default.amendment_items),
     )
     f.done()
     return style

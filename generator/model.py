@@ -91,6 +91,7 @@ class Style:
     command: str = "ПРИКАЗЫВАЮ:"
     date: str = "numeric"  # numeric | long | long_zero
     annex_header: str = "annex"  # annex | approved
+    amendment_items: str = "capital"  # capital | lower: «1.1. Пункт 2.7 …» or «1.1. пункт 2.7 …»
 
 
 @dataclass(frozen=True)

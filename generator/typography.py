@@ -60,3 +60,20 @@ def _initials(match: re.Match) -> str:
 def _quotes(text: str) -> str:
     text = _OPEN_CONTEXT.sub(lambda m: m.group(1) + "«", text)
     return text.replace('"', "»")
+
+
+_DASHES = re.compile(r"[-‐‑‒–—]")
+_SPACES = re.compile(r"\s+")
+
+
+def printed_key(text: str) -> str:
+    """What a reader sees of a text, for telling visible edits from typing ones.
+
+    Two texts with one key print the same to a reader of an act: quotes straight or
+    «ёлочки», «ё» or «е» (official texts write «е»), a hyphen or a dash, and spacing.
+    """
+    text = typeset(text).replace("“", "«").replace("”", "»").replace("„", "«")
+    text = text.replace("ё", "е").replace("Ё", "Е")
+    text = _DASHES.sub("-", text)
+    text = _SPACES.sub(" ", text.replace(NBSP, " ")).strip()
+    return re.sub(r" ?- ?", "-", text)

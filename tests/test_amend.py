@@ -40,13 +40,35 @@ def test_inserting_one_row_into_twenty_is_one_addition_with_a_suffix_number():
 
 def test_a_row_added_at_the_end_continues_past_a_removed_number():
     old = second_section(plan(twenty()))
-    rows = list(old.sections[1].measures)[:-1] + [measure("Итоговое совещание")]
+    rows = list(old.sections[1].measures)[:-1] + [measure("Итоговое совещание", deadline="2022", units=("ИМЦ",))]
     second = dataclasses.replace(old.sections[1], measures=tuple(rows))
     new = dataclasses.replace(old, sections=(old.sections[0], second))
     items, _ = words_for(old, new)
     texts = [i.text for i in items]
     assert "пункт 2.20 исключить." in texts
     assert "раздел 2 дополнить пунктом 2.21 следующего содержания:" in texts
+
+
+def test_a_row_rewritten_in_place_keeps_its_number():
+    # The text is entirely new, the deadline and the units stayed: the same measure restated.
+    old = second_section(plan(twenty()))
+    rows = list(old.sections[1].measures)
+    rows[1] = dataclasses.replace(rows[1], text=(m.Paragraph("Совсем иной текст о семинарах для педагогов"),))
+    new = dataclasses.replace(old, sections=(old.sections[0], dataclasses.replace(old.sections[1],
+                                                                                  measures=tuple(rows))))
+    items, _ = words_for(old, new)
+    assert [i.text for i in items] == ["пункт 2.2 изложить в следующей редакции:"]
+
+
+def test_a_clause_rewritten_between_kept_neighbours_keeps_its_number():
+    clause = lambda t: m.Clause(text=(m.Paragraph(t),))  # noqa: E731
+    texts = ["Первый пункт о целях.", "Второй пункт о задачах.", "Третий пункт о принципах."]
+    old = m.Regulation(id="r", title="Положение", chapters=(m.Chapter("Общие", clauses=tuple(map(clause, texts))),))
+    new = dataclasses.replace(old, chapters=(m.Chapter("Общие", clauses=(
+        clause(texts[0]), clause("Совершенно новые слова иного смысла."), clause(texts[2]))),))
+    items, _ = words_for(old, new)
+    assert [i.text for i in items] == ["пункт 1.2 изложить в следующей редакции:"]
+    assert items[0].quote == ["«1.2. Совершенно новые слова иного смысла.»."]
 
 
 def test_fragment_and_whole_row_forms():
@@ -56,7 +78,7 @@ def test_fragment_and_whole_row_forms():
                        measure("Совершенно другое содержание строки о работе", deadline="2023", units=("ИМЦ",))))
     items, _ = words_for(old, new)
     assert [i.text for i in items] == [
-        "в графе «Срок исполнения» пункта 1.1 слова «Март» заменить словами «Апрель».",
+        "в графе «Срок исполнения» пункта 1.1 слово «Март» заменить словом «Апрель».",
         "пункт 1.2 исключить.",
         "раздел 1 дополнить пунктом 1.3 следующего содержания:",
     ]
@@ -82,7 +104,7 @@ def test_a_unit_renamed_everywhere_is_one_throughout_item():
     old = plan(section("Р", *rows))
     new = plan(section("Р", *[dataclasses.replace(r, responsible=("МОУО", "Методический центр")) for r in rows]))
     items, _ = words_for(old, new)
-    assert [i.text for i in items] == ["по тексту слова «ИМЦ» заменить словами «Методический центр»."]
+    assert [i.text for i in items] == ["по тексту слово «ИМЦ» заменить словами «Методический центр»."]
 
 
 def test_a_new_section_is_added_with_its_rows():
@@ -123,8 +145,8 @@ def test_the_amendment_order_is_built_from_the_two_bundled_editions(built):
     assert title in paragraphs
     assert any(p.startswith("1. Внести в план мероприятий (дорожную карту)") and p.endswith("следующие изменения:")
                for p in paragraphs)
-    assert "1.1. по тексту слова «МКУДПО ГЦИ «Эгида»» заменить словами «МАУ ДО ГЦИ «Эгида»»." in paragraphs
-    assert "1.5. в разделе «Нормативно-правовое обеспечение» пункт 5 исключить." in paragraphs
+    assert "1.1. По тексту слова «МКУДПО ГЦИ «Эгида»» заменить словами «МАУ ДО ГЦИ «Эгида»»." in paragraphs
+    assert "1.4. В разделе «Нормативно-правовое обеспечение» пункт 5 исключить." in paragraphs
     assert any(p.startswith("2. Контроль исполнения приказа") for p in paragraphs)
     quoted = [[normalize(c) for c in r] for r in docx_table_rows(path) if len(r) == 4]
     assert ["«3.1", "Проведение собеседований с руководителями ОО, показавших низкие результаты по итогам "
@@ -146,7 +168,7 @@ def test_cli_diff_amend_and_editions(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "добавлено: 2" in result.stdout and "исключено: 1" in result.stdout
     html = (tmp_path / "novosibirsk" / "plan-2020-ed2.comparison.html").read_text(encoding="utf-8")
-    assert html.count('<tr id="change-') == 7 and "<del>Март</del>" in html and "<ins>Апрель</ins>" in html
+    assert html.count('<tr id="change-') == 6 and "<del>Март</del>" in html and "<ins>Апрель</ins>" in html
     assert (tmp_path / "novosibirsk" / "plan-2020-ed2.comparison.docx").stat().st_size > 0
     result = run_prikaz("amend", old, new, "--order", "content/novosibirsk/order-2020-0415.yaml", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr

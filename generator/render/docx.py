@@ -128,13 +128,32 @@ def _page_break_before(elements) -> None:
 def set_properties(document, props: Properties) -> None:
     core = document.core_properties
     moment = dt.datetime.combine(props.date, dt.time(12, 0))
-    core.title = props.title
-    core.author = core.last_modified_by = props.author
-    core.subject = props.subject
-    core.keywords = props.keywords
+    core.title = fit_property(props.title)
+    core.author = core.last_modified_by = fit_property(props.author)
+    core.subject = fit_property(props.subject)
+    core.keywords = fit_property(props.keywords)
     core.language = "ru-RU"
     core.created = core.modified = moment
     core.revision = 1
+
+
+PROPERTY_LIMIT = 255  # characters python-docx (and Word) accept in a core property
+
+
+def fit_property(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """A core property no longer than `limit`: cut at a word boundary with «…».
+
+    Real order titles run to 300 characters and more; the document's text keeps the
+    whole title, the property only names the file in a list.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:«(–—-") + "…"
 
 
 def normalize_zip(data: bytes) -> bytes:

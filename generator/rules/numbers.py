@@ -7,10 +7,12 @@ belongs to another section. Only sibling groups that hold a typed number are che
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import model as m
+from ..editions import numbers_of, walk
 from ..errors import Pos, Problem
 from ..numbering import NumberedChapter, NumberedSection, regulation_outline
 from . import Context
@@ -29,11 +31,14 @@ class _Group:
     parent: str | None  # the stem the numbers should start with; None: no number above
     parent_label: str
     headings: bool = False  # section or chapter headings: always printed «1.»
+    vacancies: bool = False  # an amended edition: a removed number stays vacant
 
 
 def number_rules(ctx: Context) -> Iterator[Problem]:
     for plan in ctx.plans:
         groups = list(_plan_groups(ctx, plan))
+        if _frozen(ctx, plan):  # removed numbers stay vacant: only repeats are errors
+            groups = [dataclasses.replace(g, vacancies=True) for g in groups]
         yield from _check_groups(groups, _plan_stems(ctx, plan))
         yield from _style(groups, plan.numbering.trailing_dot)
     for regulation in ctx.regulations:
@@ -45,10 +50,25 @@ def number_rules(ctx: Context) -> Iterator[Problem]:
 # --- sibling groups ---------------------------------------------------------------------
 
 
+def _frozen(ctx: Context, doc) -> dict[int, str | None]:
+    """An amended edition's numbers by node (editions.numbers_of, as build and amend give
+    them); empty for an edition numbered from scratch."""
+    if doc.edition.kind != "amendment" or not doc.edition.follows:
+        return {}
+    try:
+        numbers = numbers_of(ctx.department, doc)
+    except (StopIteration, KeyError, LookupError):
+        return {}  # the previous edition is missing: the loader reports that
+    return {id(node): numbers.get(path) for path, node in walk(doc)}
+
+
 def _plan_groups(ctx: Context, plan: m.Plan) -> Iterator[_Group]:
-    numbers = {id(i.measure): i.number for i in ctx.measures(plan)}
+    frozen = _frozen(ctx, plan)
+    numbers = {id(i.measure): frozen.get(id(i.measure), i.number) for i in ctx.measures(plan)}
     headings = {
-        id(i.section): i.number for i in ctx.outline(plan) if isinstance(i, NumberedSection)
+        id(i.section): frozen.get(id(i.section), i.number)
+        for i in ctx.outline(plan)
+        if isinstance(i, NumberedSection)
     }
 
     def measures(items, parent: str | None, label: str) -> Iterator[_Group]:
@@ -138,6 +158,7 @@ def _sequence(group: _Group) -> Iterator[Problem]:
             )
         elif (
             previous is not None
+            and not group.vacancies
             and parts[:-1] == previous[1][:-1]
             and parts[-1] > previous[1][-1] + 1
         ):
