@@ -105,7 +105,7 @@ def document_cells(doc) -> dict[str, str]:
     if note is not None:
         cells["note"] = cell_text(note.text)
     if getattr(doc, "columns", ()):
-        cells["columns"] = "\n".join(typeset(c) for c in doc.columns)
+        cells["columns"] = "\n".join(typeset(c.title) for c in doc.columns)
     return cells
 
 
@@ -113,7 +113,8 @@ def printed(doc, numbers: dict) -> Printed:
     """The units of `doc` in print order with the numbers given (frozen or computed)."""
     kind = "plan" if isinstance(doc, m.Plan) else "regulation" if isinstance(doc, m.Regulation) else "order"
     separator = getattr(doc, "responsible_separator", ", ")
-    result = Printed(kind, document_cells(doc), columns=tuple(getattr(doc, "columns", ())), separator=separator)
+    titles = tuple(c.title for c in getattr(doc, "columns", ()))
+    result = Printed(kind, document_cells(doc), columns=titles, separator=separator)
 
     def visit(node, path, parent):
         for name in CHILDREN[type(node)]:
