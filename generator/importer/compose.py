@@ -185,11 +185,11 @@ def annex_ref(annex_id: str, header: AnnexHeader | None, expected: list[str] | N
     if header.style != style:
         ref["header"] = header.style
     if expected is not None and _norm(header.lines[1:]) == _norm(expected[1:]) and header.lines[0] != expected[0]:
-        report.guess(where, f"первая строка шапки {quote(header.lines[0])} будет напечатана как {quote(expected[0])} "
+        report.differs(where, f"первая строка шапки {quote(header.lines[0])} будет напечатана как {quote(expected[0])} "
                             "(«№» у приложения prikaz ставит, когда приложений несколько)")
     elif expected is not None and _norm(header.lines) != _norm(expected):
         ref["printed_header"] = header.lines
-        report.guess(where, f"шапка приложения напечатана как {quote(' / '.join(header.lines), 120)}; prikaz "
+        report.differs(where, f"шапка приложения напечатана как {quote(' / '.join(header.lines), 120)}; prikaz "
                             f"напечатает {quote(' / '.join(expected), 120)} (напечатанная сохранена в "
                             "printed_header для проверки)")
     return ref

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import shapes
-from .read import Block, Cell, Para, Table
+from .read import Block, Cell, Para, Table, take
 from .report import Report, at_cell, at_para, at_row, quote
 from .text import block_of, clean, text_of
 
@@ -88,9 +88,24 @@ def header_of(table: Table) -> tuple[int, Columns] | None:
             for col in range(cell.col, cell.col + cell.span):
                 roles[col] = role or f"extra:{clean(cell.text)}"
         found = set(roles.values())
-        if "text" in found and ({"deadline", "responsible"} & found):
+        if "text" in found and ({"deadline", "responsible"} & found) and _header_shaped(row):
             return r, Columns(roles, [clean(c.text) for c in row], table.width, names)
     return None
+
+
+def _header_shaped(row: list[Cell]) -> bool:
+    """Column titles are short and carry no measure number."""
+    texts = [clean(c.text) for c in row if c.text and not c.continued]
+    return all(len(t) <= 150 for t in texts) and not any(shapes.parse_number(t) for t in texts)
+
+
+def _same_row(row: list[Cell], header: list[str]) -> bool:
+    """A row that repeats the header: the same titles, as a reader compares them."""
+    return [_fold(c.text) for c in row] == [_fold(t) for t in header]
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w№]+", " ", clean(text).casefold()).split())
 
 
 def _role(text: str) -> str | None:
@@ -133,12 +148,10 @@ class _PlanReader:
         first_table = next(i for i, b in enumerate(rest) if isinstance(b, Table) and header_of(b))
         note, table_title, zone_start = self._preface(rest[:first_table])
         signature = None
-        i = zone_start
         zone: list[Para] = []
         tail = rest[first_table:]
-        last_plan_table = max(i for i, b in enumerate(tail) if isinstance(b, Table) and self._fits(b))
         self._zone(rest[zone_start:first_table])
-        for i, block in enumerate(tail):
+        for block in tail:
             if isinstance(block, Para):
                 zone.append(block)
                 continue
@@ -147,17 +160,19 @@ class _PlanReader:
                 zone = []
                 self._table(block)
                 continue
-            if i > last_plan_table and shapes.signature_table(block):
+            if shapes.signature_table(block):
                 self._zone(zone)
                 zone = []
                 signature = shapes.signature_table(block)
+                take(block)
                 continue
             self._zone(zone)
             zone = []
             self._unmapped_table(block)
         signature = self._trailing(zone, signature)
+        separator = self.separator
         for measure, text, _where in self.pending:
-            measure.responsible = _units(text, self.separator)
+            measure.responsible = _units(text, separator)
         for header, count in self.extras.items():
             self.report.guess("план", f"столбец «{header}» не входит в формат плана: его текст перенесён в "
                                       f"примечания мероприятий (note), ячеек: {count}")
@@ -165,7 +180,7 @@ class _PlanReader:
         return PlanTree(
             title=title, sections=self.sections, columns=_four_columns(self.columns, self.report),
             note=note, table_title=table_title, column_numbers=self.column_numbers,
-            responsible_separator=self.separator, signature=signature,
+            responsible_separator=separator, signature=signature,
             table_per_section=any(self.table_starts[1:]) and not self.mid_table_sections,
         ) if columns is not None else None
 
@@ -189,12 +204,14 @@ class _PlanReader:
         if zone and shapes.heading_like(zone[-1]) and not NOTE_TITLE.match(clean(zone[-1].text)):
             if len(zone) == 1 or zone[-1].style != zone[-2].style or end < len(blocks) or _is_heading_style(zone[-1]):
                 table_title = clean(zone[-1].text).replace("\n", " ")
+                take(zone[-1])
                 zone = zone[:-1]
         note = None
         if zone:
             note_title = None
             if NOTE_TITLE.match(clean(zone[0].text)) or (len(zone) > 1 and _is_heading_style(zone[0])):
                 note_title = clean(zone[0].text)
+                take(zone[0])
                 zone = zone[1:]
             text = text_of(zone)
             if text:
@@ -214,6 +231,7 @@ class _PlanReader:
             if _section_heading(para) and (k + 1 == len(paras) or _label(paras[k + 1])):
                 printed, parts, title = shapes.split_number(para.text)
                 self._add_section(SectionNode(title.replace("\n", " "), printed and shapes.stem(printed), parts))
+                take(para)
                 k += 1
                 k = self._passport(paras, k)
                 continue
@@ -240,6 +258,7 @@ class _PlanReader:
             label = _label(para)
             if label is not None:
                 close()
+                take(para)
                 block, body = {"label": label[0]}, []
                 if label[1]:
                     block["_first"] = label[1]
@@ -255,36 +274,43 @@ class _PlanReader:
 
     def _fits(self, table: Table) -> bool:
         """A plan table: with a header row, or continuing the previous one column for column."""
-        if header_of(table):
-            return True
-        return self.columns is not None and table.width == self.columns.width and len(table.rows) > 0 \
-            and not shapes.signature_table(table)
+        if self.columns is None:
+            return header_of(table) is not None
+        if not table.rows or shapes.signature_table(table):
+            return False
+        return table.width == self.columns.width or _same_row(table.rows[0], self.columns.header) \
+            or header_of(table) is not None
 
     def _table(self, table: Table) -> None:
-        found = header_of(table)
+        """The rows of one Word table of the plan. The first table's header names the columns;
+        a later table's leading rows are a repeated header only if they repeat that header or
+        carry Word's «repeat as header row» flag; never because of the words in a data row."""
         start = 0
-        if found:
+        if self.columns is None or (table.width != self.columns.width
+                                    and not _same_row(table.rows[0], self.columns.header)):
+            found = header_of(table)
             r, columns = found
-            if self.columns is not None and columns.header != self.columns.header:
+            if self.columns is not None:
                 header = quote(" | ".join(columns.header), 120)
                 self.report.guess(at_row(table, r), f"шапка таблицы отличается от первой: {header}; "
                                                     "столбцы сопоставлены заново")
-            if self.columns is None:
-                self.columns = columns
-            else:
                 self.columns = Columns(columns.roles, self.columns.header, columns.width, self.columns.names)
+            else:
+                self.columns = columns
             for skipped in range(r):
                 self._unmapped_row(table, skipped)
+            table.used.add(r)
             start = r + 1
         first_data = True
         for r in range(start, len(table.rows)):
             row = table.rows[r]
-            if _column_numbers(row):
-                self.column_numbers = True
+            if first_data and (r in table.repeat or _same_row(row, self.columns.header) or _column_numbers(row)):
+                self.column_numbers = self.column_numbers or _column_numbers(row)
+                table.used.add(r)  # a repeated header, or the row of column numbers
                 continue
-            if found is None and header_of(Table(0, [row])):
-                continue  # a repeated header
             kind = self._row(table, r, row)
+            if kind:
+                table.used.add(r)
             if kind == "top-section":
                 if first_data:
                     self.table_starts.append(True)
@@ -462,6 +488,7 @@ class _PlanReader:
         if signature is None and paras:
             found = shapes.signature_paragraphs(paras)
             if found:
+                take(*paras)
                 return found
         if paras:
             self._zone(paras)
@@ -493,6 +520,7 @@ def _title(blocks: list[Block]) -> tuple[str, list[Block]]:
         if not clean(block.text):
             continue
         lines = [clean(block.text)]
+        take(block)
         j = i + 1
         while j < len(blocks) and isinstance(blocks[j], Para):
             nxt = blocks[j]
@@ -506,6 +534,7 @@ def _title(blocks: list[Block]) -> tuple[str, list[Block]]:
             if not same or len(lines) >= 4 or (before_table and not one_word):
                 break
             lines.append(clean(nxt.text))
+            take(nxt)
             j += 1
         return " ".join(" ".join(lines).split("\n")), blocks[j:]
     return "", []

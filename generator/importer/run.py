@@ -13,7 +13,7 @@ from .order import find_doc_type, parse_annex_header, parse_order, split_annexes
 from .plan import is_plan, parse_plan
 from .read import read_docx
 from .regulation import is_regulation, parse_regulation
-from .report import Report
+from .report import Accounting, Report, quote
 from .text import clean
 from .write import to_yaml
 
@@ -24,24 +24,28 @@ STUB_COMMENT = ("Заготовка: в импортированном файл�
 
 @dataclass
 class Imported:
-    files: dict[str, str]  # file name → YAML text
-    report: Report
+    """What `import_docx` returns (the `import` command and `import --edition-of` build on it)."""
+
+    files: dict[str, str]  # file name → YAML text, organization.yaml first
+    report: Report  # every note; `report.lines()` is what the command prints
     summary: list[str] = field(default_factory=list)
+    accounting: Accounting | None = None  # source units: carried over, reported, found unaccounted
+    tracked_changes: int = 0  # unaccepted revisions in the file (read as accepted)
 
 
 def import_docx(path: str) -> Imported:
-    """Everything a DOCX holds, as the YAML files of one organization folder."""
+    """Everything a DOCX holds, as the YAML files of one organization folder. Every
+    paragraph and table row of the file is either carried over or named in the report."""
     source = read_docx(path)
     report = Report()
     blocks = source.blocks
     stem = os.path.splitext(os.path.basename(path))[0]
     start = find_doc_type(blocks)
     order = None
+    rest = blocks
     if start is not None:
         order, rest = parse_order(blocks, start, report)
-        chunks = split_annexes(rest)
-    else:
-        chunks = [blocks]
+    chunks = split_annexes(rest)
     documents: list[dict] = []
     units: list[str] = []
     summary: list[str] = []
@@ -75,15 +79,21 @@ def import_docx(path: str) -> Imported:
             documents.append(compose.regulation_dict(tree, doc_id))
             summary.append(f"Положение «{_short(tree.title)}»: глав {len(tree.chapters)}, "
                            f"пунктов {compose.count_clauses(tree.chapters)}")
+        kind_word = "план" if kind == "plan" else "положение"
         if header is not None and date is not None and number is not None:
-            expected = compose.expected_header(org_stub, date, number, index, len(parsed), header.style,
-                                               "план" if kind == "plan" else "положение")
-            refs.append(compose.annex_ref(doc_id, header, expected, annex_style, report, f"приложение {index + 1}"))
+            expected = compose.expected_header(org_stub, date, number, index, len(parsed), header.style, kind_word)
+            refs.append(compose.annex_ref(doc_id, header, expected, annex_style, report, header.where))
             for line in header.revisions:
-                report.unmapped(f"приложение {index + 1}", f"строка {line!r} о редакции не перенесена: редакции "
-                                                           "описываются отдельными файлами (edition)")
+                report.unmapped(header.where, f"строка {line!r} о редакции не перенесена: редакции "
+                                              "описываются отдельными файлами (edition)")
         elif order is not None:
             refs.append({"document": doc_id})
+            expected = compose.expected_header(org_stub, date, number, index, len(parsed), annex_style, kind_word)
+            report.differs(f"приложение {index + 1}", "в файле у приложения нет шапки; prikaz напечатает "
+                                                      f"{quote(' / '.join(expected), 160)}")
+        elif header is not None:
+            report.unmapped(header.where, f"шапка приложения {quote(' / '.join(header.lines), 120)} не перенесена: "
+                                          "в ней нет даты и номера приказа, а самого приказа в файле нет")
     files: dict[str, str] = {}
     signature = order.signature if order else None
     if order is not None:
@@ -109,7 +119,13 @@ def import_docx(path: str) -> Imported:
                                     order.place if order else None)
     files = {ORGANIZATION_FILE: to_yaml(org), **files}
     summary.append(f"Исполнителей в реестре: {len(units)}")
-    return Imported(files, report, summary)
+    if source.tracked_changes:
+        report.unmapped("документ", f"в файле остались неподтверждённые исправления ({source.tracked_changes}): "
+                                    "перенесён текст с принятыми исправлениями — вставки учтены, удаления отброшены")
+    if source.comments:
+        report.unmapped("документ", f"примечания рецензентов (комментарии) не перенесены: {source.comments}")
+    accounting = report.account(blocks)
+    return Imported(files, report, summary, accounting, source.tracked_changes)
 
 
 def _annex(chunk, report: Report):
