@@ -348,7 +348,7 @@ def _header_goes_on(block: Para, first: Para, lines: list[str]) -> bool:
 def _header(lines: list[str], revisions: list[str], where: str) -> AnnexHeader:
     style = "approved" if lines[0].lower().startswith("утвержд") else "annex"
     full = " ".join(lines)
-    words = full[ANNEX_HEAD.match(full).end():].strip()
+    words = full[ANNEX_HEAD.match(lines[0]).end():].strip()
     dated_at = re.search(r"\bот\s+[«\"“]?\d", words)
     genitive_text = words[: dated_at.start()] if dated_at else words
     reference = re.match(r"^(?:к\s+приказу|приказом)\s+(.+)$", genitive_text.strip(), re.IGNORECASE | re.DOTALL)

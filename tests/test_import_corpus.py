@@ -1,0 +1,496 @@
+"""A corpus of Word variants of every bundled plan, made by the tests: the way real files
+differ from the ones prikaz writes. Each variant must import with every measure (number,
+text, deadline, units) or fail loudly, and every paragraph and table row of the file must
+be carried over or named in the report.
+
+Two makers: `write_foreign` writes an order and its plan with python-docx in another style
+(Normal style only, typed or automatic numbers, annex headers in every form, units
+separated otherwise, an extra column, the table split into several Word tables); the
+`built` DOCX are edited at the XML level (tracked changes, bookmarks, fields, comments)
+or re-saved by LibreOffice.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from conftest import normalize
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# (department, plan id, the order that approves it or None)
+PLANS = [
+    ("noglik", "plan-msoko", "order-2020-427"),
+    ("novosibirsk", "plan-2020", "order-2020-0212"),
+    ("novosibirsk", "plan-2020-ed2", None),
+    ("pogranichny", "plan-msoko", None),
+]
+
+
+# --- what a plan holds, as a reader compares it ---------------------------------------
+
+
+def outline(plan) -> list[tuple]:
+    from generator import model as m
+    from generator.numbering import NumberedMeasure, plan_outline
+
+    return [(item.number, normalize(m.plain_text(item.measure.text)), normalize(item.measure.deadline or ""),
+             tuple(normalize(u) for u in item.measure.responsible))
+            for item in plan_outline(plan) if isinstance(item, NumberedMeasure)]
+
+
+def import_plan(source: Path, folder: Path):
+    """Import in process, load what was written: (imported, the plan, the department)."""
+    from generator import model as m
+    from generator.importer.run import import_docx, validate, write
+    from generator.load import load
+
+    imported = import_docx(str(source))
+    validate(imported, str(folder))
+    write(imported, str(folder))
+    dep = load([str(folder)])[0]
+    plans = [d for d in dep.documents if isinstance(d, m.Plan)]
+    assert len(plans) == 1, imported.report.lines()
+    return imported, plans[0], dep
+
+
+def assert_accounted(imported) -> None:
+    """Every unit carried over or reported by the parsers; the final check found nothing."""
+    ledger = imported.accounting
+    assert ledger.units == ledger.carried + ledger.reported + ledger.unaccounted
+    assert ledger.unaccounted == 0, [line for line in imported.report.lines() if "не перенес" in line]
+
+
+# --- python-docx, another style --------------------------------------------------------
+
+
+@dataclass
+class Style:
+    header: str = "annex"  # annex | none | number | one-line | approved | approved-undated | approval-block
+    separator: str = ", "  # how units are joined in a cell: ", " | "; " | "\n" (one paragraph each)
+    numbered_points: str = "typed"  # typed | word (Word's automatic numbering)
+    extra: str | None = None  # an extra column's title
+    splits: list[int] = field(default_factory=list)  # body rows after which a new Word table starts
+    repeat: str = "none"  # none | text | flag: the header repeated in continuation tables
+    page_break: bool = True  # the annex starts on a new page
+
+
+def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
+    """An order (the bundled one, or one made up) and its plan, typed in Word by a clerk."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH as ALIGN
+    from docx.shared import Pt
+
+    from generator import model as m
+
+    doc = Document()
+    doc.styles["Normal"].font.name = "Times New Roman"
+    doc.styles["Normal"].font.size = Pt(12)
+
+    def para(text="", bold=False, align=None, style_name=None):
+        paragraph = doc.add_paragraph(style=style_name)
+        lines = text.split("\n")
+        for k, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            run.bold = bold
+            if k < len(lines) - 1:
+                run.add_break()
+        if align is not None:
+            paragraph.alignment = align
+        return paragraph
+
+    org = dep.organization
+    date = order.date.strftime("%d.%m.%Y") if order else "01.09.2021"
+    number = order.number if order else "15-од"
+    for line in org.letterhead:
+        para(line, bold=True, align=ALIGN.CENTER)
+    para("ПРИКАЗ", bold=True, align=ALIGN.CENTER)
+    para(f"{date}\t\t\t\t\t№ {number}")
+    para(order.title if order else f"Об утверждении плана «{plan.title}»", bold=True)
+    para("В целях организации работы")
+    para("ПРИКАЗЫВАЮ:")
+    points = [m.plain_text(p.text) for p in order.points] if order else [
+        "Утвердить план мероприятий (приложение).", "Контроль за исполнением приказа оставляю за собой."]
+    for k, point in enumerate(points, start=1):
+        if style.numbered_points == "word":
+            para(point.replace("\n", " "), style_name="List Number")
+        else:
+            para(f"{k}. {point}".replace("\n", " "))
+    para("")
+    para("Начальник управления образования\t\t\tИ.И. Петрова")
+    genitive = org.name_genitive
+    headers = {
+        "annex": ["Приложение", f"к приказу {genitive}", f"от {date} № {number}"],
+        "none": [],
+        "number": ["Приложение № 1"],
+        "one-line": [f"Приложение 1 к приказу {genitive} от {date} № {number}"],
+        "approved": ["УТВЕРЖДЕН", f"приказом {genitive}", f"от {date} № {number}"],
+        "approved-undated": [f"УТВЕРЖДЕНА приказом {genitive}"],
+        "approval-block": ["УТВЕРЖДАЮ", "Начальник управления", "____________ И.И. Петрова", "«___» ________ 2021 г."],
+    }[style.header]
+    first = True
+    for line in headers:
+        p = para(line, align=ALIGN.RIGHT)
+        if first and style.page_break:
+            p.paragraph_format.page_break_before = True
+        first = False
+    title = para(plan.title, bold=True, align=ALIGN.CENTER)
+    if not headers and style.page_break:
+        title.paragraph_format.page_break_before = True
+    plan_table(doc, plan, style)
+    para("")
+    para("Начальник отдела\t\t\tА.А. Сидоров")
+    doc.save(str(path))
+
+
+def plan_table(doc, plan, style: Style) -> None:
+    from generator import model as m
+    from generator.numbering import NumberedMeasure, plan_outline
+
+    titles = ["№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственные"]
+    if style.extra:
+        titles.append(style.extra)
+    width = len(titles)
+    rows: list[tuple[str, list[str]]] = []  # (kind, cells)
+    for item in plan_outline(plan):
+        if isinstance(item, NumberedMeasure):
+            measure = item.measure
+            units = list(measure.responsible)
+            cells = [item.number, m.plain_text(measure.text), measure.deadline or "", style.separator.join(units)]
+            if style.extra:
+                cells.append("Выполнено" if len(rows) % 3 == 0 else "")
+            rows.append(("measure", cells))
+        else:
+            title = f"{item.number} {item.section.title}" if item.number else item.section.title
+            rows.append(("section", [title]))
+
+    def new_table(with_header: bool):
+        table = doc.add_table(rows=0, cols=width)
+        table.style = "Table Grid"
+        if with_header:
+            header_row(table)
+        return table
+
+    def header_row(table, flag=False):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, titles):
+            cell.text = text
+        if flag:
+            trpr = table.rows[-1]._tr.get_or_add_trPr()
+            trpr.append(trpr.makeelement(W + "tblHeader", {}))
+
+    table = new_table(True)
+    for k, (kind, cells) in enumerate(rows):
+        if k in style.splits:
+            doc.add_paragraph()
+            table = new_table(False)
+            if style.repeat != "none":
+                header_row(table, flag=style.repeat == "flag")
+        row = table.add_row().cells
+        if kind == "section":
+            merged = row[0].merge(row[-1])
+            merged.paragraphs[0].add_run(cells[0]).bold = True
+            continue
+        for cell, text in zip(row, cells):
+            lines = text.split("\n")
+            cell.paragraphs[0].add_run(lines[0])
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+
+
+def body_rows(plan) -> int:
+    from generator.numbering import plan_outline
+
+    return sum(1 for _ in plan_outline(plan))
+
+
+def find_order(dep, order_id):
+    return dep.document(order_id) if order_id else None
+
+
+# --- the variants ------------------------------------------------------------------------
+
+VARIANTS = {
+    "annex-header": Style(),
+    "no-header-new-page": Style(header="none"),
+    "no-header-no-break": Style(header="none", page_break=False),
+    "number-alone": Style(header="number"),
+    "one-line": Style(header="one-line"),
+    "approved": Style(header="approved"),
+    "approved-undated": Style(header="approved-undated"),
+    "approval-block": Style(header="approval-block"),
+    "units-semicolon": Style(separator="; "),
+    "units-lines": Style(separator="\n"),
+    "word-numbered-points": Style(numbered_points="word"),
+    "extra-column-empty": Style(extra="Отметка о выполнении"),
+    "extra-column-filled": Style(extra="Ожидаемый результат"),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("folder, plan_id, order_id", PLANS[:2])
+def test_foreign_variant_recovers_every_measure(departments, tmp_path, folder, plan_id, order_id, variant):
+    dep = departments[folder]
+    plan = dep.document(plan_id)
+    source = tmp_path / "source.docx"
+    write_foreign(dep, plan, find_order(dep, order_id), VARIANTS[variant], source)
+    imported, got, _ = import_plan(source, tmp_path / "org")
+    assert outline(got) == outline(plan)
+    assert_accounted(imported)
+    if variant.startswith("no-header"):
+        assert any(n.severity == "differs" and "нет шапки" in n.message for n in imported.report.notes)
+
+
+@pytest.mark.parametrize("folder, plan_id, order_id", PLANS)
+def test_every_plan_with_units_by_comma_and_split_tables(departments, tmp_path, folder, plan_id, order_id):
+    """Every bundled plan, its table split in three (no repeated header, then a repeated one)."""
+    dep = departments[folder]
+    plan = dep.document(plan_id)
+    rows = body_rows(plan)
+    style = Style(splits=[rows // 3, 2 * rows // 3], repeat="text")
+    source = tmp_path / "source.docx"
+    write_foreign(dep, plan, find_order(dep, order_id), style, source)
+    imported, got, _ = import_plan(source, tmp_path / "org")
+    assert outline(got) == outline(plan)
+    assert_accounted(imported)
+
+
+# --- split tables: a property over split points ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def all_year(departments):
+    """Novosibirsk's plan with every «В течение года» made «Весь период»: a data row then has
+    a text with «мероприят…» and a deadline with «период», the words of a header."""
+    from generator import model as m
+
+    dep = departments["novosibirsk"]
+    plan = dep.document("plan-2020")
+
+    def fix(measure):
+        import dataclasses
+
+        deadline = "Весь период" if measure.deadline == "В течение года" else measure.deadline
+        return dataclasses.replace(measure, deadline=deadline, children=tuple(fix(c) for c in measure.children))
+
+    def fix_section(section):
+        import dataclasses
+
+        return dataclasses.replace(section, measures=tuple(fix(x) for x in section.measures),
+                                   sections=tuple(fix_section(s) for s in section.sections))
+
+    import dataclasses
+
+    changed = dataclasses.replace(plan, sections=tuple(fix_section(s) for s in plan.sections))
+    assert sum(1 for row in outline(changed) if row[2] == "Весь период") >= 5
+    assert isinstance(changed, m.Plan)
+    return dep, changed
+
+
+def _split_case(dep, plan, splits, repeat, tmp: Path) -> bool:
+    source = tmp / "split.docx"
+    write_foreign(dep, plan, dep.document("order-2020-0212"), Style(splits=sorted(splits), repeat=repeat), source)
+    imported, got, _ = import_plan(source, tmp / "org")
+    assert_accounted(imported)
+    return outline(got) == outline(plan)
+
+
+@pytest.mark.parametrize("repeat", ["none", "text", "flag"])
+def test_split_at_fixed_points(all_year, tmp_path, repeat):
+    dep, plan = all_year
+    rows = body_rows(plan)
+    for k, point in enumerate([1, 2, rows // 2, rows - 1]):
+        case = tmp_path / f"{k}"
+        case.mkdir()
+        assert _split_case(dep, plan, [point], repeat, case), point
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_split_anywhere_is_exact(all_year, tmp_path_factory, data):
+    """Two or three tables, split at any rows, with or without a repeated header."""
+    dep, plan = all_year
+    rows = body_rows(plan)
+    splits = data.draw(st.sets(st.integers(1, rows - 1), min_size=1, max_size=2))
+    repeat = data.draw(st.sampled_from(["none", "text", "flag"]))
+    assert _split_case(dep, plan, splits, repeat, tmp_path_factory.mktemp("split"))
+
+
+# --- the built DOCX edited: tracked changes, bookmarks, fields, comments ---------------------
+
+
+def _cells_of_plan(document):
+    body = document.element.body
+    for tbl in body.iter(W + "tbl"):
+        for tr in tbl.iter(W + "tr"):
+            yield tr.findall(W + "tc")
+
+
+def _el(tag: str, attrs: dict | None = None):
+    from docx.oxml import OxmlElement
+
+    element = OxmlElement(tag)
+    for key, value in (attrs or {}).items():
+        element.set(W + key, value)
+    return element
+
+
+def edit_tracked_changes(document) -> None:
+    """Unaccepted revisions: the first run of every text cell inserted (kept), a deleted run
+    with words that must not appear, and a whole deleted row."""
+    stamp = {"id": "1", "author": "Рецензент", "date": "2021-01-01T00:00:00Z"}
+    for n, cells in enumerate(_cells_of_plan(document)):
+        if len(cells) < 4:
+            continue
+        p = cells[1].find(W + "p")
+        runs = p.findall(W + "r") if p is not None else []
+        if not runs:
+            continue
+        ins = _el("w:ins", {**stamp, "id": str(1000 + n)})
+        runs[0].addprevious(ins)
+        ins.append(runs[0])
+        deleted = _el("w:del", {**stamp, "id": str(5000 + n)})
+        run = _el("w:r")
+        text = _el("w:delText")
+        text.text = " УДАЛЁННЫЕ СЛОВА"
+        run.append(text)
+        deleted.append(run)
+        p.append(deleted)
+    table = next(document.element.body.iter(W + "tbl"))
+    extra = copy.deepcopy(table.findall(W + "tr")[-1])
+    trpr = extra.find(W + "trPr")
+    if trpr is None:
+        trpr = _el("w:trPr")
+        extra.insert(0, trpr)
+    trpr.append(_el("w:del", {**stamp, "id": "9999"}))
+    for t in extra.iter(W + "t"):
+        t.text = "СТРОКА УДАЛЕНА"
+    table.append(extra)
+
+
+def edit_bookmarks_fields_comments(document) -> None:
+    """Bookmarks around runs, a field result wrapping a run, comment marks (no text)."""
+    for n, p in enumerate(document.element.body.iter(W + "p")):
+        runs = p.findall(W + "r")
+        if not runs:
+            continue
+        runs[0].addprevious(_el("w:bookmarkStart", {"id": str(n), "name": f"_Ref{n}"}))
+        runs[-1].addnext(_el("w:bookmarkEnd", {"id": str(n)}))
+        if n % 3 == 0:
+            field = _el("w:fldSimple", {"instr": " MERGEFIELD поле "})
+            runs[0].addprevious(field)
+            field.append(runs[0])
+        if n % 4 == 0:
+            p.insert(1, _el("w:commentRangeStart", {"id": str(n)}))
+            p.append(_el("w:commentRangeEnd", {"id": str(n)}))
+            ref = _el("w:r")
+            ref.append(_el("w:commentReference", {"id": str(n)}))
+            p.append(ref)
+
+
+@pytest.mark.parametrize("edit", [edit_tracked_changes, edit_bookmarks_fields_comments])
+@pytest.mark.parametrize("folder, plan_id, name", [
+    ("noglik", "plan-msoko", "order-2020-427"), ("pogranichny", "plan-msoko", "plan-msoko")])
+def test_built_file_edited(built, departments, tmp_path, folder, plan_id, name, edit):
+    from docx import Document
+
+    document = Document(str(built / folder / f"{name}.docx"))
+    edit(document)
+    source = tmp_path / f"{name}.docx"
+    document.save(str(source))
+    imported, got, _ = import_plan(source, tmp_path / "org")
+    assert outline(got) == outline(departments[folder].document(plan_id))
+    assert_accounted(imported)
+    yaml = "".join(imported.files.values())
+    assert "УДАЛЁННЫЕ" not in yaml and "СТРОКА УДАЛЕНА" not in yaml
+    if edit is edit_tracked_changes:
+        assert imported.tracked_changes > 0
+        assert any("неподтверждённые исправления" in line for line in imported.report.lines())
+
+
+# --- LibreOffice: re-saved as DOCX, and .odt → .docx --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def libreoffice_copies(built, tmp_path_factory):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) не установлен")
+    out = tmp_path_factory.mktemp("lo")
+    names = ["noglik/order-2020-427.docx", "taimyr/regulation-msoko.docx", "pogranichny/plan-msoko.docx"]
+    profile = f"-env:UserInstallation=file://{out / 'profile'}"
+    for folder in ("resaved", "odt", "fromodt"):
+        (out / folder).mkdir()
+    sources = [str(built / n) for n in names]
+    run = [soffice, profile, "--headless", "--convert-to"]
+    subprocess.run(run + ["docx:MS Word 2007 XML", "--outdir", str(out / "resaved"), *sources],
+                   capture_output=True, timeout=300, check=True)
+    subprocess.run(run + ["odt", "--outdir", str(out / "odt"), *sources], capture_output=True, timeout=300,
+                   check=True)
+    odts = sorted(str(p) for p in (out / "odt").glob("*.odt"))
+    subprocess.run(run + ["docx:MS Word 2007 XML", "--outdir", str(out / "fromodt"), *odts],
+                   capture_output=True, timeout=300, check=True)
+    return out
+
+
+@pytest.mark.parametrize("kind", ["resaved", "fromodt"])
+@pytest.mark.parametrize("folder, plan_id, name", [
+    ("noglik", "plan-msoko", "order-2020-427"), ("pogranichny", "plan-msoko", "plan-msoko")])
+def test_libreoffice_copies_of_plans(libreoffice_copies, departments, tmp_path, kind, folder, plan_id, name):
+    imported, got, _ = import_plan(libreoffice_copies / kind / f"{name}.docx", tmp_path / "org")
+    assert outline(got) == outline(departments[folder].document(plan_id))
+    assert_accounted(imported)
+
+
+@pytest.mark.parametrize("kind", ["resaved", "fromodt"])
+def test_libreoffice_copies_of_a_regulation(libreoffice_copies, departments, tmp_path, kind):
+    from generator import model as m
+    from generator.importer.run import import_docx, validate, write
+    from generator.load import load
+    from generator.numbering import NumberedClause, regulation_outline
+
+    def clauses(regulation):
+        return [(item.number, normalize(m.plain_text(item.clause.text)))
+                for item in regulation_outline(regulation) if isinstance(item, NumberedClause)]
+
+    imported = import_docx(str(libreoffice_copies / kind / "regulation-msoko.docx"))
+    validate(imported, str(tmp_path / "org"))
+    write(imported, str(tmp_path / "org"))
+    got = next(d for d in load([str(tmp_path / "org")])[0].documents if isinstance(d, m.Regulation))
+    assert clauses(got) == clauses(departments["taimyr"].document("regulation-msoko"))
+    assert_accounted(imported)
+
+
+# --- what prikaz prints differently is said ---------------------------------------------------
+
+
+def test_differences_are_reported(departments, tmp_path):
+    """«приказываю:» at the end of the preamble, an annex header prikaz words otherwise."""
+    dep = departments["noglik"]
+    source = tmp_path / "source.docx"
+    write_foreign(dep, dep.document("plan-msoko"), dep.document("order-2020-427"), Style(header="one-line"), source)
+    imported, _, _ = import_plan(source, tmp_path / "org")
+    differs = [n for n in imported.report.notes if n.severity == "differs"]
+    assert differs and all(n.where.startswith("абзац") for n in differs)
+    assert "prikaz напечатает иначе" in "\n".join(imported.report.lines())
+
+
+def test_random_rows_never_vanish(departments, tmp_path):
+    """Rows shuffled across three tables at random points: the count of rows in = measures out."""
+    dep = departments["pogranichny"]
+    plan = dep.document("plan-msoko")
+    rows = body_rows(plan)
+    rng = random.Random(12)
+    splits = sorted(rng.sample(range(1, rows), 2))
+    source = tmp_path / "source.docx"
+    write_foreign(dep, plan, None, Style(splits=splits, repeat="flag", separator="; "), source)
+    imported, got, _ = import_plan(source, tmp_path / "org")
+    assert outline(got) == outline(plan)
+    assert_accounted(imported)
