@@ -32,7 +32,38 @@ def simple_text(blocks: list):
 # --- plans -------------------------------------------------------------------------------
 
 
-def plan_dict(tree: PlanTree, doc_id: str, units: list[str]) -> dict:
+class Units(list):
+    """The registry of responsible units, in order of first use. Names that differ only in
+    their quotes («…», "…", “…”) are one unit: prikaz prints them alike, so the first
+    spelling is kept and the clerk is told."""
+
+    def __init__(self, report: Report | None = None):
+        super().__init__()
+        self.report = report
+        self._by_key: dict[str, str] = {}
+        self._told: set[str] = set()
+
+    def add(self, name: str) -> str:
+        key = _unit_key(name)
+        known = self._by_key.get(key)
+        if known is None:
+            self._by_key[key] = name
+            self.append(name)
+            return name
+        if known != name and self.report is not None and name not in self._told:
+            self._told.add(name)
+            self.report.differs("исполнители", f"{quote(name)} и {quote(known)} различаются только кавычками: "
+                                               f"в реестре один исполнитель {quote(known)}")
+        return known
+
+
+def _unit_key(name: str) -> str:
+    from ..typography import typeset
+
+    return " ".join(typeset(re.sub(r"[“”„]", '"', name)).replace("\u00a0", " ").split())
+
+
+def plan_dict(tree: PlanTree, doc_id: str, units: Units) -> dict:
     scheme = choose_scheme(tree.sections)
     fields = apply_scheme(tree.sections, scheme)
     plan: dict = {"format": "1", "kind": "plan", "id": doc_id, "title": tree.title or "—"}
@@ -52,7 +83,7 @@ def plan_dict(tree: PlanTree, doc_id: str, units: list[str]) -> dict:
     return plan
 
 
-def _section(section: SectionNode, fields: dict, units: list[str]) -> dict:
+def _section(section: SectionNode, fields: dict, units: Units) -> dict:
     result: dict = {"title": section.title or "—"}
     result.update(fields.get(id(section), {}))
     if section.passport:
@@ -71,15 +102,12 @@ def _passport(block: dict) -> dict:
     return result
 
 
-def _measure(measure: MeasureNode, fields: dict, units: list[str]) -> dict:
+def _measure(measure: MeasureNode, fields: dict, units: Units) -> dict:
     result: dict = {"text": simple_text(measure.text)}
     if measure.deadline:
         result["deadline"] = measure.deadline
     if measure.responsible:
-        result["responsible"] = measure.responsible
-        for unit in measure.responsible:
-            if unit not in units:
-                units.append(unit)
+        result["responsible"] = [units.add(unit) for unit in measure.responsible]
     result.update(fields.get(id(measure), {}))
     if measure.note:
         result["note"] = measure.note
@@ -214,7 +242,7 @@ def expected_header(org: dict, date, number: str, index: int, count: int, style:
 
 
 def organization_dict(name: str, genitive: str, letterhead: list[str], style: dict, signature: dict | None,
-                      units: list[str], place: str | None) -> dict:
+                      units: Units, place: str | None) -> dict:
     result: dict = {"format": "1", "kind": "organization", "name": name, "name_genitive": genitive,
                     "letterhead": letterhead or [name]}
     if place:

@@ -47,7 +47,7 @@ def import_docx(path: str) -> Imported:
         order, rest = parse_order(blocks, start, report)
     chunks = split_annexes(rest)
     documents: list[dict] = []
-    units: list[str] = []
+    units = compose.Units(report)
     summary: list[str] = []
     parsed = [_annex(chunk, report) for chunk in chunks]
     parsed = [p for p in parsed if p is not None]
