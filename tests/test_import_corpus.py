@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import random
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -80,6 +81,8 @@ class Style:
     splits: list[int] = field(default_factory=list)  # body rows after which a new Word table starts
     repeat: str = "none"  # none | text | flag: the header repeated in continuation tables
     page_break: bool = True  # the annex starts on a new page
+    word_numbers: bool = False  # measure numbers by Word's automatic numbering, restarted per section
+    mixed_quotes: bool = False  # every other cell writes a unit's "quotes" as «ёлочки»
 
 
 def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
@@ -154,6 +157,8 @@ def plan_table(doc, plan, style: Style) -> None:
     from generator import model as m
     from generator.numbering import NumberedMeasure, plan_outline
 
+    numbers = WordNumbers(doc) if style.word_numbers else None
+
     titles = ["№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственные"]
     if style.extra:
         titles.append(style.extra)
@@ -163,13 +168,18 @@ def plan_table(doc, plan, style: Style) -> None:
         if isinstance(item, NumberedMeasure):
             measure = item.measure
             units = list(measure.responsible)
-            cells = [item.number, m.plain_text(measure.text), measure.deadline or "", style.separator.join(units)]
+            if style.mixed_quotes and len(rows) % 2:
+                units = [re.sub(r'"([^"]*)"', r"«\1»", u) for u in units]
+            number = numbers.label(item.depth) if numbers else item.number
+            cells = [number, m.plain_text(measure.text), measure.deadline or "", style.separator.join(units)]
             if style.extra:
                 cells.append("Выполнено" if len(rows) % 3 == 0 else "")
             rows.append(("measure", cells))
         else:
             title = f"{item.number} {item.section.title}" if item.number else item.section.title
             rows.append(("section", [title]))
+            if numbers:
+                numbers.restart()
 
     def new_table(with_header: bool):
         table = doc.add_table(rows=0, cols=width)
@@ -199,10 +209,60 @@ def plan_table(doc, plan, style: Style) -> None:
             merged.paragraphs[0].add_run(cells[0]).bold = True
             continue
         for cell, text in zip(row, cells):
+            if isinstance(text, tuple):  # (numId, level): Word prints the number
+                numpr = cell.paragraphs[0]._p.get_or_add_pPr().get_or_add_numPr()
+                numpr.get_or_add_ilvl().val = text[1]
+                numpr.get_or_add_numId().val = text[0]
+                continue
             lines = text.split("\n")
             cell.paragraphs[0].add_run(lines[0])
             for line in lines[1:]:
                 cell.add_paragraph(line)
+
+
+class WordNumbers:
+    """A multi-level Word list «1.», «1.1.», «1.1.1.», a new instance (so counting from 1)
+    for every section."""
+
+    def __init__(self, doc):
+        self.root = doc.part.numbering_part.element
+        abstract = _el("w:abstractNum", {"abstractNumId": "90"})
+        for level in range(3):
+            lvl = _el("w:lvl", {"ilvl": str(level)})
+            lvl.append(_el("w:start", {"val": "1"}))
+            lvl.append(_el("w:numFmt", {"val": "decimal"}))
+            lvl.append(_el("w:lvlText", {"val": "".join(f"%{k + 1}." for k in range(level + 1))}))
+            abstract.append(lvl)
+        first_num = self.root.find(W + "num")
+        (first_num.addprevious if first_num is not None else self.root.append)(abstract)
+        self.num_id = 100
+
+    def restart(self) -> None:
+        self.num_id += 1
+        num = _el("w:num", {"numId": str(self.num_id)})
+        num.append(_el("w:abstractNumId", {"val": "90"}))
+        self.root.append(num)
+
+    def label(self, depth: int) -> tuple[int, int]:
+        return self.num_id, depth - 1
+
+
+def word_numbered(plan):
+    """The plan as Word's automatic numbering prints it: typed numbers gone, sections
+    unnumbered, measures «1.», «1.1.» restarted in every section."""
+    import dataclasses
+
+    from generator import model as m
+
+    def measure(x):
+        return dataclasses.replace(x, number=None, children=tuple(measure(c) for c in x.children))
+
+    def section(s):
+        return dataclasses.replace(s, number=None, numbered=False, measures=tuple(measure(x) for x in s.measures),
+                                   sections=tuple(section(c) for c in s.sections))
+
+    return dataclasses.replace(plan, numbering=m.Numbering("unnumbered", "restart", True),
+                               sections=tuple(section(s) for s in plan.sections))
 
 
 def body_rows(plan) -> int:
@@ -232,6 +292,30 @@ VARIANTS = {
     "extra-column-empty": Style(extra="Отметка о выполнении"),
     "extra-column-filled": Style(extra="Ожидаемый результат"),
 }
+
+
+@pytest.mark.parametrize("folder, plan_id, order_id", PLANS)
+def test_word_numbered_measures(departments, tmp_path, folder, plan_id, order_id):
+    """Measure numbers printed by Word's automatic numbering (numPr) in the table's cells."""
+    dep = departments[folder]
+    plan = word_numbered(dep.document(plan_id))
+    source = tmp_path / "source.docx"
+    write_foreign(dep, plan, find_order(dep, order_id), Style(word_numbers=True), source)
+    imported, got, _ = import_plan(source, tmp_path / "org")
+    assert outline(got) == outline(plan)
+    assert_accounted(imported)
+
+
+def test_units_differing_only_in_quotes_are_one_unit(departments, tmp_path):
+    dep = departments["novosibirsk"]
+    plan = dep.document("plan-2020")
+    source = tmp_path / "source.docx"
+    write_foreign(dep, plan, dep.document("order-2020-0212"), Style(mixed_quotes=True), source)
+    imported, got, loaded = import_plan(source, tmp_path / "org")
+    assert outline(got) == outline(plan)
+    names = [normalize(u.name) for u in loaded.organization.units]
+    assert len(names) == len(set(names))
+    assert any(n.severity == "differs" and "только кавычками" in n.message for n in imported.report.notes)
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
