@@ -346,6 +346,89 @@ def test_every_plan_with_units_by_comma_and_split_tables(departments, tmp_path, 
     assert_accounted(imported)
 
 
+# --- the regulation, in another style ---------------------------------------------------
+
+
+def clause_words(regulation) -> list[tuple]:
+    """(number, words) of every chapter and clause, definitions as «термин – определение» lines."""
+    from generator import model as m
+    from generator.numbering import NumberedChapter, regulation_outline
+
+    result = []
+    for item in regulation_outline(regulation):
+        if isinstance(item, NumberedChapter):
+            result.append((item.number, normalize(item.chapter.title + " " + m.plain_text(item.chapter.text))))
+            continue
+        lines = [m.plain_text(item.clause.text)] + [f"{d.term} – {d.definition}" for d in item.clause.definitions]
+        result.append((item.number, normalize(" ".join(lines))))
+    return result
+
+
+def write_foreign_regulation(dep, regulation, header: str, path: Path) -> None:
+    """A made-up order approving the regulation, then the regulation typed in Word: bold
+    numbered chapter headings, clauses as paragraphs starting with their numbers."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH as ALIGN
+
+    from generator import model as m
+    from generator.numbering import NumberedChapter, regulation_outline
+
+    doc = Document()
+
+    def para(text, bold=False, align=None):
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(text).bold = bold
+        if align is not None:
+            paragraph.alignment = align
+        return paragraph
+
+    for line in dep.organization.letterhead:
+        para(line, bold=True, align=ALIGN.CENTER)
+    para("ПРИКАЗ", bold=True, align=ALIGN.CENTER)
+    para("12.01.2022\t\t\t\t№ 7-од")
+    para(f"Об утверждении документа «{regulation.title}»", bold=True)
+    para("ПРИКАЗЫВАЮ:")
+    para("1. Утвердить положение (приложение).")
+    para("2. Контроль за исполнением приказа оставляю за собой.")
+    para("Начальник управления\t\t\tВ.В. Смирнова")
+    genitive = dep.organization.name_genitive
+    lines = {"annex": ["Приложение", f"к приказу {genitive}", "от 12.01.2022 № 7-од"], "none": [],
+             "number": ["Приложение № 1"], "approved": ["УТВЕРЖДЕНО", f"приказом {genitive}", "от 12.01.2022 № 7-од"],
+             "one-line": [f"Приложение 1 к приказу {genitive} от 12.01.2022 № 7-од"]}[header]
+    for k, line in enumerate(lines):
+        para(line, align=ALIGN.RIGHT).paragraph_format.page_break_before = k == 0
+    para(regulation.title, bold=True, align=ALIGN.CENTER).paragraph_format.page_break_before = not lines
+    for item in regulation_outline(regulation):
+        if isinstance(item, NumberedChapter):
+            para(f"{item.number} {item.chapter.title}", bold=True)
+            for line in m.plain_text(item.chapter.text).split("\n") if item.chapter.text else []:
+                para(line)
+            continue
+        text = m.plain_text(item.clause.text).split("\n") if item.clause.text else [""]
+        para(f"{item.number} {text[0]}".strip())
+        for line in text[1:] + [f"{d.term} – {d.definition}" for d in item.clause.definitions]:
+            para(line)
+    doc.save(str(path))
+
+
+@pytest.mark.parametrize("header", ["annex", "none", "number", "approved", "one-line"])
+def test_foreign_regulation(departments, tmp_path, header):
+    from generator import model as m
+    from generator.importer.run import import_docx, validate, write
+    from generator.load import load
+
+    dep = departments["taimyr"]
+    regulation = dep.document("regulation-msoko")
+    source = tmp_path / "source.docx"
+    write_foreign_regulation(dep, regulation, header, source)
+    imported = import_docx(str(source))
+    validate(imported, str(tmp_path / "org"))
+    write(imported, str(tmp_path / "org"))
+    got = next(d for d in load([str(tmp_path / "org")])[0].documents if isinstance(d, m.Regulation))
+    assert clause_words(got) == clause_words(regulation)
+    assert_accounted(imported)
+
+
 # --- split tables: a property over split points ------------------------------------------
 
 
