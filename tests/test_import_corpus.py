@@ -661,3 +661,57 @@ def test_random_rows_never_vanish(departments, tmp_path):
     imported, got, _ = import_plan(source, tmp_path / "org")
     assert outline(got) == outline(plan)
     assert_accounted(imported)
+
+
+# --- the ledger on any arrangement of blocks -------------------------------------------------
+
+PIECES = [
+    ("p", "ПРИКАЗ"), ("p", "15.03.2021\t\t№ 12"), ("p", "О мерах"), ("p", "ПРИКАЗЫВАЮ:"),
+    ("p", "1. Утвердить план."), ("p", "2. Контроль оставляю за собой."), ("p", "Начальник\t\tИ.И. Петрова"),
+    ("p", "Приложение № 1"), ("p", "УТВЕРЖДЕН приказом отдела от 15.03.2021 № 12"), ("p", "ПЛАН мероприятий"),
+    ("p", "1. Общие положения"), ("p", "1.1. Текст пункта."), ("p", ""), ("p", "Исп. Сидорова, тел. 2-22-22"),
+    ("t", "plan"), ("t", "rows"), ("t", "other"),
+]
+
+
+def _arranged(doc, pieces, rng) -> None:
+    for kind, value in pieces:
+        if kind == "p":
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(value).bold = rng.random() < 0.3
+            continue
+        rows = {"plan": [["№", "Мероприятие", "Срок", "Ответственные"], ["1", "Совещание", "Весь период", "ОО"]],
+                "rows": [["2", "Мероприятия по направлению", "Весь период", "МОУО"], ["3", "Анализ", "Май", "ИМЦ"]],
+                "other": [["Фамилия", "Подпись"], ["Иванов", ""]]}[value]
+        table = doc.add_table(rows=0, cols=len(rows[0]))
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row):
+                cell.text = text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.sampled_from(PIECES), min_size=1, max_size=25), seed=st.integers(0, 1000))
+def test_any_arrangement_is_imported_or_refused_and_nothing_is_silent(tmp_path_factory, pieces, seed):
+    """Whatever the order of the blocks: a Russian refusal, or every non-empty paragraph and
+    table row carried over or named in the report."""
+    from docx import Document
+
+    from generator.errors import ContentError
+    from generator.importer.run import import_docx, validate
+
+    doc = Document()
+    _arranged(doc, pieces, random.Random(seed))
+    source = tmp_path_factory.mktemp("any") / "any.docx"
+    doc.save(str(source))
+    try:
+        imported = import_docx(str(source))
+    except ContentError as e:
+        assert all(p.code == "file-unreadable" for p in e.problems)
+        return
+    validate(imported, str(source.parent / "org"))  # what is written loads
+    ledger = imported.accounting
+    units = sum(1 for kind, value in pieces if kind == "p" and value) + sum(2 for kind, _ in pieces if kind == "t")
+    assert ledger.units == units
+    assert ledger.units == ledger.carried + ledger.reported + ledger.unaccounted
+    notes = [n for n in imported.report.notes if n.message.startswith(("абзац не перенесён", "строка таблицы"))]
+    assert len(notes) == ledger.unaccounted
