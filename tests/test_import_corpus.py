@@ -83,6 +83,7 @@ class Style:
     page_break: bool = True  # the annex starts on a new page
     word_numbers: bool = False  # measure numbers by Word's automatic numbering, restarted per section
     mixed_quotes: bool = False  # every other cell writes a unit's "quotes" as «ёлочки»
+    comments: bool = False  # reviewers' comments on the title and on a measure
 
 
 def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
@@ -137,7 +138,11 @@ def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
         "approved": ["УТВЕРЖДЕН", f"приказом {genitive}", f"от {date} № {number}"],
         "approved-undated": [f"УТВЕРЖДЕНА приказом {genitive}"],
         "approval-block": ["УТВЕРЖДАЮ", "Начальник управления", "____________ И.И. Петрова", "«___» ________ 2021 г."],
+        "table": [],
     }[style.header]
+    if style.header == "table":  # an approval block in the right-hand cell of a borderless table
+        grid = doc.add_table(rows=1, cols=2)
+        grid.cell(0, 1).text = f"УТВЕРЖДЕН\nприказом {genitive}\nот {date} № {number}"
     first = True
     for line in headers:
         p = para(line, align=ALIGN.RIGHT)
@@ -145,11 +150,15 @@ def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
             p.paragraph_format.page_break_before = True
         first = False
     title = para(plan.title, bold=True, align=ALIGN.CENTER)
-    if not headers and style.page_break:
+    if not headers and style.page_break and style.header != "table":
         title.paragraph_format.page_break_before = True
     plan_table(doc, plan, style)
     para("")
     para("Начальник отдела\t\t\tА.А. Сидоров")
+    if style.comments:
+        doc.add_comment(title.runs, text="Уточнить название", author="Юрист", initials="Ю")
+        cell = doc.tables[-1].rows[-1].cells[1].paragraphs[0]
+        doc.add_comment(cell.runs, text="Срок?", author="Юрист", initials="Ю")
     doc.save(str(path))
 
 
@@ -286,6 +295,8 @@ VARIANTS = {
     "approved": Style(header="approved"),
     "approved-undated": Style(header="approved-undated"),
     "approval-block": Style(header="approval-block"),
+    "header-in-a-table": Style(header="table"),
+    "comments": Style(comments=True),
     "units-semicolon": Style(separator="; "),
     "units-lines": Style(separator="\n"),
     "word-numbered-points": Style(numbered_points="word"),
@@ -328,6 +339,8 @@ def test_foreign_variant_recovers_every_measure(departments, tmp_path, folder, p
     imported, got, _ = import_plan(source, tmp_path / "org")
     assert outline(got) == outline(plan)
     assert_accounted(imported)
+    if variant == "comments":
+        assert any("примечания рецензентов" in line and "2" in line for line in imported.report.lines())
     if variant.startswith("no-header"):
         assert any(n.severity == "differs" and "нет шапки" in n.message for n in imported.report.notes)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import shapes
 from .dates import find_date, parse_dated
 from .read import Block, Para, Table, take
-from .report import Report, at_para, quote
+from .report import Report, at_para, at_row, quote
 from .text import clean, text_of
 
 DOC_TYPE = re.compile(r"^(п\s*р\s*и\s*к\s*а\s*з|р\s*а\s*с\s*п\s*о\s*р\s*я\s*ж\s*е\s*н\s*и\s*е)$", re.IGNORECASE)
@@ -57,6 +57,7 @@ class AnnexHeader:
     date_style: str | None
     revisions: list[str] = field(default_factory=list)  # «(в ред. приказа …)»
     where: str = "приложение"  # the paragraph it starts at, for the report
+    left_out: list[str] = field(default_factory=list)  # other cells of a header laid out as a table
 
 
 def find_doc_type(blocks: list[Block]) -> int | None:
@@ -200,6 +201,8 @@ def _order_end(blocks: list[Block], k: int) -> tuple[int, dict | None, int]:
     for j in range(k, len(blocks)):
         block = blocks[j]
         if isinstance(block, Table):
+            if annex_header_at(blocks, j):
+                return j, None, j
             found = shapes.signature_table(block)
             if found:
                 take(block)
@@ -294,11 +297,12 @@ def _signature(blocks: list[Block]) -> tuple[dict | None, list[Block]]:
 
 
 def annex_header_at(blocks: list[Block], k: int) -> tuple[AnnexHeader, int] | None:
-    """The annex header or approval block starting at paragraph k, and the index after it.
-    Its date and number may be missing («Приложение № 1» alone, «УТВЕРЖДЕН» alone)."""
+    """The annex header or approval block starting at block k, and the index after it.
+    Its date and number may be missing («Приложение № 1» alone, «УТВЕРЖДЕН» alone); it may
+    be laid out in a small table (an approval block in the right-hand cell)."""
     first = blocks[k]
-    if not isinstance(first, Para):
-        return None
+    if isinstance(first, Table):
+        return _header_table(first, k)
     first_line = clean(first.text).split("\n")[0]
     if len(first_line) > 250 or not ANNEX_HEAD.match(first_line):
         return None
@@ -323,6 +327,20 @@ def annex_header_at(blocks: list[Block], k: int) -> tuple[AnnexHeader, int] | No
         revisions.append(clean(blocks[end].text))
         end += 1
     return _header(lines, revisions, at_para(first)), end
+
+
+def _header_table(table: Table, k: int) -> tuple[AnnexHeader, int] | None:
+    cells = [c for row in table.rows for c in row if c.text and not c.continued]
+    if not cells or len(table.rows) > 2 or len(cells) > 3:
+        return None
+    heads = [c for c in cells if ANNEX_HEAD.match(clean(c.text).split("\n")[0])]
+    if len(heads) != 1 or len(clean(heads[0].text)) > 600:
+        return None
+    where = at_row(table, 0)
+    others = [c for c in cells if c is not heads[0]]
+    header = _header(clean(heads[0].text).split("\n"), [], where)
+    header.left_out = [clean(c.text) for c in others]
+    return header, k + 1
 
 
 def _dated(lines: list[str]) -> bool:
@@ -365,6 +383,8 @@ def parse_annex_header(blocks: list[Block], report: Report) -> tuple[AnnexHeader
         return None, blocks
     header, end = found
     take(*blocks[k:end])
+    for text in header.left_out:
+        report.unmapped(header.where, f"текст рядом с шапкой приложения не перенесён: {quote(text)}")
     return header, blocks[end:]
 
 
