@@ -84,6 +84,7 @@ class Style:
     word_numbers: bool = False  # measure numbers by Word's automatic numbering, restarted per section
     mixed_quotes: bool = False  # every other cell writes a unit's "quotes" as «ёлочки»
     comments: bool = False  # reviewers' comments on the title and on a measure
+    other_grid: bool = False  # continuation tables laid out on a grid of one more column
 
 
 def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
@@ -190,15 +191,22 @@ def plan_table(doc, plan, style: Style) -> None:
             if numbers:
                 numbers.restart()
 
-    def new_table(with_header: bool):
-        table = doc.add_table(rows=0, cols=width)
+    def new_table(with_header: bool, grid: int = width):
+        table = doc.add_table(rows=0, cols=grid)
         table.style = "Table Grid"
         if with_header:
             header_row(table)
         return table
 
-    def header_row(table, flag=False):
+    def add_row(table):
         cells = table.add_row().cells
+        if len(cells) > width:  # the last column spans the two last grid columns
+            cells[-2].merge(cells[-1])
+            return list(cells[: width - 1]) + [cells[-2]]
+        return cells
+
+    def header_row(table, flag=False):
+        cells = add_row(table)
         for cell, text in zip(cells, titles):
             cell.text = text
         if flag:
@@ -209,10 +217,13 @@ def plan_table(doc, plan, style: Style) -> None:
     for k, (kind, cells) in enumerate(rows):
         if k in style.splits:
             doc.add_paragraph()
-            table = new_table(False)
-            if style.repeat != "none":
+            table = new_table(False, width + 1 if style.other_grid else width)
+            if style.repeat == "bold":  # the header worded otherwise, in bold
+                for cell, text in zip(add_row(table), ["№", "Мероприятия", "Сроки", "Исполнители"]):
+                    cell.paragraphs[0].add_run(text).bold = True
+            elif style.repeat != "none":
                 header_row(table, flag=style.repeat == "flag")
-        row = table.add_row().cells
+        row = add_row(table)
         if kind == "section":
             merged = row[0].merge(row[-1])
             merged.paragraphs[0].add_run(cells[0]).bold = True
@@ -297,6 +308,8 @@ VARIANTS = {
     "approval-block": Style(header="approval-block"),
     "header-in-a-table": Style(header="table"),
     "comments": Style(comments=True),
+    "continued-on-another-grid": Style(splits=[5, 12], other_grid=True),
+    "continued-with-its-own-bold-header": Style(splits=[7], repeat="bold"),
     "units-semicolon": Style(separator="; "),
     "units-lines": Style(separator="\n"),
     "word-numbered-points": Style(numbered_points="word"),

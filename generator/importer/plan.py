@@ -142,6 +142,7 @@ class _PlanReader:
         self.mid_table_sections = False
         self.column_numbers = False
         self.extras: dict[str, int] = {}
+        self._header_cells: list[Cell] = []
 
     def read(self, blocks: list[Block]) -> PlanTree:
         title, rest = _title(blocks)
@@ -279,15 +280,37 @@ class _PlanReader:
         if not table.rows or shapes.signature_table(table):
             return False
         return table.width == self.columns.width or _same_row(table.rows[0], self.columns.header) \
-            or header_of(table) is not None
+            or header_of(table) is not None or self._by_order(table) is not None
+
+    def _by_order(self, table: Table) -> Columns | None:
+        """A continuation table on another grid (Word or LibreOffice re-laid it out) with as
+        many cells a row as the header: its columns are the header's, in order."""
+        count = len(self.columns.header)
+        full = [row for row in table.rows if len(row) == count]
+        if not full or len(full) * 2 < len(table.rows):
+            return None
+        header_roles = [self.columns.roles.get(c.col) for c in self._header_cells]
+        roles: dict[int, str] = {}
+        for cell, role in zip(full[0], header_roles):
+            for col in range(cell.col, cell.col + cell.span):
+                roles[col] = role or "extra:"
+        return Columns(roles, self.columns.header, table.width, self.columns.names)
 
     def _table(self, table: Table) -> None:
         """The rows of one Word table of the plan. The first table's header names the columns;
         a later table's leading rows are a repeated header only if they repeat that header or
         carry Word's «repeat as header row» flag; never because of the words in a data row."""
         start = 0
-        if self.columns is None or (table.width != self.columns.width
-                                    and not _same_row(table.rows[0], self.columns.header)):
+        own_grid = self.columns is not None and table.width != self.columns.width \
+            and not _same_row(table.rows[0], self.columns.header)
+        if own_grid and header_of(table) is None:
+            columns, self.columns = self.columns, self._by_order(table)
+            self.report.guess(at_row(table, 0), "таблица продолжает план, но размечена по-другому: столбцы "
+                                                "сопоставлены по порядку ячеек")
+            self._rows(table, 0)
+            self.columns = columns
+            return
+        if self.columns is None or own_grid:
             found = header_of(table)
             r, columns = found
             if self.columns is not None:
@@ -297,14 +320,19 @@ class _PlanReader:
                 self.columns = Columns(columns.roles, self.columns.header, columns.width, self.columns.names)
             else:
                 self.columns = columns
+                self._header_cells = table.rows[r]
             for skipped in range(r):
                 self._unmapped_row(table, skipped)
             table.used.add(r)
             start = r + 1
+        self._rows(table, start)
+
+    def _rows(self, table: Table, start: int) -> None:
         first_data = True
         for r in range(start, len(table.rows)):
             row = table.rows[r]
-            if first_data and (r in table.repeat or _same_row(row, self.columns.header) or _column_numbers(row)):
+            if first_data and (r in table.repeat or _same_row(row, self.columns.header) or _column_numbers(row)
+                               or self._bold_header(row)):
                 self.column_numbers = self.column_numbers or _column_numbers(row)
                 table.used.add(r)  # a repeated header, or the row of column numbers
                 continue
@@ -320,6 +348,12 @@ class _PlanReader:
                 self.table_starts.append(False)
             if kind:
                 first_data = False
+
+    def _bold_header(self, row: list[Cell]) -> bool:
+        """A header worded otherwise at the top of a continuation table: it names the plan's
+        columns and is set in bold throughout, as headers are and data rows are not."""
+        cells = [c for c in row if c.text]
+        return len(cells) >= 3 and all(c.bold for c in cells) and header_of(Table(0, [row])) is not None
 
     def _row(self, table: Table, r: int, row: list[Cell]) -> str | None:
         values: dict[str, Cell] = {}
