@@ -1,10 +1,12 @@
-"""Parsed trees → dicts in the shape of the content format, with ids and the registry of
-responsible units; the annex header is compared with the one prikaz will print."""
+"""Parsed trees → the content model (`generator/model.py`), with ids and the registry of
+responsible units; the annex header is compared with the one prikaz will print, by the
+view itself. `generator/dump.py` writes the model as YAML."""
 
 from __future__ import annotations
 
 import re
 
+from .. import model as m
 from .numbers import apply_scheme, choose_scheme, clause_numbers
 from .order import AnnexHeader, OrderTree
 from .plan import MeasureNode, PlanTree, SectionNode
@@ -22,11 +24,33 @@ def ident(*parts: str) -> str:
     return cleaned[:90] or "document"
 
 
-def simple_text(blocks: list):
-    """A text of one plain paragraph is written as a string."""
-    if len(blocks) == 1 and isinstance(blocks[0], str):
-        return blocks[0]
-    return blocks
+def text(blocks: list) -> m.Text:
+    """The parsers' blocks (strings, {"heading"}, {"lead", "text"}, {"bullets", "marker"}) → a model text."""
+    result: list[m.Block] = []
+    for block in blocks:
+        if isinstance(block, str):
+            result.append(m.Paragraph(block))
+        elif "bullets" in block:
+            result.append(m.Bullets(tuple(block["bullets"]), block.get("marker", "–")))
+        elif "heading" in block:
+            result.append(m.Heading(block["heading"]))
+        else:
+            result.append(m.Lead(block["lead"], block.get("text", "")))
+    return tuple(result)
+
+
+def signature(found: dict | None) -> m.Signature | None:
+    return m.Signature(tuple(found["position"]), found["name"]) if found else None
+
+
+def _numbered(fields: dict) -> dict:
+    """Number fields of numbers.py → model keyword arguments."""
+    result: dict = {}
+    if "number" in fields:
+        result["number"] = fields["number"]
+    if fields.get("numbered") == "false":
+        result["numbered"] = False
+    return result
 
 
 # --- plans -------------------------------------------------------------------------------
@@ -63,62 +87,39 @@ def _unit_key(name: str) -> str:
     return " ".join(typeset(re.sub(r"[“”„]", '"', name)).replace("\u00a0", " ").split())
 
 
-def plan_dict(tree: PlanTree, doc_id: str, units: Units) -> dict:
+def plan(tree: PlanTree, doc_id: str, units: Units) -> m.Plan:
     scheme = choose_scheme(tree.sections)
     fields = apply_scheme(tree.sections, scheme)
-    plan: dict = {"format": "1", "kind": "plan", "id": doc_id, "title": tree.title or "—"}
-    if tree.note:
-        plan["note"] = {"title": tree.note.get("title"), "text": tree.note["text"]}
-    plan["table_title"] = tree.table_title
-    plan["columns"] = tree.columns
-    plan["column_numbers"] = tree.column_numbers
-    plan["responsible_separator"] = tree.responsible_separator
-    plan["numbering"] = {"sections": scheme.sections, "measures": scheme.measures,
-                         "trailing_dot": scheme.trailing_dot}
-    if tree.table_per_section:
-        plan["layout"] = {"table_per_section": True}
-    plan["sections"] = [_section(s, fields, units) for s in tree.sections]
-    if tree.signature:
-        plan["signature"] = tree.signature
-    return plan
+    note = m.Note(tree.note.get("title"), text(tree.note["text"])) if tree.note else None
+    return m.Plan(
+        id=doc_id, title=tree.title or "—", sections=tuple(_section(s, fields, units) for s in tree.sections),
+        columns=tuple(tree.columns) if tree.columns else m.Plan("", "", ()).columns, note=note,
+        table_title=tree.table_title, column_numbers=tree.column_numbers,
+        responsible_separator=tree.responsible_separator,
+        numbering=m.Numbering(scheme.sections, scheme.measures, scheme.trailing_dot),
+        table_per_section=tree.table_per_section, signature=signature(tree.signature))
 
 
-def _section(section: SectionNode, fields: dict, units: Units) -> dict:
-    result: dict = {"title": section.title or "—"}
-    result.update(fields.get(id(section), {}))
-    if section.passport:
-        result["passport"] = [_passport(b) for b in section.passport]
-    if section.measures:
-        result["measures"] = [_measure(m, fields, units) for m in section.measures]
-    if section.sections:
-        result["sections"] = [_section(s, fields, units) for s in section.sections]
-    return result
+def _section(section: SectionNode, fields: dict, units: Units) -> m.Section:
+    return m.Section(
+        title=section.title or "—",
+        passport=tuple(m.PassportBlock(b["label"], text(b.get("text", []))) for b in section.passport),
+        measures=tuple(_measure(x, fields, units) for x in section.measures),
+        sections=tuple(_section(s, fields, units) for s in section.sections),
+        **_numbered(fields.get(id(section), {})))
 
 
-def _passport(block: dict) -> dict:
-    result = {"label": block["label"]}
-    if block.get("text"):
-        result["text"] = simple_text(block["text"])
-    return result
-
-
-def _measure(measure: MeasureNode, fields: dict, units: Units) -> dict:
-    result: dict = {"text": simple_text(measure.text)}
-    if measure.deadline:
-        result["deadline"] = measure.deadline
-    if measure.responsible:
-        result["responsible"] = [units.add(unit) for unit in measure.responsible]
-    result.update(fields.get(id(measure), {}))
-    if measure.note:
-        result["note"] = measure.note
-    if measure.children:
-        result["measures"] = [_measure(m, fields, units) for m in measure.children]
-    return result
+def _measure(measure: MeasureNode, fields: dict, units: Units) -> m.Measure:
+    return m.Measure(
+        text=text(measure.text), deadline=measure.deadline or None,
+        responsible=tuple(units.add(unit) for unit in measure.responsible), note=measure.note,
+        children=tuple(_measure(x, fields, units) for x in measure.children),
+        **_numbered(fields.get(id(measure), {})))
 
 
 def count_measures(sections: list[SectionNode]) -> int:
     def measures(items: list[MeasureNode]) -> int:
-        return sum(1 + measures(m.children) for m in items)
+        return sum(1 + measures(x.children) for x in items)
 
     return sum(measures(s.measures) + count_measures(s.sections) for s in sections)
 
@@ -126,43 +127,28 @@ def count_measures(sections: list[SectionNode]) -> int:
 # --- regulations -------------------------------------------------------------------------
 
 
-def regulation_dict(tree: RegulationTree, doc_id: str) -> dict:
+def regulation(tree: RegulationTree, doc_id: str) -> m.Regulation:
     fields: dict = {}
     chapters = []
     for index, chapter in enumerate(tree.chapters, start=1):
         clause_numbers(chapter.children, chapter.printed if chapter.printed else str(index), tree.trailing_dot,
                        fields)
         chapters.append(_chapter(chapter, index, fields))
-    result: dict = {"format": "1", "kind": "regulation", "id": doc_id, "title": tree.title or "—",
-                    "trailing_dot": tree.trailing_dot, "chapters": chapters}
-    if tree.signature:
-        result["signature"] = tree.signature
-    return result
+    return m.Regulation(id=doc_id, title=tree.title or "—", chapters=tuple(chapters), trailing_dot=tree.trailing_dot,
+                        signature=signature(tree.signature))
 
 
-def _chapter(chapter: ChapterNode, index: int, fields: dict) -> dict:
-    result: dict = {"title": chapter.title or "—"}
-    if chapter.printed and chapter.printed != str(index):
-        result["number"] = chapter.printed
-    text = chapter_text(chapter)
-    if text:
-        result["text"] = simple_text(text)
-    if chapter.children:
-        result["clauses"] = [_clause(c, fields) for c in chapter.children]
-    return result
+def _chapter(chapter: ChapterNode, index: int, fields: dict) -> m.Chapter:
+    number = chapter.printed if chapter.printed and chapter.printed != str(index) else None
+    return m.Chapter(title=chapter.title or "—", text=text(chapter_text(chapter)),
+                     clauses=tuple(_clause(c, fields) for c in chapter.children), number=number)
 
 
-def _clause(clause: ClauseNode, fields: dict) -> dict:
-    result: dict = {}
-    text = clause_text(clause)
-    if text:
-        result["text"] = simple_text(text)
-    if clause.definitions:
-        result["definitions"] = clause.definitions
-    if clause.children:
-        result["clauses"] = [_clause(c, fields) for c in clause.children]
-    result.update(fields.get(id(clause), {}))
-    return result
+def _clause(clause: ClauseNode, fields: dict) -> m.Clause:
+    return m.Clause(text=text(clause_text(clause)),
+                    definitions=tuple(m.Definition(d["term"], d["definition"]) for d in clause.definitions),
+                    clauses=tuple(_clause(c, fields) for c in clause.children),
+                    number=fields.get(id(clause), {}).get("number"))
 
 
 def count_clauses(chapters: list[ChapterNode]) -> int:
@@ -175,52 +161,37 @@ def count_clauses(chapters: list[ChapterNode]) -> int:
 # --- orders and the organization ---------------------------------------------------------
 
 
-def order_dict(order: OrderTree, doc_id: str, annexes: list[dict]) -> dict:
-    result: dict = {"format": "1", "kind": "order", "id": doc_id, "date": order.date.isoformat(),
-                    "number": order.number, "title": order.title or "—"}
-    if order.preamble:
-        result["preamble"] = simple_text(order.preamble)
-    result["points"] = [_point(p) for p in order.points] or [f"{PLACEHOLDER}: пункты приказа"]
-    result["signatory"] = "head"
-    if annexes:
-        result["annexes"] = annexes
-    return result
+def order(tree: OrderTree, doc_id: str, annexes: tuple[m.AnnexRef, ...]) -> m.Order:
+    points = tuple(_point(p) for p in tree.points) or (m.Point((m.Paragraph(f"{PLACEHOLDER}: пункты приказа"),)),)
+    return m.Order(id=doc_id, date=tree.date, number=tree.number, title=tree.title or "—", points=points,
+                   signatory="head", preamble=text(tree.preamble), annexes=annexes)
 
 
-def _point(point: dict) -> dict | str:
-    text = simple_text(point["text"])
-    if "points" not in point and isinstance(text, str):
-        return text
-    result: dict = {"text": text}
-    if "points" in point:
-        result["points"] = [_point(p) for p in point["points"]]
-    return result
+def _point(point: dict) -> m.Point:
+    return m.Point(text(point["text"]), tuple(_point(p) for p in point.get("points", ())))
 
 
-def stub_order(header: AnnexHeader, doc_id: str, annex_id: str) -> dict:
+def stub_order(header: AnnexHeader, doc_id: str, annex_id: str) -> m.Order:
     """The order an annex printed alone refers to: only its date and number are known."""
-    return {"format": "1", "kind": "order", "id": doc_id, "date": header.date.isoformat(),
-            "number": header.number, "title": f"{PLACEHOLDER}: заголовок приказа",
-            "points": [f"{PLACEHOLDER}: пункты приказа"], "signatory": "head",
-            "annexes": [{"document": annex_id, "header": header.style}]}
+    return m.Order(id=doc_id, date=header.date, number=header.number, title=f"{PLACEHOLDER}: заголовок приказа",
+                   points=(m.Point((m.Paragraph(f"{PLACEHOLDER}: пункты приказа"),)),), signatory="head",
+                   annexes=(m.AnnexRef(annex_id, header.style),))
 
 
 def annex_ref(annex_id: str, header: AnnexHeader | None, expected: list[str] | None, style: str,
-              report: Report, where: str) -> dict:
-    ref: dict = {"document": annex_id}
+              report: Report, where: str) -> m.AnnexRef:
     if header is None:
-        return ref
-    if header.style != style:
-        ref["header"] = header.style
+        return m.AnnexRef(annex_id)
+    style_of = header.style if header.style != style else None
     if expected is not None and _norm(header.lines[1:]) == _norm(expected[1:]) and header.lines[0] != expected[0]:
         report.differs(where, f"первая строка шапки {quote(header.lines[0])} будет напечатана как {quote(expected[0])} "
-                            "(«№» у приложения prikaz ставит, когда приложений несколько)")
+                              "(«№» у приложения prikaz ставит, когда приложений несколько)")
     elif expected is not None and _norm(header.lines) != _norm(expected):
-        ref["printed_header"] = header.lines
         report.differs(where, f"шапка приложения напечатана как {quote(' / '.join(header.lines), 120)}; prikaz "
-                            f"напечатает {quote(' / '.join(expected), 120)} (напечатанная сохранена в "
-                            "printed_header для проверки)")
-    return ref
+                              f"напечатает {quote(' / '.join(expected), 120)} (напечатанная сохранена в "
+                              "printed_header для проверки)")
+        return m.AnnexRef(annex_id, style_of, tuple(header.lines))
+    return m.AnnexRef(annex_id, style_of)
 
 
 def _norm(lines: list[str]) -> str:
@@ -229,25 +200,15 @@ def _norm(lines: list[str]) -> str:
     return " ".join(typeset(" ".join(lines)).replace("\u00a0", " ").split()).casefold()
 
 
-def expected_header(org: dict, date, number: str, index: int, count: int, style: str, kind_word: str) -> list[str]:
-    """The annex header prikaz prints for this organization and order."""
-    from .. import model as m
+def expected_header(organization: m.Organization, order: m.Order, index: int, document) -> list[str]:
+    """The annex header prikaz prints for this annex of this order: the view's own."""
     from ..view import annex_header
 
-    organization = m.Organization(org["name"], org["name_genitive"], tuple(org["letterhead"]),
-                                  style=m.Style(date=org["style"]["date"], annex_header=style))
-    order = m.Order("x", date, number, "x", (), "head", annexes=tuple(m.AnnexRef(f"a{i}") for i in range(count)))
-    document = m.Plan("x", "x", ()) if kind_word == "план" else m.Regulation("x", "x", ())
     return annex_header(organization, order, index, document)
 
 
-def organization_dict(name: str, genitive: str, letterhead: list[str], style: dict, signature: dict | None,
-                      units: Units, place: str | None) -> dict:
-    result: dict = {"format": "1", "kind": "organization", "name": name, "name_genitive": genitive,
-                    "letterhead": letterhead or [name]}
-    if place:
-        result["place"] = place
-    result["style"] = style
-    result["signatories"] = {"head": signature} if signature else {}
-    result["units"] = [{"name": u} for u in units]
-    return result
+def organization(name: str, genitive: str, letterhead: list[str], style: m.Style, found: dict | None,
+                 units: Units, place: str | None) -> m.Organization:
+    return m.Organization(
+        name=name, name_genitive=genitive, letterhead=tuple(letterhead or [name]), place=place, style=style,
+        signatories=(("head", signature(found)),) if found else (), units=tuple(m.Unit(u) for u in units))
