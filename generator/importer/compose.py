@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .. import model as m
-from .numbers import apply_scheme, choose_scheme, clause_numbers
+from .numbers import settle_plan, settle_regulation
 from .order import AnnexHeader, OrderTree
 from .plan import MeasureNode, PlanTree, SectionNode
 from .regulation import ChapterNode, ClauseNode, RegulationTree, chapter_text, clause_text
@@ -41,16 +41,6 @@ def text(blocks: list) -> m.Text:
 
 def signature(found: dict | None) -> m.Signature | None:
     return m.Signature(tuple(found["position"]), found["name"]) if found else None
-
-
-def _numbered(fields: dict) -> dict:
-    """Number fields of numbers.py → model keyword arguments."""
-    result: dict = {}
-    if "number" in fields:
-        result["number"] = fields["number"]
-    if fields.get("numbered") == "false":
-        result["numbered"] = False
-    return result
 
 
 # --- plans -------------------------------------------------------------------------------
@@ -88,33 +78,34 @@ def _unit_key(name: str) -> str:
 
 
 def plan(tree: PlanTree, doc_id: str, units: Units) -> m.Plan:
-    scheme = choose_scheme(tree.sections)
-    fields = apply_scheme(tree.sections, scheme)
+    """The plan, numbered by numbering.py with the printed numbers kept where they differ."""
+    printed: dict[tuple, str | None] = {}
     note = m.Note(tree.note.get("title"), text(tree.note["text"])) if tree.note else None
-    return m.Plan(
-        id=doc_id, title=tree.title or "—", sections=tuple(_section(s, fields, units) for s in tree.sections),
+    unnumbered = m.Plan(
+        id=doc_id, title=tree.title or "—",
+        sections=tuple(_section(s, (("s", i),), printed, units) for i, s in enumerate(tree.sections)),
         columns=tuple(tree.columns) if tree.columns else m.Plan("", "", ()).columns, note=note,
         table_title=tree.table_title, column_numbers=tree.column_numbers,
         responsible_separator=tree.responsible_separator,
-        numbering=m.Numbering(scheme.sections, scheme.measures, scheme.trailing_dot),
         table_per_section=tree.table_per_section, signature=signature(tree.signature))
+    return settle_plan(unnumbered, printed)
 
 
-def _section(section: SectionNode, fields: dict, units: Units) -> m.Section:
+def _section(section: SectionNode, path: tuple, printed: dict, units: Units) -> m.Section:
+    printed[path] = section.printed
     return m.Section(
         title=section.title or "—",
         passport=tuple(m.PassportBlock(b["label"], text(b.get("text", []))) for b in section.passport),
-        measures=tuple(_measure(x, fields, units) for x in section.measures),
-        sections=tuple(_section(s, fields, units) for s in section.sections),
-        **_numbered(fields.get(id(section), {})))
+        measures=tuple(_measure(x, (*path, ("m", k)), printed, units) for k, x in enumerate(section.measures)),
+        sections=tuple(_section(s, (*path, ("s", i)), printed, units) for i, s in enumerate(section.sections)))
 
 
-def _measure(measure: MeasureNode, fields: dict, units: Units) -> m.Measure:
+def _measure(measure: MeasureNode, path: tuple, printed: dict, units: Units) -> m.Measure:
+    printed[path] = measure.printed
     return m.Measure(
         text=text(measure.text), deadline=measure.deadline or None,
         responsible=tuple(units.add(unit) for unit in measure.responsible), note=measure.note,
-        children=tuple(_measure(x, fields, units) for x in measure.children),
-        **_numbered(fields.get(id(measure), {})))
+        children=tuple(_measure(x, (*path, ("m", k)), printed, units) for k, x in enumerate(measure.children)))
 
 
 def count_measures(sections: list[SectionNode]) -> int:
@@ -128,27 +119,25 @@ def count_measures(sections: list[SectionNode]) -> int:
 
 
 def regulation(tree: RegulationTree, doc_id: str) -> m.Regulation:
-    fields: dict = {}
-    chapters = []
-    for index, chapter in enumerate(tree.chapters, start=1):
-        clause_numbers(chapter.children, chapter.printed if chapter.printed else str(index), tree.trailing_dot,
-                       fields)
-        chapters.append(_chapter(chapter, index, fields))
-    return m.Regulation(id=doc_id, title=tree.title or "—", chapters=tuple(chapters), trailing_dot=tree.trailing_dot,
-                        signature=signature(tree.signature))
+    """The regulation, numbered by numbering.py with the printed numbers kept where they differ."""
+    printed: dict[tuple, str | None] = {}
+    chapters = tuple(_chapter(c, (("c", i),), printed) for i, c in enumerate(tree.chapters))
+    unnumbered = m.Regulation(id=doc_id, title=tree.title or "—", chapters=chapters, trailing_dot=tree.trailing_dot,
+                              signature=signature(tree.signature))
+    return settle_regulation(unnumbered, printed)
 
 
-def _chapter(chapter: ChapterNode, index: int, fields: dict) -> m.Chapter:
-    number = chapter.printed if chapter.printed and chapter.printed != str(index) else None
+def _chapter(chapter: ChapterNode, path: tuple, printed: dict) -> m.Chapter:
+    printed[path] = chapter.printed
     return m.Chapter(title=chapter.title or "—", text=text(chapter_text(chapter)),
-                     clauses=tuple(_clause(c, fields) for c in chapter.children), number=number)
+                     clauses=tuple(_clause(c, (*path, ("k", j)), printed) for j, c in enumerate(chapter.children)))
 
 
-def _clause(clause: ClauseNode, fields: dict) -> m.Clause:
+def _clause(clause: ClauseNode, path: tuple, printed: dict) -> m.Clause:
+    printed[path] = clause.printed
     return m.Clause(text=text(clause_text(clause)),
                     definitions=tuple(m.Definition(d["term"], d["definition"]) for d in clause.definitions),
-                    clauses=tuple(_clause(c, fields) for c in clause.children),
-                    number=fields.get(id(clause), {}).get("number"))
+                    clauses=tuple(_clause(c, (*path, ("k", j)), printed) for j, c in enumerate(clause.children)))
 
 
 def count_clauses(chapters: list[ChapterNode]) -> int:
