@@ -27,34 +27,70 @@ def settle_plan(plan: m.Plan, printed: dict[Path, str | None]) -> m.Plan:
     for sections, measures, dot in itertools.product(("numbered", "unnumbered"), ("hierarchical", "restart"),
                                                      (False, True)):
         scheme = m.Numbering(sections, measures, dot)
-        numbered, cost = _settle(dataclasses.replace(plan, numbering=scheme), printed)
-        if best is None or cost < best[0]:
-            best = (cost, numbered)
+        settled = _settle(dataclasses.replace(plan, numbering=scheme), printed, best[0] if best else None)
+        if settled is not None and (best is None or settled[1] < best[0]):
+            best = (settled[1], settled[0])
     return best[1]
 
 
-def _settle(plan: m.Plan, printed: dict[Path, str | None]) -> tuple[m.Plan, int]:
+def _settle(plan: m.Plan, printed: dict[Path, str | None], bound: int | None) -> tuple[m.Plan, int] | None:
+    """The plan with its explicit numbers under its scheme, and their cost; None as soon
+    as the cost is above `bound` (a scheme already found does better)."""
     explicit: dict[Path, str] = {}
     unnumbered = {p for p, number in printed.items() if number is None and p[-1][0] == "s"}
-    while True:
+    fixed = (len(unnumbered) if plan.numbering.sections == "numbered" else 0) \
+        + sum(1 for p, number in printed.items() if number is None and p[-1][0] == "m")
+    while True:  # one pass a level of the tree
+        if bound is not None and fixed + len(explicit) > bound:
+            return None
         plan = _with_numbers(plan, explicit, unnumbered)
-        wrong = [(path, number) for path, number in _shown(plan) if printed.get(path) is not None
+        shown = dict(_shown(plan))
+        wrong = [path for path, number in shown.items() if printed.get(path) is not None
                  and path not in explicit and _differs(path, number, printed[path])]
         if not wrong:
             break
-        depth = min(len(path) for path, _ in wrong)
-        groups: set[Path] = set()
-        for path, _number in wrong:
-            if len(path) != depth:
-                continue
-            if path[-1][0] == "s":  # one section a group: the count of the next ones moves
-                if path[:-1] in groups:
-                    continue
-                groups.add(path[:-1])
-            explicit[path] = printed[path]
-    unnumbered_cost = len(unnumbered) if plan.numbering.sections == "numbered" else 0
-    missing = sum(1 for p, number in printed.items() if number is None and p[-1][0] == "m")
-    return plan, len(explicit) + unnumbered_cost + missing
+        depth = min(len(path) for path in wrong)
+        level = [path for path in wrong if len(path) == depth]
+        for path in level:
+            if path[-1][0] == "m":
+                explicit[path] = printed[path]
+        for parent in dict.fromkeys(path[:-1] for path in level if path[-1][0] == "s"):
+            limit = None if bound is None else bound - fixed
+            _settle_group(plan, parent, shown.get(parent), printed, explicit, unnumbered, limit)
+    return plan, fixed + len(explicit)
+
+
+def _settle_group(plan: m.Plan, parent: Path, parent_number: str | None, printed, explicit, unnumbered,
+                  limit: int | None) -> None:
+    """Sibling sections: an explicit number does not count among them, so settling one
+    moves the next ones. Settled one at a time on a plan of just this group (under its
+    parent's number), which numbering.py numbers in time proportional to the group."""
+    group = _node(plan, parent).sections if parent else plan.sections
+    paths = [(*parent, ("s", i)) for i in range(len(group))]
+    bare = [dataclasses.replace(s, measures=(), sections=()) for s in group]
+    while True:
+        sections = tuple(dataclasses.replace(s, number=explicit.get(p), numbered=p not in unnumbered
+                                             or plan.numbering.sections == "unnumbered")
+                         for s, p in zip(bare, paths))
+        if parent:
+            sections = (m.Section("", number=parent_number, numbered=parent_number is not None, sections=sections),)
+        mini = dataclasses.replace(plan, sections=sections)
+        items = list(plan_outline(mini))[1 if parent else 0:]
+        first = next((p for p, item in zip(paths, items) if printed.get(p) is not None and p not in explicit
+                      and _differs(p, item.number, printed[p])), None)
+        if first is None:
+            return
+        explicit[first] = printed[first]
+        if limit is not None and len(explicit) > limit:
+            return  # this scheme is already worse than one found
+
+
+def _node(plan: m.Plan, path: Path):
+    node = plan
+    for kind, index in path:
+        node = (node.sections if kind == "s" else (node.measures if isinstance(node, m.Section) else node.children))[
+            index]
+    return node
 
 
 def _differs(path: Path, shown: str | None, printed: str) -> bool:

@@ -184,6 +184,7 @@ class _Reader:
         self.numbering = _Numbering(document)
         self.styles = {s.style_id: s for s in document.styles}
         self._bold: dict[tuple[str | None, bool], bool] = {}
+        self._numbering: dict[str | None, object] = {}
         self.paragraphs = 0
         self.tables = 0
         self.cells = 0
@@ -253,6 +254,11 @@ class _Reader:
         return default
 
     def _style_numbering(self, style_id: str | None):
+        if style_id not in self._numbering:
+            self._numbering[style_id] = self._find_numbering(style_id)
+        return self._numbering[style_id]
+
+    def _find_numbering(self, style_id: str | None):
         style = self.styles.get(style_id)
         while style is not None:
             ppr = style.element.pPr
