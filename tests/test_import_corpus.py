@@ -62,6 +62,12 @@ def import_plan(source: Path, folder: Path):
     return imported, plans[0], dep
 
 
+def points(order) -> list[str]:
+    from generator import model as m
+
+    return [normalize(m.plain_text(p.text)) for p in order.points]
+
+
 def assert_accounted(imported) -> None:
     """Every unit carried over or reported by the parsers; the final check found nothing."""
     ledger = imported.accounting
@@ -85,6 +91,8 @@ class Style:
     mixed_quotes: bool = False  # every other cell writes a unit's "quotes" as «ёлочки»
     comments: bool = False  # reviewers' comments on the title and on a measure
     other_grid: bool = False  # continuation tables laid out on a grid of one more column
+    command_inline: bool = False  # «ПРИКАЗЫВАЮ: 1. Утвердить …» in one paragraph
+    executor: bool = False  # «Исп. …, тел. …» under the order's signature
 
 
 def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
@@ -120,16 +128,21 @@ def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
     para(f"{date}\t\t\t\t\t№ {number}")
     para(order.title if order else f"Об утверждении плана «{plan.title}»", bold=True)
     para("В целях организации работы")
-    para("ПРИКАЗЫВАЮ:")
     points = [m.plain_text(p.text) for p in order.points] if order else [
         "Утвердить план мероприятий (приложение).", "Контроль за исполнением приказа оставляю за собой."]
+    if not style.command_inline:
+        para("ПРИКАЗЫВАЮ:")
     for k, point in enumerate(points, start=1):
-        if style.numbered_points == "word":
+        if style.command_inline and k == 1:
+            para(f"ПРИКАЗЫВАЮ: 1. {point}".replace("\n", " "))
+        elif style.numbered_points == "word":
             para(point.replace("\n", " "), style_name="List Number")
         else:
             para(f"{k}. {point}".replace("\n", " "))
     para("")
     para("Начальник управления образования\t\t\tИ.И. Петрова")
+    if style.executor:
+        para("Исп. Сидорова А.А., тел. 2-22-22")
     genitive = org.name_genitive
     headers = {
         "annex": ["Приложение", f"к приказу {genitive}", f"от {date} № {number}"],
@@ -309,6 +322,8 @@ VARIANTS = {
     "header-in-a-table": Style(header="table"),
     "comments": Style(comments=True),
     "continued-on-another-grid": Style(splits=[5, 12], other_grid=True),
+    "command-with-the-first-point": Style(command_inline=True),
+    "executor-under-the-signature": Style(executor=True, header="none"),
     "continued-with-its-own-bold-header": Style(splits=[7], repeat="bold"),
     "units-semicolon": Style(separator="; "),
     "units-lines": Style(separator="\n"),
@@ -345,13 +360,22 @@ def test_units_differing_only_in_quotes_are_one_unit(departments, tmp_path):
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 @pytest.mark.parametrize("folder, plan_id, order_id", PLANS[:2])
 def test_foreign_variant_recovers_every_measure(departments, tmp_path, folder, plan_id, order_id, variant):
+    from generator import model as m
+
     dep = departments[folder]
     plan = dep.document(plan_id)
     source = tmp_path / "source.docx"
     write_foreign(dep, plan, find_order(dep, order_id), VARIANTS[variant], source)
-    imported, got, _ = import_plan(source, tmp_path / "org")
+    imported, got, loaded = import_plan(source, tmp_path / "org")
     assert outline(got) == outline(plan)
     assert_accounted(imported)
+    order = next(d for d in loaded.documents if isinstance(d, m.Order))
+    assert points(order) == points(dep.document(order_id))
+    assert loaded.organization.signatory(order.signatory).name == "И.И. Петрова"
+    if variant == "command-with-the-first-point":
+        assert any(n.severity == "differs" and "отдельной строкой" in n.message for n in imported.report.notes)
+    if variant == "executor-under-the-signature":
+        assert any("Исп. Сидорова" in n.message for n in imported.report.notes)
     if variant == "comments":
         assert any("примечания рецензентов" in line and "2" in line for line in imported.report.lines())
     if variant.startswith("no-header"):

@@ -21,6 +21,7 @@ from .report import Report, at_para, at_row, quote
 from .text import clean, text_of
 
 DOC_TYPE = re.compile(r"^(п\s*р\s*и\s*к\s*а\s*з|р\s*а\s*с\s*п\s*о\s*р\s*я\s*ж\s*е\s*н\s*и\s*е)$", re.IGNORECASE)
+COMMAND_WORD = re.compile(r"(п\s*р\s*и\s*к\s*а\s*з\s*ы\s*в\s*а\s*ю|о\s*б\s*я\s*з\s*ы\s*в\s*а\s*ю)\s*:", re.IGNORECASE)
 COMMAND = re.compile(r"(п\s*р\s*и\s*к\s*а\s*з\s*ы\s*в\s*а\s*ю|о\s*б\s*я\s*з\s*ы\s*в\s*а\s*ю)\s*:?$", re.IGNORECASE)
 # The first words of an annex header or an approval block: «Приложение», «Приложение № 2»,
 # «Приложение 1 к приказу …», «УТВЕРЖДЕН(А, О, Ы) приказом …», «УТВЕРЖДАЮ». Not «Приложение:»
@@ -75,6 +76,8 @@ def parse_order(blocks: list[Block], start: int, report: Report) -> tuple[OrderT
     i, date, date_style, number, place = _date_line(blocks, start + 1, report)
     title, i = _order_title(blocks, i)
     command_at = _find_command(blocks, i)
+    if command_at is not None and not COMMAND.search(clean(blocks[command_at].text)):
+        blocks = _split_command(blocks, command_at, report)
     if command_at is None:
         body_start = next((k for k in range(i, len(blocks)) if isinstance(blocks[k], Para)
                            and POINT.match(clean(blocks[k].text))), len(blocks))
@@ -164,11 +167,26 @@ def _order_title(blocks, i) -> tuple[str, int]:
 
 
 def _find_command(blocks, i) -> int | None:
+    """«ПРИКАЗЫВАЮ:» alone, at the end of the preamble, or followed by the first point."""
     for k in range(i, len(blocks)):
         block = blocks[k]
-        if isinstance(block, Para) and COMMAND.search(clean(block.text)):
+        if isinstance(block, Para) and (COMMAND.search(clean(block.text)) or COMMAND_WORD.search(clean(block.text))):
             return k
     return None
+
+
+def _split_command(blocks: list[Block], k: int, report: Report) -> list[Block]:
+    """«ПРИКАЗЫВАЮ: 1. Утвердить …» in one paragraph: the command, and the point after it
+    as a paragraph of its own (the source paragraph is carried over by both)."""
+    para = blocks[k]
+    text = clean(para.text)
+    match = COMMAND_WORD.search(text)
+    take(para)
+    report.differs(at_para(para), "после «ПРИКАЗЫВАЮ:» в том же абзаце шёл текст пункта; prikaz напечатает "
+                                  "«ПРИКАЗЫВАЮ:» отдельной строкой")
+    command = Para(text[: match.end()], para.index, para.style, para.bold)
+    rest = Para(text[match.end():].strip(), para.index, para.style)
+    return [*blocks[:k], command, rest, *blocks[k + 1:]]
 
 
 def _preamble(blocks, i, end, report) -> tuple[list[Para], str]:

@@ -145,7 +145,7 @@ class _PlanReader:
         self._header_cells: list[Cell] = []
 
     def read(self, blocks: list[Block]) -> PlanTree:
-        title, rest = _title(blocks)
+        title, rest = _title(blocks, self.report)
         first_table = next(i for i, b in enumerate(rest) if isinstance(b, Table) and header_of(b))
         note, table_title, zone_start = self._preface(rest[:first_table])
         signature = None
@@ -547,7 +547,18 @@ class _PlanReader:
 # --- small helpers -----------------------------------------------------------------------
 
 
-def _title(blocks: list[Block]) -> tuple[str, list[Block]]:
+def _title(blocks: list[Block], report: Report) -> tuple[str, list[Block]]:
+    """The plan's title: its first paragraph, or, when that is plain text and a heading on a
+    new page follows (a note left under an order's signature, «Исп. …»), the heading."""
+    first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
+    texts = [i for i in range(first_table) if clean(blocks[i].text)]
+    heading = next((i for i in texts if shapes.heading_like(blocks[i])), None)
+    if texts and heading is not None and heading > texts[0] and blocks[heading].page_break:
+        for i in texts:
+            if i < heading:
+                report.unmapped(at_para(blocks[i]), f"текст перед заголовком приложения не перенесён: "
+                                                    f"{quote(blocks[i].text)}")
+        blocks = blocks[heading:]
     for i, block in enumerate(blocks):
         if isinstance(block, Table):
             return "", blocks[i:]

@@ -14,7 +14,7 @@ from ..errors import ContentError, Pos, Problem
 from . import compose
 from .order import find_doc_type, parse_annex_header, parse_order, split_annexes
 from .plan import is_plan, parse_plan
-from .read import read_docx
+from .read import Table, read_docx
 from .regulation import is_regulation, parse_regulation
 from .report import Accounting, Report, quote
 from .text import clean
@@ -50,6 +50,7 @@ def import_docx(path: str) -> Imported:
     if start is not None:
         order, rest = parse_order(blocks, start, report)
     chunks = split_annexes(rest)
+    _left_between(rest, chunks, order is not None, report)
     units = compose.Units(report)
     summary: list[str] = []
     parsed = [_annex(chunk, report) for chunk in chunks]
@@ -139,6 +140,24 @@ def _annex_ref(organization, approving, index: int, document, header, annex_styl
         report.unmapped(header.where, f"строка {line!r} о редакции не перенесена: редакции "
                                       "описываются отдельными файлами (edition)")
     return compose.annex_ref(document.id, header, expected, annex_style, report, header.where)
+
+
+def _left_between(rest, chunks, after_order: bool, report: Report) -> None:
+    """Text after the order's signature (or before the first annex) that belongs to no annex."""
+    from .report import at_para, at_row
+
+    inside = {id(block) for chunk in chunks for block in chunk}
+    where = "после подписи приказа" if after_order else "перед приложением"
+    for block in rest:
+        if id(block) in inside:
+            continue
+        if isinstance(block, Table):
+            for r in range(len(block.rows)):
+                if block.row_text(r):
+                    report.unmapped(at_row(block, r), f"{where}: строка таблицы не перенесена: "
+                                                      f"{quote(block.row_text(r), 100)}")
+        elif clean(block.text):
+            report.unmapped(at_para(block), f"{where}: текст не перенесён: {quote(block.text, 100)}")
 
 
 def _annex(chunk, report: Report):
