@@ -231,7 +231,10 @@ def plan_table(doc, plan, style: Style) -> None:
         if k in style.splits:
             doc.add_paragraph()
             table = new_table(False, width + 1 if style.other_grid else width)
-            if style.repeat == "bold":  # the header worded otherwise, in bold
+            if style.repeat == "retyped":  # the header typed again, one title shortened
+                for cell, text in zip(add_row(table), ["№"] + titles[1:]):
+                    cell.text = text
+            elif style.repeat == "bold":  # the header worded otherwise, in bold
                 for cell, text in zip(add_row(table), ["№", "Мероприятия", "Сроки", "Исполнители"]):
                     cell.paragraphs[0].add_run(text).bold = True
             elif style.repeat != "none":
@@ -325,6 +328,7 @@ VARIANTS = {
     "command-with-the-first-point": Style(command_inline=True),
     "executor-under-the-signature": Style(executor=True, header="none"),
     "continued-with-its-own-bold-header": Style(splits=[7], repeat="bold"),
+    "continued-with-the-header-retyped": Style(splits=[4, 9], repeat="retyped"),
     "units-semicolon": Style(separator="; "),
     "units-lines": Style(separator="\n"),
     "word-numbered-points": Style(numbered_points="word"),

@@ -100,8 +100,13 @@ def _header_shaped(row: list[Cell]) -> bool:
 
 
 def _same_row(row: list[Cell], header: list[str]) -> bool:
-    """A row that repeats the header: the same titles, as a reader compares them."""
-    return [_fold(c.text) for c in row] == [_fold(t) for t in header]
+    """A row that repeats the header: the same titles as a reader compares them, one of
+    them perhaps retyped («№» for «№ п/п»), and no measure number."""
+    texts, titles = [_fold(c.text) for c in row], [_fold(t) for t in header]
+    if len(texts) != len(titles) or any(shapes.parse_number(c.text) for c in row if c.text):
+        return False
+    same = sum(a == b for a, b in zip(texts, titles))
+    return same == len(titles) or (len(titles) >= 3 and same == len(titles) - 1)
 
 
 def _fold(text: str) -> str:
