@@ -369,6 +369,13 @@ class _PlanReader:
                 if cell.text:
                     extras.append((role[6:] if role else "", cell))
                 continue
+            if role in values and not values[role].text:
+                values[role] = cell
+                continue
+            if role in values and cell.text and not cell.continued:
+                # a second cell under one title (a header cell spanning «начало | окончание»): kept as a note
+                extras.append((self.columns.names.get(role, ""), cell))
+                continue
             values.setdefault(role, cell)
         number_cell, text_cell = values.get("number"), values.get("text")
         deadline_cell, responsible_cell = values.get("deadline"), values.get("responsible")
