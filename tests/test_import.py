@@ -435,3 +435,30 @@ def test_a_comparison_table_is_no_document(tmp_path):
     assert result.returncode == 2
     assert "не найдены ни приказ" in result.stderr
     assert not folder.exists()
+
+
+def test_a_column_title_over_two_cells_loses_nothing(tmp_path):
+    """«Срок» over «начало | окончание»: the first cell is the deadline, the second a note."""
+    from docx import Document
+
+    from generator import model as m
+    from generator.importer.run import import_docx
+
+    doc = Document()
+    doc.add_paragraph("ПЛАН мероприятий").runs[0].bold = True
+    table = doc.add_table(rows=1, cols=5)
+    header = table.rows[0].cells
+    for k, text in ((0, "№"), (1, "Мероприятие"), (2, "Срок"), (4, "Ответственные")):
+        header[k].text = text
+    header[2].merge(header[3])
+    for row in (["1", "Совещание", "январь", "март", "ОО"], ["2", "Семинар", "апрель", "", "ИМЦ"]):
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    source = tmp_path / "plan.docx"
+    doc.save(str(source))
+    imported = import_docx(str(source))
+    plan = next(d for d in imported.documents if isinstance(d, m.Plan))
+    first, second = plan.sections[0].measures
+    assert (first.deadline, second.deadline) == ("январь", "апрель")
+    assert "март" in first.note and second.note is None
+    assert imported.accounting.unaccounted == 0
