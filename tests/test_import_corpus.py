@@ -640,16 +640,20 @@ def test_built_file_edited(built, departments, tmp_path, folder, plan_id, name, 
 
 
 @pytest.fixture(scope="module")
-def libreoffice_copies(built, tmp_path_factory):
+def libreoffice_copies(built, departments, tmp_path_factory):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) не установлен")
     out = tmp_path_factory.mktemp("lo")
-    names = ["noglik/order-2020-427.docx", "taimyr/regulation-msoko.docx", "pogranichny/plan-msoko.docx"]
+    dep = departments["noglik"]
+    write_foreign(dep, dep.document("plan-msoko"), dep.document("order-2020-427"),
+                  Style(header="none", splits=[10, 40], repeat="flag", separator="\n"), out / "foreign.docx")
+    names = ["noglik/order-2020-427.docx", "taimyr/regulation-msoko.docx", "pogranichny/plan-msoko.docx",
+             str(out / "foreign.docx")]
     profile = f"-env:UserInstallation=file://{out / 'profile'}"
     for folder in ("resaved", "odt", "fromodt"):
         (out / folder).mkdir()
-    sources = [str(built / n) for n in names]
+    sources = [str(built / n) for n in names]  # an absolute name stays as it is
     run = [soffice, profile, "--headless", "--convert-to"]
     subprocess.run(run + ["docx:MS Word 2007 XML", "--outdir", str(out / "resaved"), *sources],
                    capture_output=True, timeout=300, check=True)
@@ -663,7 +667,8 @@ def libreoffice_copies(built, tmp_path_factory):
 
 @pytest.mark.parametrize("kind", ["resaved", "fromodt"])
 @pytest.mark.parametrize("folder, plan_id, name", [
-    ("noglik", "plan-msoko", "order-2020-427"), ("pogranichny", "plan-msoko", "plan-msoko")])
+    ("noglik", "plan-msoko", "order-2020-427"), ("pogranichny", "plan-msoko", "plan-msoko"),
+    ("noglik", "plan-msoko", "foreign")])
 def test_libreoffice_copies_of_plans(libreoffice_copies, departments, tmp_path, kind, folder, plan_id, name):
     imported, got, _ = import_plan(libreoffice_copies / kind / f"{name}.docx", tmp_path / "org")
     assert outline(got) == outline(departments[folder].document(plan_id))
