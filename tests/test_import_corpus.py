@@ -729,7 +729,8 @@ PIECES = [
     ("p", "1. Утвердить план."), ("p", "2. Контроль оставляю за собой."), ("p", "Начальник\t\tИ.И. Петрова"),
     ("p", "Приложение № 1"), ("p", "УТВЕРЖДЕН приказом отдела от 15.03.2021 № 12"), ("p", "ПЛАН мероприятий"),
     ("p", "1. Общие положения"), ("p", "1.1. Текст пункта."), ("p", ""), ("p", "Исп. Сидорова, тел. 2-22-22"),
-    ("t", "plan"), ("t", "rows"), ("t", "other"),
+    ("p", "ПРИКАЗЫВАЮ: 1. Утвердить план."), ("p", "Приложение 2 к приказу отдела"),
+    ("t", "plan"), ("t", "rows"), ("t", "other"), ("t", "grif"),
 ]
 
 
@@ -741,7 +742,8 @@ def _arranged(doc, pieces, rng) -> None:
             continue
         rows = {"plan": [["№", "Мероприятие", "Срок", "Ответственные"], ["1", "Совещание", "Весь период", "ОО"]],
                 "rows": [["2", "Мероприятия по направлению", "Весь период", "МОУО"], ["3", "Анализ", "Май", "ИМЦ"]],
-                "other": [["Фамилия", "Подпись"], ["Иванов", ""]]}[value]
+                "other": [["Фамилия", "Подпись"], ["Иванов", ""]],
+                "grif": [["", "УТВЕРЖДЕН\nприказом отдела\nот 15.03.2021 № 12"]]}[value]
         table = doc.add_table(rows=0, cols=len(rows[0]))
         for row in rows:
             for cell, text in zip(table.add_row().cells, row):
@@ -769,7 +771,8 @@ def test_any_arrangement_is_imported_or_refused_and_nothing_is_silent(tmp_path_f
         return
     validate(imported, str(source.parent / "org"))  # what is written loads
     ledger = imported.accounting
-    units = sum(1 for kind, value in pieces if kind == "p" and value) + sum(2 for kind, _ in pieces if kind == "t")
+    units = sum(1 for kind, value in pieces if kind == "p" and value) + sum(1 if value == "grif" else 2
+                                                                           for kind, value in pieces if kind == "t")
     assert ledger.units == units
     assert ledger.units == ledger.carried + ledger.reported + ledger.unaccounted
     notes = [n for n in imported.report.notes if n.message.startswith(("абзац не перенесён", "строка таблицы"))]
