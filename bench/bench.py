@@ -226,6 +226,43 @@ def bench_diff(measures: int, runs: int) -> tuple[float, int]:
 # --- PDF ----------------------------------------------------------------------------------
 
 
+def bench_import(measures: int, runs: int) -> tuple[float, float]:
+    """`prikaz import` of a plan printed as one long Word table, and the floor: python-docx
+    opening the same file and reading the text of every cell."""
+    from docx import Document
+
+    from generator.build import build
+    from generator.importer.run import import_docx
+    from generator.load import load
+
+    folder = Path(tempfile.mkdtemp())
+    dep = make_content(folder, measures)
+    plan = dep / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("layout: {table_per_section: true}\n", ""),
+                    encoding="utf-8")
+    path = build(load([str(dep)]), str(folder / "out"))[0].path
+
+    def floor():
+        document = Document(path)
+        return [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+
+    seconds = median_time(lambda: import_docx(path), runs)
+    base = median_time(floor, runs)
+    shutil.rmtree(folder, ignore_errors=True)
+    return seconds, base
+
+
+def import_section(runs: int, sizes=(1000, 4000)) -> list[str]:
+    lines = ["## Import (DOCX → YAML, in process)", "",
+             "A plan printed as one Word table; floor: python-docx opening the file and reading the text of "
+             "every cell.", "", "| measures | import, s | floor, s | import / floor |", "|---:|---:|---:|---:|"]
+    for n in sizes:
+        seconds, base = bench_import(n, runs)
+        lines.append(f"| {n} | {seconds:.3f} | {base:.3f} | {seconds / base:.2f} |")
+        print(lines[-1], flush=True)
+    return lines
+
+
 def bench_pdf(count: int) -> tuple[float, float]:
     from generator.render.pdf import convert
 
@@ -331,7 +368,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="меньше размеров и повторов")
     parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--import-only", action="store_true", help="только импорт DOCX (печатает раздел)")
     args = parser.parse_args()
+    if args.import_only:
+        print("\n".join(import_section(3)))
+        return
     runs = 3 if args.quick else 5
     sizes = [50, 200, 1000] if args.quick else [50, 200, 1000, 5000]
     folder = Path(tempfile.mkdtemp())
@@ -377,6 +418,7 @@ def main() -> None:
         print(lines[-1], flush=True)
     lines += ["", "## Hostile input (read one YAML file, fresh interpreter)", "", *bench_hostile(folder, runs)]
     print("\n".join(lines[-5:]), flush=True)
+    lines += [""] + import_section(max(1, runs - 2))
     bare, cli = bench_startup(runs)
     lines += ["", "## Start-up", "", f"`python -c pass` {bare * 1000:.0f} ms; `prikaz --help` {cli * 1000:.0f} ms "
               f"(ratio {cli / bare:.1f})."]

@@ -575,13 +575,16 @@ def editions(path: str) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--yaml", "as_yaml", is_flag=True, help="Напечатать документ в формате содержимого (YAML), "
+                                                      "как его прочитал prikaz.")
 @_edge
-def show(path: str) -> None:
+def show(path: str, as_yaml: bool) -> None:
     """Показать план или положение с вычисленными номерами.
 
     \b
     Пример:
       prikaz show content/noglik/plan-msoko.yaml
+      prikaz show --yaml content/noglik/order-2020-427.yaml
     """
     from . import model as m
     from .editions import frozen
@@ -590,6 +593,12 @@ def show(path: str) -> None:
 
     dep = load([path])[0]
     doc = _document_at(dep, path)
+    if as_yaml:
+        from .dump import dump
+
+        is_organization = os.path.basename(path) == "organization.yaml"
+        click.echo(dump(dep.organization if is_organization else doc), nl=False)
+        return
     if doc is None:
         return
     if isinstance(doc, m.Plan | m.Regulation):

@@ -375,3 +375,90 @@ def test_dates_and_numbers_in_their_printed_forms():
         dated = parse_dated(text)
         assert (dated.date, dated.style, dated.number) == expected, text
     assert parse_dated("«09» сентября 2020 г.   г. Новосибирск   № 12-р").rest == "г. Новосибирск"
+
+
+# --- hostile and foreign files -----------------------------------------------------------
+
+
+def _package(path: Path, body: bytes | None = None, body_size: int = 0) -> None:
+    """A DOCX from python-docx whose document.xml is `body`, or `body_size` bytes of one
+    repeated paragraph (compressed as it is streamed: a «zip bomb» of that size)."""
+    import io
+
+    from docx import Document
+
+    plain = io.BytesIO()
+    Document().save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                target.writestr(info, source.read(info))
+        if body is not None:
+            target.writestr("word/document.xml", body)
+            return
+        chunk = b"<w:p/>" * 100_000
+        with target.open("word/document.xml", "w", force_zip64=True) as part:
+            written = 0
+            while written < body_size:
+                part.write(chunk)
+                written += len(chunk)
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("bomb", "zip-бомб"),
+    ("paragraphs", "абзацев"),
+])
+def test_hostile_packages_are_refused_before_parsing(tmp_path, case, expected):
+    source = tmp_path / "bomb.docx"
+    if case == "bomb":
+        _package(source, body_size=300 * 2**20)
+    else:
+        head = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        _package(source, body=head + b"<w:p/>" * 300_000 + b"</w:body></w:document>")
+    assert source.stat().st_size < 2 * 2**20
+    folder = tmp_path / "org"
+    result = run_prikaz("import", str(source), "-o", str(folder))
+    assert result.returncode == 2, result.stderr
+    assert expected in result.stderr and "Traceback" not in result.stderr
+    assert not folder.exists()
+
+
+def test_a_comparison_table_is_no_document(tmp_path):
+    """What `prikaz diff` writes is a table of changes, not a plan: refused, nothing written."""
+    out = tmp_path / "diff"
+    made = run_prikaz("diff", "content/novosibirsk/plan-2020.yaml", "content/novosibirsk/plan-2020-ed2.yaml",
+                      "-o", str(out))
+    assert made.returncode == 0, made.stderr
+    comparison = next(out.rglob("*.comparison.docx"))
+    folder = tmp_path / "org"
+    result = run_prikaz("import", str(comparison), "-o", str(folder))
+    assert result.returncode == 2
+    assert "не найдены ни приказ" in result.stderr
+    assert not folder.exists()
+
+
+def test_a_column_title_over_two_cells_loses_nothing(tmp_path):
+    """«Срок» over «начало | окончание»: the first cell is the deadline, the second a note."""
+    from docx import Document
+
+    from generator import model as m
+    from generator.importer.run import import_docx
+
+    doc = Document()
+    doc.add_paragraph("ПЛАН мероприятий").runs[0].bold = True
+    table = doc.add_table(rows=1, cols=5)
+    header = table.rows[0].cells
+    for k, text in ((0, "№"), (1, "Мероприятие"), (2, "Срок"), (4, "Ответственные")):
+        header[k].text = text
+    header[2].merge(header[3])
+    for row in (["1", "Совещание", "январь", "март", "ОО"], ["2", "Семинар", "апрель", "", "ИМЦ"]):
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    source = tmp_path / "plan.docx"
+    doc.save(str(source))
+    imported = import_docx(str(source))
+    plan = next(d for d in imported.documents if isinstance(d, m.Plan))
+    first, second = plan.sections[0].measures
+    assert (first.deadline, second.deadline) == ("январь", "апрель")
+    assert "март" in first.note and second.note is None
+    assert imported.accounting.unaccounted == 0

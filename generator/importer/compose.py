@@ -1,11 +1,13 @@
-"""Parsed trees → dicts in the shape of the content format, with ids and the registry of
-responsible units; the annex header is compared with the one prikaz will print."""
+"""Parsed trees → the content model (`generator/model.py`), with ids and the registry of
+responsible units; the annex header is compared with the one prikaz will print, by the
+view itself. `generator/dump.py` writes the model as YAML."""
 
 from __future__ import annotations
 
 import re
 
-from .numbers import apply_scheme, choose_scheme, clause_numbers
+from .. import model as m
+from .numbers import settle_plan, settle_regulation
 from .order import AnnexHeader, OrderTree
 from .plan import MeasureNode, PlanTree, SectionNode
 from .regulation import ChapterNode, ClauseNode, RegulationTree, chapter_text, clause_text
@@ -22,75 +24,93 @@ def ident(*parts: str) -> str:
     return cleaned[:90] or "document"
 
 
-def simple_text(blocks: list):
-    """A text of one plain paragraph is written as a string."""
-    if len(blocks) == 1 and isinstance(blocks[0], str):
-        return blocks[0]
-    return blocks
+def text(blocks: list) -> m.Text:
+    """The parsers' blocks (strings, {"heading"}, {"lead", "text"}, {"bullets", "marker"}) → a model text."""
+    result: list[m.Block] = []
+    for block in blocks:
+        if isinstance(block, str):
+            result.append(m.Paragraph(block))
+        elif "bullets" in block:
+            result.append(m.Bullets(tuple(block["bullets"]), block.get("marker", "–")))
+        elif "heading" in block:
+            result.append(m.Heading(block["heading"]))
+        else:
+            result.append(m.Lead(block["lead"], block.get("text", "")))
+    return tuple(result)
+
+
+def signature(found: dict | None) -> m.Signature | None:
+    return m.Signature(tuple(found["position"]), found["name"]) if found else None
 
 
 # --- plans -------------------------------------------------------------------------------
 
 
-def plan_dict(tree: PlanTree, doc_id: str, units: list[str]) -> dict:
-    scheme = choose_scheme(tree.sections)
-    fields = apply_scheme(tree.sections, scheme)
-    plan: dict = {"format": "1", "kind": "plan", "id": doc_id, "title": tree.title or "—"}
-    if tree.note:
-        plan["note"] = {"title": tree.note.get("title"), "text": tree.note["text"]}
-    plan["table_title"] = tree.table_title
-    plan["columns"] = tree.columns
-    plan["column_numbers"] = tree.column_numbers
-    plan["responsible_separator"] = tree.responsible_separator
-    plan["numbering"] = {"sections": scheme.sections, "measures": scheme.measures,
-                         "trailing_dot": scheme.trailing_dot}
-    if tree.table_per_section:
-        plan["layout"] = {"table_per_section": True}
-    plan["sections"] = [_section(s, fields, units) for s in tree.sections]
-    if tree.signature:
-        plan["signature"] = tree.signature
-    return plan
+class Units(list):
+    """The registry of responsible units, in order of first use. Names that differ only in
+    their quotes («…», "…", “…”) are one unit: prikaz prints them alike, so the first
+    spelling is kept and the clerk is told."""
+
+    def __init__(self, report: Report | None = None):
+        super().__init__()
+        self.report = report
+        self._by_key: dict[str, str] = {}
+        self._told: set[str] = set()
+
+    def add(self, name: str) -> str:
+        key = _unit_key(name)
+        known = self._by_key.get(key)
+        if known is None:
+            self._by_key[key] = name
+            self.append(name)
+            return name
+        if known != name and self.report is not None and name not in self._told:
+            self._told.add(name)
+            self.report.differs("исполнители", f"{quote(name)} и {quote(known)} различаются только кавычками: "
+                                               f"в реестре один исполнитель {quote(known)}")
+        return known
 
 
-def _section(section: SectionNode, fields: dict, units: list[str]) -> dict:
-    result: dict = {"title": section.title or "—"}
-    result.update(fields.get(id(section), {}))
-    if section.passport:
-        result["passport"] = [_passport(b) for b in section.passport]
-    if section.measures:
-        result["measures"] = [_measure(m, fields, units) for m in section.measures]
-    if section.sections:
-        result["sections"] = [_section(s, fields, units) for s in section.sections]
-    return result
+def _unit_key(name: str) -> str:
+    from ..typography import typeset
+
+    return " ".join(typeset(re.sub(r"[“”„]", '"', name)).replace("\u00a0", " ").split())
 
 
-def _passport(block: dict) -> dict:
-    result = {"label": block["label"]}
-    if block.get("text"):
-        result["text"] = simple_text(block["text"])
-    return result
+def plan(tree: PlanTree, doc_id: str, units: Units) -> m.Plan:
+    """The plan, numbered by numbering.py with the printed numbers kept where they differ."""
+    printed: dict[tuple, str | None] = {}
+    note = m.Note(tree.note.get("title"), text(tree.note["text"])) if tree.note else None
+    unnumbered = m.Plan(
+        id=doc_id, title=tree.title or "—",
+        sections=tuple(_section(s, (("s", i),), printed, units) for i, s in enumerate(tree.sections)),
+        columns=tuple(tree.columns) if tree.columns else m.Plan("", "", ()).columns, note=note,
+        table_title=tree.table_title, column_numbers=tree.column_numbers,
+        responsible_separator=tree.responsible_separator,
+        table_per_section=tree.table_per_section, signature=signature(tree.signature))
+    return settle_plan(unnumbered, printed)
 
 
-def _measure(measure: MeasureNode, fields: dict, units: list[str]) -> dict:
-    result: dict = {"text": simple_text(measure.text)}
-    if measure.deadline:
-        result["deadline"] = measure.deadline
-    if measure.responsible:
-        result["responsible"] = measure.responsible
-        for unit in measure.responsible:
-            if unit not in units:
-                units.append(unit)
-    result.update(fields.get(id(measure), {}))
-    if measure.note:
-        result["note"] = measure.note
-    if measure.children:
-        result["measures"] = [_measure(m, fields, units) for m in measure.children]
-    return result
+def _section(section: SectionNode, path: tuple, printed: dict, units: Units) -> m.Section:
+    printed[path] = section.printed
+    return m.Section(
+        title=section.title or "—",
+        passport=tuple(m.PassportBlock(b["label"], text(b.get("text", []))) for b in section.passport),
+        measures=tuple(_measure(x, (*path, ("m", k)), printed, units) for k, x in enumerate(section.measures)),
+        sections=tuple(_section(s, (*path, ("s", i)), printed, units) for i, s in enumerate(section.sections)))
+
+
+def _measure(measure: MeasureNode, path: tuple, printed: dict, units: Units) -> m.Measure:
+    printed[path] = measure.printed
+    return m.Measure(
+        text=text(measure.text), deadline=measure.deadline or None,
+        responsible=tuple(units.add(unit) for unit in measure.responsible), note=measure.note,
+        children=tuple(_measure(x, (*path, ("m", k)), printed, units) for k, x in enumerate(measure.children)))
 
 
 def count_measures(sections: list[SectionNode]) -> int:
     def measures(items: list[MeasureNode]) -> int:
-        return sum(1 + measures(m.children) for m in items)
+        return sum(1 + measures(x.children) for x in items)
 
     return sum(measures(s.measures) + count_measures(s.sections) for s in sections)
 
@@ -98,43 +118,26 @@ def count_measures(sections: list[SectionNode]) -> int:
 # --- regulations -------------------------------------------------------------------------
 
 
-def regulation_dict(tree: RegulationTree, doc_id: str) -> dict:
-    fields: dict = {}
-    chapters = []
-    for index, chapter in enumerate(tree.chapters, start=1):
-        clause_numbers(chapter.children, chapter.printed if chapter.printed else str(index), tree.trailing_dot,
-                       fields)
-        chapters.append(_chapter(chapter, index, fields))
-    result: dict = {"format": "1", "kind": "regulation", "id": doc_id, "title": tree.title or "—",
-                    "trailing_dot": tree.trailing_dot, "chapters": chapters}
-    if tree.signature:
-        result["signature"] = tree.signature
-    return result
+def regulation(tree: RegulationTree, doc_id: str) -> m.Regulation:
+    """The regulation, numbered by numbering.py with the printed numbers kept where they differ."""
+    printed: dict[tuple, str | None] = {}
+    chapters = tuple(_chapter(c, (("c", i),), printed) for i, c in enumerate(tree.chapters))
+    unnumbered = m.Regulation(id=doc_id, title=tree.title or "—", chapters=chapters, trailing_dot=tree.trailing_dot,
+                              signature=signature(tree.signature))
+    return settle_regulation(unnumbered, printed)
 
 
-def _chapter(chapter: ChapterNode, index: int, fields: dict) -> dict:
-    result: dict = {"title": chapter.title or "—"}
-    if chapter.printed and chapter.printed != str(index):
-        result["number"] = chapter.printed
-    text = chapter_text(chapter)
-    if text:
-        result["text"] = simple_text(text)
-    if chapter.children:
-        result["clauses"] = [_clause(c, fields) for c in chapter.children]
-    return result
+def _chapter(chapter: ChapterNode, path: tuple, printed: dict) -> m.Chapter:
+    printed[path] = chapter.printed
+    return m.Chapter(title=chapter.title or "—", text=text(chapter_text(chapter)),
+                     clauses=tuple(_clause(c, (*path, ("k", j)), printed) for j, c in enumerate(chapter.children)))
 
 
-def _clause(clause: ClauseNode, fields: dict) -> dict:
-    result: dict = {}
-    text = clause_text(clause)
-    if text:
-        result["text"] = simple_text(text)
-    if clause.definitions:
-        result["definitions"] = clause.definitions
-    if clause.children:
-        result["clauses"] = [_clause(c, fields) for c in clause.children]
-    result.update(fields.get(id(clause), {}))
-    return result
+def _clause(clause: ClauseNode, path: tuple, printed: dict) -> m.Clause:
+    printed[path] = clause.printed
+    return m.Clause(text=text(clause_text(clause)),
+                    definitions=tuple(m.Definition(d["term"], d["definition"]) for d in clause.definitions),
+                    clauses=tuple(_clause(c, (*path, ("k", j)), printed) for j, c in enumerate(clause.children)))
 
 
 def count_clauses(chapters: list[ChapterNode]) -> int:
@@ -147,52 +150,37 @@ def count_clauses(chapters: list[ChapterNode]) -> int:
 # --- orders and the organization ---------------------------------------------------------
 
 
-def order_dict(order: OrderTree, doc_id: str, annexes: list[dict]) -> dict:
-    result: dict = {"format": "1", "kind": "order", "id": doc_id, "date": order.date.isoformat(),
-                    "number": order.number, "title": order.title or "—"}
-    if order.preamble:
-        result["preamble"] = simple_text(order.preamble)
-    result["points"] = [_point(p) for p in order.points] or [f"{PLACEHOLDER}: пункты приказа"]
-    result["signatory"] = "head"
-    if annexes:
-        result["annexes"] = annexes
-    return result
+def order(tree: OrderTree, doc_id: str, annexes: tuple[m.AnnexRef, ...]) -> m.Order:
+    points = tuple(_point(p) for p in tree.points) or (m.Point((m.Paragraph(f"{PLACEHOLDER}: пункты приказа"),)),)
+    return m.Order(id=doc_id, date=tree.date, number=tree.number, title=tree.title or "—", points=points,
+                   signatory="head", preamble=text(tree.preamble), annexes=annexes)
 
 
-def _point(point: dict) -> dict | str:
-    text = simple_text(point["text"])
-    if "points" not in point and isinstance(text, str):
-        return text
-    result: dict = {"text": text}
-    if "points" in point:
-        result["points"] = [_point(p) for p in point["points"]]
-    return result
+def _point(point: dict) -> m.Point:
+    return m.Point(text(point["text"]), tuple(_point(p) for p in point.get("points", ())))
 
 
-def stub_order(header: AnnexHeader, doc_id: str, annex_id: str) -> dict:
+def stub_order(header: AnnexHeader, doc_id: str, annex_id: str) -> m.Order:
     """The order an annex printed alone refers to: only its date and number are known."""
-    return {"format": "1", "kind": "order", "id": doc_id, "date": header.date.isoformat(),
-            "number": header.number, "title": f"{PLACEHOLDER}: заголовок приказа",
-            "points": [f"{PLACEHOLDER}: пункты приказа"], "signatory": "head",
-            "annexes": [{"document": annex_id, "header": header.style}]}
+    return m.Order(id=doc_id, date=header.date, number=header.number, title=f"{PLACEHOLDER}: заголовок приказа",
+                   points=(m.Point((m.Paragraph(f"{PLACEHOLDER}: пункты приказа"),)),), signatory="head",
+                   annexes=(m.AnnexRef(annex_id, header.style),))
 
 
 def annex_ref(annex_id: str, header: AnnexHeader | None, expected: list[str] | None, style: str,
-              report: Report, where: str) -> dict:
-    ref: dict = {"document": annex_id}
+              report: Report, where: str) -> m.AnnexRef:
     if header is None:
-        return ref
-    if header.style != style:
-        ref["header"] = header.style
+        return m.AnnexRef(annex_id)
+    style_of = header.style if header.style != style else None
     if expected is not None and _norm(header.lines[1:]) == _norm(expected[1:]) and header.lines[0] != expected[0]:
-        report.guess(where, f"первая строка шапки {quote(header.lines[0])} будет напечатана как {quote(expected[0])} "
-                            "(«№» у приложения prikaz ставит, когда приложений несколько)")
+        report.differs(where, f"первая строка шапки {quote(header.lines[0])} будет напечатана как {quote(expected[0])} "
+                              "(«№» у приложения prikaz ставит, когда приложений несколько)")
     elif expected is not None and _norm(header.lines) != _norm(expected):
-        ref["printed_header"] = header.lines
-        report.guess(where, f"шапка приложения напечатана как {quote(' / '.join(header.lines), 120)}; prikaz "
-                            f"напечатает {quote(' / '.join(expected), 120)} (напечатанная сохранена в "
-                            "printed_header для проверки)")
-    return ref
+        report.differs(where, f"шапка приложения напечатана как {quote(' / '.join(header.lines), 120)}; prikaz "
+                              f"напечатает {quote(' / '.join(expected), 120)} (напечатанная сохранена в "
+                              "printed_header для проверки)")
+        return m.AnnexRef(annex_id, style_of, tuple(header.lines))
+    return m.AnnexRef(annex_id, style_of)
 
 
 def _norm(lines: list[str]) -> str:
@@ -201,25 +189,15 @@ def _norm(lines: list[str]) -> str:
     return " ".join(typeset(" ".join(lines)).replace("\u00a0", " ").split()).casefold()
 
 
-def expected_header(org: dict, date, number: str, index: int, count: int, style: str, kind_word: str) -> list[str]:
-    """The annex header prikaz prints for this organization and order."""
-    from .. import model as m
+def expected_header(organization: m.Organization, order: m.Order, index: int, document) -> list[str]:
+    """The annex header prikaz prints for this annex of this order: the view's own."""
     from ..view import annex_header
 
-    organization = m.Organization(org["name"], org["name_genitive"], tuple(org["letterhead"]),
-                                  style=m.Style(date=org["style"]["date"], annex_header=style))
-    order = m.Order("x", date, number, "x", (), "head", annexes=tuple(m.AnnexRef(f"a{i}") for i in range(count)))
-    document = m.Plan("x", "x", ()) if kind_word == "план" else m.Regulation("x", "x", ())
     return annex_header(organization, order, index, document)
 
 
-def organization_dict(name: str, genitive: str, letterhead: list[str], style: dict, signature: dict | None,
-                      units: list[str], place: str | None) -> dict:
-    result: dict = {"format": "1", "kind": "organization", "name": name, "name_genitive": genitive,
-                    "letterhead": letterhead or [name]}
-    if place:
-        result["place"] = place
-    result["style"] = style
-    result["signatories"] = {"head": signature} if signature else {}
-    result["units"] = [{"name": u} for u in units]
-    return result
+def organization(name: str, genitive: str, letterhead: list[str], style: m.Style, found: dict | None,
+                 units: Units, place: str | None) -> m.Organization:
+    return m.Organization(
+        name=name, name_genitive=genitive, letterhead=tuple(letterhead or [name]), place=place, style=style,
+        signatories=(("head", signature(found)),) if found else (), units=tuple(m.Unit(u) for u in units))

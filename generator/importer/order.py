@@ -1,6 +1,12 @@
 """Blocks of an order → letterhead, type, date and number, title, preamble, points,
 signature; and where its annexes begin. Also the header of an annex («Приложение к
 приказу … от … № …»), which an annex printed alone begins with too.
+
+Where the order ends is read from the document's shape, not from what the annex says:
+the order's points end at its signature block (a position and a name set apart by a
+tab, a table or a line of their own), or, when no signature is printed, at the first
+annex header in any form, at a heading on a new page, or at a plan's table (with the
+headings just above it).
 """
 
 from __future__ import annotations
@@ -10,13 +16,19 @@ from dataclasses import dataclass, field
 
 from . import shapes
 from .dates import find_date, parse_dated
-from .read import Block, Para, Table
-from .report import Report, at_para, quote
+from .read import Block, Para, Table, take
+from .report import Report, at_para, at_row, quote
 from .text import clean, text_of
 
 DOC_TYPE = re.compile(r"^(п\s*р\s*и\s*к\s*а\s*з|р\s*а\s*с\s*п\s*о\s*р\s*я\s*ж\s*е\s*н\s*и\s*е)$", re.IGNORECASE)
+COMMAND_WORD = re.compile(r"(п\s*р\s*и\s*к\s*а\s*з\s*ы\s*в\s*а\s*ю|о\s*б\s*я\s*з\s*ы\s*в\s*а\s*ю)\s*:", re.IGNORECASE)
 COMMAND = re.compile(r"(п\s*р\s*и\s*к\s*а\s*з\s*ы\s*в\s*а\s*ю|о\s*б\s*я\s*з\s*ы\s*в\s*а\s*ю)\s*:?$", re.IGNORECASE)
-ANNEX_START = re.compile(r"^(приложение(\s*№?\s*\d+)?\.?|утвержден[аоы]?)$", re.IGNORECASE)
+# The first words of an annex header or an approval block: «Приложение», «Приложение № 2»,
+# «Приложение 1 к приказу …», «УТВЕРЖДЕН(А, О, Ы) приказом …», «УТВЕРЖДАЮ». Not «Приложение:»
+# (the list of attachments at the end of an order's text).
+ANNEX_HEAD = re.compile(r"^(приложение(?:\s*№?\s*\d+(?:\.\d+)?)?|утвержд[её]н[аоы]?|утверждаю)"
+                        r"(?=\s*$|\s+(?:к|приказом|распоряжением|постановлением|решением|от)\b|\s*\()", re.IGNORECASE)
+REFERENCE = re.compile(r"(приказ|распоряжени|постановлени|решени)", re.IGNORECASE)
 POINT = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(?=\S)")
 PLACE = re.compile(r"^(г\.|пгт\.?|с\.|п\.|город|поселок|посёлок|село)\s*\S", re.IGNORECASE)
 
@@ -45,6 +57,8 @@ class AnnexHeader:
     number: str | None
     date_style: str | None
     revisions: list[str] = field(default_factory=list)  # «(в ред. приказа …)»
+    where: str = "приложение"  # the paragraph it starts at, for the report
+    left_out: list[str] = field(default_factory=list)  # other cells of a header laid out as a table
 
 
 def find_doc_type(blocks: list[Block]) -> int | None:
@@ -57,18 +71,28 @@ def find_doc_type(blocks: list[Block]) -> int | None:
 def parse_order(blocks: list[Block], start: int, report: Report) -> tuple[OrderTree, list[Block]]:
     """The order and the blocks after its signature (the annexes)."""
     letterhead = _lines(blocks[:start])
+    take(*blocks[: start + 1])
     doc_type = clean(blocks[start].text)
     i, date, date_style, number, place = _date_line(blocks, start + 1, report)
     title, i = _order_title(blocks, i)
     command_at = _find_command(blocks, i)
-    preamble_paras, command = _preamble(blocks, i, command_at, report)
-    end = _annex_start(blocks, command_at + 1 if command_at is not None else i)
-    points, signature = _points(blocks[(command_at + 1 if command_at is not None else i):end], report)
+    if command_at is not None and not COMMAND.search(clean(blocks[command_at].text)):
+        blocks = _split_command(blocks, command_at, report)
     if command_at is None:
+        body_start = next((k for k in range(i, len(blocks)) if isinstance(blocks[k], Para)
+                           and POINT.match(clean(blocks[k].text))), len(blocks))
         report.guess("приказ", "слово «ПРИКАЗЫВАЮ:» не найдено; пункты начинаются с первого нумерованного абзаца")
+    else:
+        body_start = command_at + 1
+    preamble_paras, command = _preamble(blocks, i, command_at if command_at is not None else body_start, report)
+    points_end, signature, rest = _order_end(blocks, body_start)
+    body = blocks[body_start:points_end]
+    if signature is None:
+        signature, body = _signature(body)
+    points = _points(body, report)
     order = OrderTree(letterhead, doc_type, date, date_style, number, title, text_of(preamble_paras),
                       command, points, signature, place)
-    return order, blocks[end:]
+    return order, blocks[rest:]
 
 
 def _lines(blocks: list[Block]) -> list[str]:
@@ -92,6 +116,7 @@ def _date_line(blocks, i, report):
             continue
         if not any(find_date(t) or "№" in t or PLACE.match(t) for t in texts):
             break
+        take(block)
         for text in texts:
             dated = parse_dated(text)
             date = date or dated.date
@@ -114,6 +139,7 @@ def _date_line(blocks, i, report):
                                                                or PLACE.match(clean(blocks[i].text))):
         if clean(blocks[i].text):
             place = clean(blocks[i].text)
+            take(blocks[i])
         i += 1
     return i, date, date_style, number, place
 
@@ -125,6 +151,7 @@ def _order_title(blocks, i) -> tuple[str, int]:
         return "", i
     first = blocks[i]
     lines = [clean(first.text)]
+    take(first)
     i += 1
     while i < len(blocks) and isinstance(blocks[i], Para) and (first.bold or first.centered):
         nxt = blocks[i]
@@ -134,60 +161,91 @@ def _order_title(blocks, i) -> tuple[str, int]:
         if not text:
             break
         lines.append(text)
+        take(nxt)
         i += 1
     return " ".join(" ".join(lines).split()), i
 
 
 def _find_command(blocks, i) -> int | None:
+    """«ПРИКАЗЫВАЮ:» alone, at the end of the preamble, or followed by the first point."""
     for k in range(i, len(blocks)):
         block = blocks[k]
-        if isinstance(block, Para) and COMMAND.search(clean(block.text)):
+        if isinstance(block, Para) and (COMMAND.search(clean(block.text)) or COMMAND_WORD.search(clean(block.text))):
             return k
     return None
 
 
-def _preamble(blocks, i, command_at, report) -> tuple[list[Para], str]:
-    if command_at is None:
-        paras = []
-        for block in blocks[i:]:
-            if isinstance(block, Para) and POINT.match(clean(block.text)):
-                break
-            if isinstance(block, Para):
-                paras.append(block)
+def _split_command(blocks: list[Block], k: int, report: Report) -> list[Block]:
+    """«ПРИКАЗЫВАЮ: 1. Утвердить …» in one paragraph: the command, and the point after it
+    as a paragraph of its own (the source paragraph is carried over by both)."""
+    para = blocks[k]
+    text = clean(para.text)
+    match = COMMAND_WORD.search(text)
+    take(para)
+    report.differs(at_para(para), "после «ПРИКАЗЫВАЮ:» в том же абзаце шёл текст пункта; prikaz напечатает "
+                                  "«ПРИКАЗЫВАЮ:» отдельной строкой")
+    command = Para(text[: match.end()], para.index, para.style, para.bold)
+    rest = Para(text[match.end():].strip(), para.index, para.style)
+    return [*blocks[:k], command, rest, *blocks[k + 1:]]
+
+
+def _preamble(blocks, i, end, report) -> tuple[list[Para], str]:
+    """Paragraphs between the title and «ПРИКАЗЫВАЮ:» (or the first point), and the command."""
+    paras = []
+    for block in blocks[i:end]:
+        if isinstance(block, Table):
+            report.table_left_out(block, "в преамбуле приказа")
+        else:
+            paras.append(block)
+    if end >= len(blocks) or not isinstance(blocks[end], Para) or not COMMAND.search(clean(blocks[end].text)):
         return paras, "ПРИКАЗЫВАЮ:"
-    paras = [b for b in blocks[i:command_at] if isinstance(b, Para)]
-    command_para = blocks[command_at]
+    command_para = blocks[end]
+    take(command_para)
     text = clean(command_para.text)
     match = COMMAND.search(text)
     command = text[match.start():]
     before = text[: match.start()].rstrip(" ,")
     if before:
         paras.append(Para(before + ",", command_para.index, command_para.style))
-        report.guess(at_para(command_para), f"«{command}» стояло в конце преамбулы; prikaz напечатает его "
-                                            "отдельной строкой")
+        report.differs(at_para(command_para), f"«{command}» стояло в конце преамбулы; prikaz напечатает его "
+                                              "отдельной строкой")
     return paras, command
 
 
-def _annex_start(blocks, i) -> int:
-    for k in range(i, len(blocks)):
-        block = blocks[k]
-        if isinstance(block, Para) and _starts_annex(block) and _header_follows(blocks, k):
-            return k
-    return len(blocks)
+def _order_end(blocks: list[Block], k: int) -> tuple[int, dict | None, int]:
+    """(where the points end, the signature if it was found there, where the annexes begin)."""
+    from .plan import header_of
+
+    for j in range(k, len(blocks)):
+        block = blocks[j]
+        if isinstance(block, Table):
+            if annex_header_at(blocks, j):
+                return j, None, j
+            found = shapes.signature_table(block)
+            if found:
+                take(block)
+                return j, found, j + 1
+            if header_of(block):  # a plan's table straight after the points: its headings go with it
+                start = j
+                while start > k and isinstance(blocks[start - 1], Para) and (
+                        not clean(blocks[start - 1].text) or (shapes.heading_like(blocks[start - 1])
+                                                              and not POINT.match(clean(blocks[start - 1].text)))):
+                    start -= 1
+                return start, None, start
+            continue
+        if not clean(block.text):
+            continue
+        if annex_header_at(blocks, j) or (j > k and block.page_break and shapes.heading_like(block)):
+            return j, None, j
+        found = shapes.signature_at(blocks, j)
+        if found:
+            signature, end = found
+            take(*blocks[j:end])
+            return j, signature, end
+    return len(blocks), None, len(blocks)
 
 
-def _starts_annex(para: Para) -> bool:
-    """«Приложение», «Приложение № 2», «УТВЕРЖДЕН» — alone or as the first line of the header."""
-    return bool(ANNEX_START.match(clean(para.text).split("\n")[0]))
-
-
-def _header_follows(blocks, k) -> bool:
-    lines = _lines([b for b in blocks[k:k + 8] if isinstance(b, Para)])
-    return any(find_date(line) and "№" in line for line in lines[:8])
-
-
-def _points(blocks: list[Block], report: Report) -> tuple[list[dict], dict | None]:
-    signature, body = _signature(blocks)
+def _points(body: list[Block], report: Report) -> list[dict]:
     points: list[dict] = []
     stack: list[tuple[tuple[int, ...], dict]] = []
     for block in body:
@@ -214,7 +272,7 @@ def _points(blocks: list[Block], report: Report) -> tuple[list[dict], dict | Non
         else:
             points.append({"_paras": [(block, None)]})
             report.guess(at_para(block), f"абзац без номера после «ПРИКАЗЫВАЮ:» стал пунктом: {quote(text)}")
-    return [_point(p) for p in points], signature
+    return [_point(p) for p in points]
 
 
 def _point(point: dict) -> dict:
@@ -234,6 +292,8 @@ def _signature(blocks: list[Block]) -> tuple[dict | None, list[Block]]:
     last = content[-1]
     if isinstance(blocks[last], Table):
         found = shapes.signature_table(blocks[last])
+        if found:
+            take(blocks[last])
         return (found, blocks[:last]) if found else (None, blocks)
     best: tuple[dict | None, list[Block]] = (None, blocks)
     for size in range(1, min(6, len(content)) + 1):
@@ -246,51 +306,124 @@ def _signature(blocks: list[Block]) -> tuple[dict | None, list[Block]]:
         found = shapes.signature_paragraphs([blocks[k] for k in span])
         if found:
             best = (found, blocks[: span[0]])
+    if best[0] is not None:
+        take(*blocks[len(best[1]):])
     return best
 
 
 # --- annex headers ---------------------------------------------------------------------
 
 
-def parse_annex_header(blocks: list[Block], report: Report) -> tuple[AnnexHeader | None, list[Block]]:
-    """The header lines at the start of an annex, and the blocks after them."""
-    k = next((i for i, b in enumerate(blocks) if not isinstance(b, Para) or clean(b.text)), len(blocks))
-    if k == len(blocks) or not isinstance(blocks[k], Para) or not _starts_annex(blocks[k]):
-        return None, blocks
-    lines: list[str] = []
-    end = k
-    for i in range(k, min(k + 10, len(blocks))):
-        block = blocks[i]
-        if not isinstance(block, Para):
+def annex_header_at(blocks: list[Block], k: int) -> tuple[AnnexHeader, int] | None:
+    """The annex header or approval block starting at block k, and the index after it.
+    Its date and number may be missing («Приложение № 1» alone, «УТВЕРЖДЕН» alone); it may
+    be laid out in a small table (an approval block in the right-hand cell)."""
+    first = blocks[k]
+    if isinstance(first, Table):
+        return _header_table(first, k)
+    first_line = clean(first.text).split("\n")[0]
+    if len(first_line) > 250 or not ANNEX_HEAD.match(first_line):
+        return None
+    lines = clean(first.text).split("\n")
+    end = k + 1
+    j = k + 1
+    while not _dated(lines) and j < len(blocks) and len(lines) < 10:
+        block = blocks[j]
+        if isinstance(block, Table):
             break
         text = clean(block.text)
-        if text:
-            lines += text.split("\n")
-        end = i + 1
-        if find_date(text) and "№" in text:
+        if not text:
+            j += 1
+            continue
+        if not _header_goes_on(block, first, lines):
             break
-    else:
-        return None, blocks
+        lines += text.split("\n")
+        j += 1
+        end = j
     revisions = []
     while end < len(blocks) and isinstance(blocks[end], Para) and clean(blocks[end].text).startswith("(в ред"):
         revisions.append(clean(blocks[end].text))
         end += 1
+    return _header(lines, revisions, at_para(first)), end
+
+
+def _header_table(table: Table, k: int) -> tuple[AnnexHeader, int] | None:
+    cells = [c for row in table.rows for c in row if c.text and not c.continued]
+    if not cells or len(table.rows) > 2 or len(cells) > 3:
+        return None
+    heads = [c for c in cells if ANNEX_HEAD.match(clean(c.text).split("\n")[0])]
+    if len(heads) != 1 or len(clean(heads[0].text)) > 600:
+        return None
+    where = at_row(table, 0)
+    others = [c for c in cells if c is not heads[0]]
+    header = _header(clean(heads[0].text).split("\n"), [], where)
+    header.left_out = [clean(c.text) for c in others]
+    return header, k + 1
+
+
+def _dated(lines: list[str]) -> bool:
+    words = " ".join(lines)
+    return bool(find_date(words)) and "№" in words
+
+
+def _header_goes_on(block: Para, first: Para, lines: list[str]) -> bool:
+    """A line of the header block: set like its first line, or plainly a part of the reference."""
+    text = clean(block.text)
+    if len(text) > 250 or POINT.match(text) or (block.centered and not first.centered) or ANNEX_HEAD.match(text):
+        return False
+    if block.right and first.right:
+        return True
+    opening = text[:1]
+    if opening.islower() or text.lower().startswith(("от ", "от\u00a0", "№", "(")) or find_date(text):
+        return True
+    # «к постановлению» / «Администрации Энского района» / «от …»: the reference is not finished
+    referring = REFERENCE.search(" ".join(lines)) and not find_date(" ".join(lines))
+    return bool(referring) and not shapes.heading_like(block) and len(text) <= 120
+
+
+def _header(lines: list[str], revisions: list[str], where: str) -> AnnexHeader:
     style = "approved" if lines[0].lower().startswith("утвержд") else "annex"
-    words = " ".join(lines[1:])
+    full = " ".join(lines)
+    words = full[ANNEX_HEAD.match(lines[0]).end():].strip()
     dated_at = re.search(r"\bот\s+[«\"“]?\d", words)
     genitive_text = words[: dated_at.start()] if dated_at else words
-    genitive = re.sub(r"^(к\s+приказу|приказом)\s+", "", genitive_text.strip(), flags=re.IGNORECASE).strip() or None
-    dated = parse_dated(words[dated_at.start():] if dated_at else words)
-    return AnnexHeader(style, lines, genitive, dated.date, dated.number, dated.style, revisions), blocks[end:]
+    reference = re.match(r"^(?:к\s+приказу|приказом)\s+(.+)$", genitive_text.strip(), re.IGNORECASE | re.DOTALL)
+    genitive = reference.group(1).strip() if reference else None
+    dated = parse_dated(words[dated_at.start():]) if dated_at else parse_dated("")
+    return AnnexHeader(style, lines, genitive or None, dated.date, dated.number, dated.style, revisions, where)
+
+
+def parse_annex_header(blocks: list[Block], report: Report) -> tuple[AnnexHeader | None, list[Block]]:
+    """The header lines at the start of an annex, and the blocks after them."""
+    k = next((i for i, b in enumerate(blocks) if not isinstance(b, Para) or clean(b.text)), len(blocks))
+    found = annex_header_at(blocks, k) if k < len(blocks) else None
+    if found is None:
+        return None, blocks
+    header, end = found
+    take(*blocks[k:end])
+    for text in header.left_out:
+        report.unmapped(header.where, f"текст рядом с шапкой приложения не перенесён: {quote(text)}")
+    return header, blocks[end:]
 
 
 def split_annexes(blocks: list[Block]) -> list[list[Block]]:
-    """Blocks after an order's signature, one list per annex."""
-    starts = [k for k, b in enumerate(blocks) if isinstance(b, Para) and _starts_annex(b)
-              and _header_follows(blocks, k)]
-    if not starts:
-        return [blocks] if any(not isinstance(b, Para) or clean(b.text) for b in blocks) else []
+    """Blocks after an order's signature, one list per annex: each annex header starts one;
+    what comes before the first header is an annex of its own if it holds a plan or a
+    regulation (an annex printed without a header), else it is left for the report."""
+    from .plan import is_plan
+    from .regulation import is_regulation
+
+    starts = []
+    k = 0
+    while k < len(blocks):
+        found = annex_header_at(blocks, k)
+        if found:
+            starts.append(k)
+            k = max(found[1], k + 1)
+        else:
+            k += 1
+    before = blocks[: starts[0]] if starts else blocks
     chunks = [blocks[a:b] for a, b in zip(starts, starts[1:] + [len(blocks)])]
-    if starts[0] > 0:
-        chunks[0] = blocks[: starts[0]] + chunks[0]
+    if is_plan(before) or is_regulation(before):
+        chunks.insert(0, before)
     return chunks

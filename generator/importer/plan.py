@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import shapes
-from .read import Block, Cell, Para, Table
+from .read import Block, Cell, Para, Table, take
 from .report import Report, at_cell, at_para, at_row, quote
 from .text import block_of, clean, text_of
 
@@ -88,9 +88,29 @@ def header_of(table: Table) -> tuple[int, Columns] | None:
             for col in range(cell.col, cell.col + cell.span):
                 roles[col] = role or f"extra:{clean(cell.text)}"
         found = set(roles.values())
-        if "text" in found and ({"deadline", "responsible"} & found):
+        if "text" in found and ({"deadline", "responsible"} & found) and _header_shaped(row):
             return r, Columns(roles, [clean(c.text) for c in row], table.width, names)
     return None
+
+
+def _header_shaped(row: list[Cell]) -> bool:
+    """Column titles are short and carry no measure number."""
+    texts = [clean(c.text) for c in row if c.text and not c.continued]
+    return all(len(t) <= 150 for t in texts) and not any(shapes.parse_number(t) for t in texts)
+
+
+def _same_row(row: list[Cell], header: list[str]) -> bool:
+    """A row that repeats the header: the same titles as a reader compares them, one of
+    them perhaps retyped («№» for «№ п/п»), and no measure number."""
+    texts, titles = [_fold(c.text) for c in row], [_fold(t) for t in header]
+    if len(texts) != len(titles) or any(shapes.parse_number(c.text) for c in row if c.text):
+        return False
+    same = sum(a == b for a, b in zip(texts, titles))
+    return same == len(titles) or (len(titles) >= 3 and same == len(titles) - 1)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w№]+", " ", clean(text).casefold()).split())
 
 
 def _role(text: str) -> str | None:
@@ -127,18 +147,17 @@ class _PlanReader:
         self.mid_table_sections = False
         self.column_numbers = False
         self.extras: dict[str, int] = {}
+        self._header_cells: list[Cell] = []
 
     def read(self, blocks: list[Block]) -> PlanTree:
-        title, rest = _title(blocks)
+        title, rest = _title(blocks, self.report)
         first_table = next(i for i, b in enumerate(rest) if isinstance(b, Table) and header_of(b))
         note, table_title, zone_start = self._preface(rest[:first_table])
         signature = None
-        i = zone_start
         zone: list[Para] = []
         tail = rest[first_table:]
-        last_plan_table = max(i for i, b in enumerate(tail) if isinstance(b, Table) and self._fits(b))
         self._zone(rest[zone_start:first_table])
-        for i, block in enumerate(tail):
+        for block in tail:
             if isinstance(block, Para):
                 zone.append(block)
                 continue
@@ -147,17 +166,19 @@ class _PlanReader:
                 zone = []
                 self._table(block)
                 continue
-            if i > last_plan_table and shapes.signature_table(block):
+            if shapes.signature_table(block):
                 self._zone(zone)
                 zone = []
                 signature = shapes.signature_table(block)
+                take(block)
                 continue
             self._zone(zone)
             zone = []
             self._unmapped_table(block)
         signature = self._trailing(zone, signature)
+        separator = self.separator
         for measure, text, _where in self.pending:
-            measure.responsible = _units(text, self.separator)
+            measure.responsible = _units(text, separator)
         for header, count in self.extras.items():
             self.report.guess("план", f"столбец «{header}» не входит в формат плана: его текст перенесён в "
                                       f"примечания мероприятий (note), ячеек: {count}")
@@ -165,7 +186,7 @@ class _PlanReader:
         return PlanTree(
             title=title, sections=self.sections, columns=_four_columns(self.columns, self.report),
             note=note, table_title=table_title, column_numbers=self.column_numbers,
-            responsible_separator=self.separator, signature=signature,
+            responsible_separator=separator, signature=signature,
             table_per_section=any(self.table_starts[1:]) and not self.mid_table_sections,
         ) if columns is not None else None
 
@@ -189,12 +210,14 @@ class _PlanReader:
         if zone and shapes.heading_like(zone[-1]) and not NOTE_TITLE.match(clean(zone[-1].text)):
             if len(zone) == 1 or zone[-1].style != zone[-2].style or end < len(blocks) or _is_heading_style(zone[-1]):
                 table_title = clean(zone[-1].text).replace("\n", " ")
+                take(zone[-1])
                 zone = zone[:-1]
         note = None
         if zone:
             note_title = None
             if NOTE_TITLE.match(clean(zone[0].text)) or (len(zone) > 1 and _is_heading_style(zone[0])):
                 note_title = clean(zone[0].text)
+                take(zone[0])
                 zone = zone[1:]
             text = text_of(zone)
             if text:
@@ -214,6 +237,7 @@ class _PlanReader:
             if _section_heading(para) and (k + 1 == len(paras) or _label(paras[k + 1])):
                 printed, parts, title = shapes.split_number(para.text)
                 self._add_section(SectionNode(title.replace("\n", " "), printed and shapes.stem(printed), parts))
+                take(para)
                 k += 1
                 k = self._passport(paras, k)
                 continue
@@ -240,6 +264,7 @@ class _PlanReader:
             label = _label(para)
             if label is not None:
                 close()
+                take(para)
                 block, body = {"label": label[0]}, []
                 if label[1]:
                     block["_first"] = label[1]
@@ -255,36 +280,70 @@ class _PlanReader:
 
     def _fits(self, table: Table) -> bool:
         """A plan table: with a header row, or continuing the previous one column for column."""
-        if header_of(table):
-            return True
-        return self.columns is not None and table.width == self.columns.width and len(table.rows) > 0 \
-            and not shapes.signature_table(table)
+        if self.columns is None:
+            return header_of(table) is not None
+        if not table.rows or shapes.signature_table(table):
+            return False
+        return table.width == self.columns.width or _same_row(table.rows[0], self.columns.header) \
+            or header_of(table) is not None or self._by_order(table) is not None
+
+    def _by_order(self, table: Table) -> Columns | None:
+        """A continuation table on another grid (Word or LibreOffice re-laid it out) with as
+        many cells a row as the header: its columns are the header's, in order."""
+        count = len(self.columns.header)
+        full = [row for row in table.rows if len(row) == count]
+        if not full or len(full) * 2 < len(table.rows):
+            return None
+        header_roles = [self.columns.roles.get(c.col) for c in self._header_cells]
+        roles: dict[int, str] = {}
+        for cell, role in zip(full[0], header_roles):
+            for col in range(cell.col, cell.col + cell.span):
+                roles[col] = role or "extra:"
+        return Columns(roles, self.columns.header, table.width, self.columns.names)
 
     def _table(self, table: Table) -> None:
-        found = header_of(table)
+        """The rows of one Word table of the plan. The first table's header names the columns;
+        a later table's leading rows are a repeated header only if they repeat that header or
+        carry Word's «repeat as header row» flag; never because of the words in a data row."""
         start = 0
-        if found:
+        own_grid = self.columns is not None and table.width != self.columns.width \
+            and not _same_row(table.rows[0], self.columns.header)
+        if own_grid and header_of(table) is None:
+            columns, self.columns = self.columns, self._by_order(table)
+            self.report.guess(at_row(table, 0), "таблица продолжает план, но размечена по-другому: столбцы "
+                                                "сопоставлены по порядку ячеек")
+            self._rows(table, 0)
+            self.columns = columns
+            return
+        if self.columns is None or own_grid:
+            found = header_of(table)
             r, columns = found
-            if self.columns is not None and columns.header != self.columns.header:
+            if self.columns is not None:
                 header = quote(" | ".join(columns.header), 120)
                 self.report.guess(at_row(table, r), f"шапка таблицы отличается от первой: {header}; "
                                                     "столбцы сопоставлены заново")
-            if self.columns is None:
-                self.columns = columns
-            else:
                 self.columns = Columns(columns.roles, self.columns.header, columns.width, self.columns.names)
+            else:
+                self.columns = columns
+                self._header_cells = table.rows[r]
             for skipped in range(r):
                 self._unmapped_row(table, skipped)
+            table.used.add(r)
             start = r + 1
+        self._rows(table, start)
+
+    def _rows(self, table: Table, start: int) -> None:
         first_data = True
         for r in range(start, len(table.rows)):
             row = table.rows[r]
-            if _column_numbers(row):
-                self.column_numbers = True
+            if first_data and (r in table.repeat or _same_row(row, self.columns.header) or _column_numbers(row)
+                               or self._bold_header(row)):
+                self.column_numbers = self.column_numbers or _column_numbers(row)
+                table.used.add(r)  # a repeated header, or the row of column numbers
                 continue
-            if found is None and header_of(Table(0, [row])):
-                continue  # a repeated header
             kind = self._row(table, r, row)
+            if kind:
+                table.used.add(r)
             if kind == "top-section":
                 if first_data:
                     self.table_starts.append(True)
@@ -295,6 +354,12 @@ class _PlanReader:
             if kind:
                 first_data = False
 
+    def _bold_header(self, row: list[Cell]) -> bool:
+        """A header worded otherwise at the top of a continuation table: it names the plan's
+        columns and is set in bold throughout, as headers are and data rows are not."""
+        cells = [c for c in row if c.text]
+        return len(cells) >= 3 and all(c.bold for c in cells) and header_of(Table(0, [row])) is not None
+
     def _row(self, table: Table, r: int, row: list[Cell]) -> str | None:
         values: dict[str, Cell] = {}
         extras: list[tuple[str, Cell]] = []
@@ -303,6 +368,13 @@ class _PlanReader:
             if role is None or role.startswith("extra:"):
                 if cell.text:
                     extras.append((role[6:] if role else "", cell))
+                continue
+            if role in values and not values[role].text:
+                values[role] = cell
+                continue
+            if role in values and cell.text and not cell.continued:
+                # a second cell under one title (a header cell spanning «начало | окончание»): kept as a note
+                extras.append((self.columns.names.get(role, ""), cell))
                 continue
             values.setdefault(role, cell)
         number_cell, text_cell = values.get("number"), values.get("text")
@@ -462,6 +534,7 @@ class _PlanReader:
         if signature is None and paras:
             found = shapes.signature_paragraphs(paras)
             if found:
+                take(*paras)
                 return found
         if paras:
             self._zone(paras)
@@ -486,13 +559,25 @@ class _PlanReader:
 # --- small helpers -----------------------------------------------------------------------
 
 
-def _title(blocks: list[Block]) -> tuple[str, list[Block]]:
+def _title(blocks: list[Block], report: Report) -> tuple[str, list[Block]]:
+    """The plan's title: its first paragraph, or, when that is plain text and a heading on a
+    new page follows (a note left under an order's signature, «Исп. …»), the heading."""
+    first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
+    texts = [i for i in range(first_table) if clean(blocks[i].text)]
+    heading = next((i for i in texts if shapes.heading_like(blocks[i])), None)
+    if texts and heading is not None and heading > texts[0] and blocks[heading].page_break:
+        for i in texts:
+            if i < heading:
+                report.unmapped(at_para(blocks[i]), f"текст перед заголовком приложения не перенесён: "
+                                                    f"{quote(blocks[i].text)}")
+        blocks = blocks[heading:]
     for i, block in enumerate(blocks):
         if isinstance(block, Table):
             return "", blocks[i:]
         if not clean(block.text):
             continue
         lines = [clean(block.text)]
+        take(block)
         j = i + 1
         while j < len(blocks) and isinstance(blocks[j], Para):
             nxt = blocks[j]
@@ -506,6 +591,7 @@ def _title(blocks: list[Block]) -> tuple[str, list[Block]]:
             if not same or len(lines) >= 4 or (before_table and not one_word):
                 break
             lines.append(clean(nxt.text))
+            take(nxt)
             j += 1
         return " ".join(" ".join(lines).split("\n")), blocks[j:]
     return "", []

@@ -3,24 +3,44 @@
 Word's automatic numbering is resolved into text («1.», «2.1.»), so the parsers see the
 numbers a reader sees; bulleted list items are flagged. Merged cells are resolved: a
 horizontally merged cell knows its grid span, a vertically merged one repeats the text
-of the cell it continues.
+of the cell it continues. Tracked changes read as accepted (insertions kept, deletions
+dropped) and are counted, so the report can say so; field results, hyperlinks, content
+controls and smart tags are text, bookmarks and comment marks are not.
+
+Every block is a unit of the import's accounting: a paragraph, or a table row. The
+parsers mark what they carry over (`Para.used`, `Table.used`); `report.Report.account`
+names whatever is left.
+
+Hostile files are refused before python-docx parses them: the zip directory gives every
+part's size, and the body's paragraphs and cells are counted on the raw XML.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 
 from ..errors import ContentError, Pos, Problem
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_SIZE = 50 * 1024 * 1024
+MAX_SIZE = 50 * 1024 * 1024  # the DOCX file itself
+MAX_PART = 40 * 1024 * 1024  # one part, uncompressed (a 20,000-row plan is about 20 MB)
+MAX_TOTAL = 120 * 1024 * 1024  # all parts, uncompressed
+MAX_PARTS = 3000
+MAX_PARAGRAPHS = 200_000
+MAX_CELLS = 400_000
+
+# Wrappers whose content is ordinary text.
+_WRAPPERS = {W + "ins", W + "moveTo", W + "hyperlink", W + "smartTag", W + "sdtContent", W + "fldSimple",
+             W + "customXml", W + "dir", W + "bdo"}
+_TRACKED = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
 
 
-@dataclass
+@dataclass(eq=False)
 class Para:
-    text: str  # with line breaks as "\n", automatic numbers prefixed
+    text: str  # with line breaks as "\n", tabs as "\t", automatic numbers prefixed
     index: int = 0  # 1-based number among body paragraphs (0 inside tables)
     style: str = ""
     bold: bool = False  # every visible character is bold
@@ -28,6 +48,8 @@ class Para:
     bullet: bool = False  # an item of a bulleted Word list
     centered: bool = False
     page_break: bool = False  # starts on a new page
+    right: bool = False  # aligned right (annex headers, approval blocks)
+    used: bool = False  # carried over into the content
 
 
 @dataclass
@@ -47,14 +69,19 @@ class Cell:
         return bool(visible) and all(p.bold for p in visible)
 
 
-@dataclass
+@dataclass(eq=False)
 class Table:
     index: int  # 1-based number among body tables
     rows: list[list[Cell]] = field(default_factory=list)
+    repeat: set[int] = field(default_factory=set)  # rows with Word's «repeat as header row» flag
+    used: set[int] = field(default_factory=set)  # rows carried over into the content
 
     @property
     def width(self) -> int:
         return max((c.col + c.span for row in self.rows for c in row), default=0)
+
+    def row_text(self, r: int) -> str:
+        return " | ".join(c.text for c in self.rows[r] if c.text and not c.continued)
 
 
 Block = Para | Table
@@ -65,6 +92,17 @@ class Source:
     blocks: list[Block]
     author: str  # core properties: prikaz writes the issuing body here
     title: str
+    tracked_changes: int = 0  # insertions, deletions and moves left unaccepted in the body
+    comments: int = 0  # reviewers' comments (not carried over)
+
+
+def take(*blocks) -> None:
+    """Mark paragraphs (or every row of tables) as carried over into the content."""
+    for block in blocks:
+        if isinstance(block, Para):
+            block.used = True
+        elif isinstance(block, Table):
+            block.used.update(range(len(block.rows)))
 
 
 def read_docx(path: str) -> Source:
@@ -74,17 +112,20 @@ def read_docx(path: str) -> Source:
     data = _read_bytes(path)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise _unreadable(path, "это не файл DOCX (не архив Office Open XML)")
+    comments = _inspect_zip(path, data)
     try:
         document = Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many kinds for broken packages
         raise _unreadable(path, f"файл DOCX повреждён или это не документ Word ({type(e).__name__})")
     reader = _Reader(document)
+    body = document.element.body
     try:
-        blocks = reader.body(document.element.body)
+        blocks = reader.body(body)
     except (KeyError, ValueError, AttributeError) as e:
         raise _unreadable(path, f"не удалось разобрать текст документа ({type(e).__name__})")
+    tracked = sum(1 for _ in body.iter(*_TRACKED))
     core = document.core_properties
-    return Source(blocks, (core.author or "").strip(), (core.title or "").strip())
+    return Source(blocks, (core.author or "").strip(), (core.title or "").strip(), tracked, comments)
 
 
 def _read_bytes(path: str) -> bytes:
@@ -99,6 +140,40 @@ def _read_bytes(path: str) -> bytes:
     return data
 
 
+def _inspect_zip(path: str, data: bytes) -> int:
+    """Refuse a package that would not fit in memory when unpacked (a «zip bomb»), from
+    the zip directory alone; count the body's paragraphs and cells on the raw XML.
+    Returns the number of reviewers' comments."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _unreadable(path, "файл DOCX повреждён (не читается оглавление архива)")
+    if len(infos) > MAX_PARTS:
+        raise _unreadable(path, f"в архиве DOCX {len(infos)} частей; предел — {MAX_PARTS}")
+    mb = 2**20
+    for info in infos:
+        if info.file_size > MAX_PART:
+            raise _unreadable(path, f"часть {info.filename} после распаковки занимает {info.file_size // mb} МБ; "
+                                    f"предел — {MAX_PART // mb} МБ (файл похож на «zip-бомбу»)")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_TOTAL:
+        raise _unreadable(path, f"после распаковки DOCX занимает {total // mb} МБ; предел — {MAX_TOTAL // mb} МБ "
+                                "(файл похож на «zip-бомбу»)")
+    names = {info.filename for info in infos}
+    try:
+        body = archive.read("word/document.xml") if "word/document.xml" in names else b""
+        comments = archive.read("word/comments.xml") if "word/comments.xml" in names else b""
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as e:
+        raise _unreadable(path, f"файл DOCX повреждён ({type(e).__name__})")
+    paragraphs = len(re.findall(rb"<(?:\w+:)?p[ >/]", body))
+    cells = len(re.findall(rb"<(?:\w+:)?tc[ >/]", body))
+    if paragraphs > MAX_PARAGRAPHS or cells > MAX_CELLS:
+        raise _unreadable(path, f"в документе {paragraphs} абзацев и {cells} ячеек таблиц; предел — "
+                                f"{MAX_PARAGRAPHS} абзацев и {MAX_CELLS} ячеек")
+    return len(re.findall(rb"<(?:\w+:)?comment[ >]", comments))
+
+
 def _unreadable(path: str, reason: str) -> ContentError:
     return ContentError([Problem("file-unreadable", Pos(path), {"reason": reason})])
 
@@ -109,8 +184,10 @@ class _Reader:
         self.numbering = _Numbering(document)
         self.styles = {s.style_id: s for s in document.styles}
         self._bold: dict[tuple[str | None, bool], bool] = {}
+        self._numbering: dict[str | None, object] = {}
         self.paragraphs = 0
         self.tables = 0
+        self.cells = 0
 
     def body(self, element) -> list[Block]:
         blocks: list[Block] = []
@@ -121,8 +198,8 @@ class _Reader:
             elif child.tag == W + "tbl":
                 self.tables += 1
                 blocks.append(self.table(child, self.tables))
-            elif child.tag == W + "sdt":  # a content control: its content is body text
-                content = child.find(W + "sdtContent")
+            elif child.tag in (W + "sdt", W + "customXml"):  # a content control: its content is body text
+                content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
                 if content is not None:
                     blocks += self.body(content)
         return blocks
@@ -130,14 +207,18 @@ class _Reader:
     # --- paragraphs --------------------------------------------------------------------
 
     def paragraph(self, p, index: int) -> Para:
-        from docx.text.paragraph import Paragraph
+        from docx.text.run import Run
 
-        para = Paragraph(p, self.document)
-        text = para.text.replace("\u00a0", " ").replace("\r", "\n")
         style_id = _style_id(p)
         style = self.styles[style_id].name if style_id in self.styles else ""
         style_bold = self._style_bold(style_id)
-        runs = [(r.text, self._run_bold(r, style_bold)) for r in para.runs]
+        runs: list[tuple[str, bool]] = []
+        page_break = False
+        for r in _runs(p):
+            text, breaks = _run_text(r)
+            page_break = page_break or breaks
+            runs.append((text, self._run_bold(Run(r, None), style_bold)))
+        text = "".join(t for t, _ in runs).replace("\u00a0", " ").replace("\r", "\n")
         bold, prefix = _boldness(runs)
         label, bullet = self.numbering.label(p, self._style_numbering(style_id))
         if label and text.strip():
@@ -145,11 +226,10 @@ class _Reader:
         elif label and not bullet:
             text = label
         ppr = p.pPr
-        centered = ppr is not None and ppr.jc is not None and str(ppr.jc_val).lower().startswith("center")
-        breaks = ppr is not None and ppr.find(W + "pageBreakBefore") is not None
-        breaks = breaks or any(br.get(W + "type") == "page" for br in p.iter(W + "br"))
+        align = str(ppr.jc_val).lower() if ppr is not None and ppr.jc is not None else ""
+        page_break = page_break or (ppr is not None and ppr.find(W + "pageBreakBefore") is not None)
         return Para(text, index, style, bold, prefix, bullet or style.lower().startswith("list bullet"),
-                    centered, breaks)
+                    align.startswith("center"), page_break, align.startswith(("right", "end")))
 
     def _run_bold(self, run, style_bold: bool) -> bool:
         if run.bold is not None:
@@ -174,6 +254,11 @@ class _Reader:
         return default
 
     def _style_numbering(self, style_id: str | None):
+        if style_id not in self._numbering:
+            self._numbering[style_id] = self._find_numbering(style_id)
+        return self._numbering[style_id]
+
+    def _find_numbering(self, style_id: str | None):
         style = self.styles.get(style_id)
         while style is not None:
             ppr = style.element.pPr
@@ -187,20 +272,100 @@ class _Reader:
     def table(self, tbl, index: int) -> Table:
         table = Table(index)
         above: dict[int, Cell] = {}
-        for tr in tbl.findall(W + "tr"):
+        for tr in _rows(tbl):
             row: list[Cell] = []
             col = _grid_before(tr)
-            for tc in tr.findall(W + "tc"):
+            for tc in _cells(tr):
+                self.cells += 1
                 span, merge = _cell_props(tc)
-                paras = [self.paragraph(p, 0) for p in tc.iter(W + "p")]
+                paras = [self.paragraph(p, 0) for p in _cell_paragraphs(tc)]
                 cell = Cell(col, span, paras)
                 if merge == "continue" and col in above:
                     cell = Cell(col, span, above[col].paras, continued=True)
                 above[col] = cell
                 row.append(cell)
                 col += span
+            if _repeats_as_header(tr):
+                table.repeat.add(len(table.rows))
             table.rows.append(row)
         return table
+
+
+def _runs(element):
+    """The runs of a paragraph that make its current text, in order."""
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == W + "r":
+            yield child
+        elif tag in _WRAPPERS or tag == W + "sdt":
+            yield from _runs(child.find(W + "sdtContent") if tag == W + "sdt" else child)
+        # w:del, w:moveFrom (tracked deletions), bookmarks, comment marks, proofing marks: no text
+
+
+def _run_text(r) -> tuple[str, bool]:
+    """(text, has a page break) of one run."""
+    parts: list[str] = []
+    page_break = False
+    for child in r.iterchildren():
+        tag = child.tag
+        if tag == W + "t":
+            parts.append(child.text or "")
+        elif tag == W + "tab" or tag == W + "ptab":
+            parts.append("\t")
+        elif tag == W + "br":
+            if child.get(W + "type") == "page":
+                page_break = True
+            else:
+                parts.append("\n")
+        elif tag == W + "cr":
+            parts.append("\n")
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
+        elif tag == W + "lastRenderedPageBreak":
+            continue
+    return "".join(parts), page_break
+
+
+def _rows(tbl):
+    """Table rows, a tracked deletion of a whole row left out."""
+    for child in tbl.iterchildren():
+        if child.tag == W + "tr":
+            trpr = child.find(W + "trPr")
+            if trpr is None or trpr.find(W + "del") is None:
+                yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _rows(content)
+
+
+def _cells(tr):
+    for child in tr.iterchildren():
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _cells(content)
+
+
+def _cell_paragraphs(element):
+    """A cell's paragraphs, those of a table nested in it included, in order."""
+    for child in element.iterchildren():
+        if child.tag == W + "p":
+            yield child
+        elif child.tag in (W + "tbl", W + "tr", W + "tc", W + "sdtContent", W + "customXml"):
+            yield from _cell_paragraphs(child)
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _cell_paragraphs(content)
+
+
+def _repeats_as_header(tr) -> bool:
+    trpr = tr.find(W + "trPr")
+    node = trpr.find(W + "tblHeader") if trpr is not None else None
+    return node is not None and node.get(W + "val", "true") not in ("0", "false", "off")
 
 
 def _style_id(p) -> str | None:

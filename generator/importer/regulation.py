@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import shapes
-from .read import Block, Para, Table
+from .read import Block, Para, Table, take
 from .report import Report, at_para, quote
 from .text import clean, text_of
 
@@ -55,10 +55,12 @@ def parse_regulation(blocks: list[Block], report: Report) -> RegulationTree:
     signature = None
     if content and isinstance(content[-1], Table) and shapes.signature_table(content[-1]):
         signature = shapes.signature_table(content[-1])
+        take(content[-1])
         content = content[:-1]
     title_parts = []
     while content and isinstance(content[0], Para) and not _chapter(content[0]) and not _clause(content[0]) \
             and (not title_parts or shapes.heading_like(content[0])) and len(title_parts) < 3:
+        take(content[0])
         title_parts.append(clean(content.pop(0).text))
     if signature is None:
         signature, content = _trailing_signature(content)
@@ -70,6 +72,7 @@ def parse_regulation(blocks: list[Block], report: Report) -> RegulationTree:
         chapter = _chapter(block)
         if chapter:
             chapters.append(ChapterNode(*chapter))
+            take(block)
             continue
         clause = _clause(block)
         if not chapters:
@@ -145,6 +148,7 @@ def _definitions(clause: ClauseNode) -> None:
             break
         found.append({"term": match.group(1), "definition": match.group(2)})
     if len(found) == len(clause.paras) - 1:  # only when nothing follows them in the clause
+        take(*(para for para, _ in clause.paras))
         clause.definitions = found
         clause.paras = clause.paras[:1]
 
@@ -158,6 +162,7 @@ def _trailing_signature(content: list[Block]) -> tuple[dict | None, list[Block]]
             break
         found = shapes.signature_paragraphs(tail)
         if found and all(len(line) < 80 and not line.endswith(".") for line in found["position"]):
+            take(*tail)
             return found, content[:-size]
     return None, content
 

@@ -3,19 +3,21 @@ file is written; the written text is loaded back with the project's loader first
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from dataclasses import dataclass, field
 
+from .. import model as m
+from ..dump import dump
 from ..errors import ContentError, Pos, Problem
 from . import compose
 from .order import find_doc_type, parse_annex_header, parse_order, split_annexes
 from .plan import is_plan, parse_plan
-from .read import read_docx
+from .read import Table, read_docx
 from .regulation import is_regulation, parse_regulation
-from .report import Report
+from .report import Accounting, Report, quote
 from .text import clean
-from .write import to_yaml
 
 ORGANIZATION_FILE = "organization.yaml"
 STUB_COMMENT = ("Заготовка: в импортированном файле было только приложение. Известны дата и номер приказа\n"
@@ -24,26 +26,32 @@ STUB_COMMENT = ("Заготовка: в импортированном файл�
 
 @dataclass
 class Imported:
-    files: dict[str, str]  # file name → YAML text
-    report: Report
+    """What `import_docx` returns (the `import` command and `import --edition-of` build on it)."""
+
+    files: dict[str, str]  # file name → YAML text, organization.yaml first
+    report: Report  # every note; `report.lines()` is what the command prints
     summary: list[str] = field(default_factory=list)
+    accounting: Accounting | None = None  # source units: carried over, reported, found unaccounted
+    tracked_changes: int = 0  # unaccepted revisions in the file (read as accepted)
+    organization: m.Organization | None = None  # the model of what `files` hold
+    documents: list = field(default_factory=list)  # the order (or its stub) first, then its annexes
 
 
 def import_docx(path: str) -> Imported:
-    """Everything a DOCX holds, as the YAML files of one organization folder."""
+    """Everything a DOCX holds, as the YAML files of one organization folder. Every
+    paragraph and table row of the file is either carried over or named in the report."""
     source = read_docx(path)
     report = Report()
     blocks = source.blocks
     stem = os.path.splitext(os.path.basename(path))[0]
     start = find_doc_type(blocks)
     order = None
+    rest = blocks
     if start is not None:
         order, rest = parse_order(blocks, start, report)
-        chunks = split_annexes(rest)
-    else:
-        chunks = [blocks]
-    documents: list[dict] = []
-    units: list[str] = []
+    chunks = split_annexes(rest)
+    _left_between(rest, chunks, order is not None, report)
+    units = compose.Units(report)
     summary: list[str] = []
     parsed = [_annex(chunk, report) for chunk in chunks]
     parsed = [p for p in parsed if p is not None]
@@ -57,59 +65,99 @@ def import_docx(path: str) -> Imported:
                                                                     None) or "numeric"
     annex_style = headers[0].style if headers else "annex"
     name, genitive, letterhead = _names(source.author, order, headers, report)
-    style = {"doc_type": order.doc_type if order else "ПРИКАЗ",
-             "command": order.command if order else "ПРИКАЗЫВАЮ:",
-             "date": org_date_style, "annex_header": annex_style}
-    org_stub = {"name": name, "name_genitive": genitive, "letterhead": letterhead, "style": style}
+    style = m.Style(doc_type=order.doc_type if order else "ПРИКАЗ", command=order.command if order else "ПРИКАЗЫВАЮ:",
+                    date=org_date_style, annex_header=annex_style)
     number = order.number if order else (headers[0].number if headers else None)
     date = order.date if order else (headers[0].date if headers else None)
     year = str(date.year) if date else ""
-    refs = []
-    for index, (header, kind, tree) in enumerate(parsed):
+    documents: list[m.Plan | m.Regulation] = []
+    for index, (_header, kind, tree) in enumerate(parsed):
         doc_id = _annex_id(kind, stem, year, number, index, len(parsed), order is not None)
         if kind == "plan":
-            documents.append(compose.plan_dict(tree, doc_id, units))
-            measures = compose.count_measures(tree.sections)
-            summary.append(f"План «{_short(tree.title)}»: разделов {len(tree.sections)}, мероприятий {measures}")
+            documents.append(compose.plan(tree, doc_id, units))
+            summary.append(f"План «{_short(tree.title)}»: разделов {len(tree.sections)}, "
+                           f"мероприятий {compose.count_measures(tree.sections)}")
         else:
-            documents.append(compose.regulation_dict(tree, doc_id))
+            documents.append(compose.regulation(tree, doc_id))
             summary.append(f"Положение «{_short(tree.title)}»: глав {len(tree.chapters)}, "
                            f"пунктов {compose.count_clauses(tree.chapters)}")
-        if header is not None and date is not None and number is not None:
-            expected = compose.expected_header(org_stub, date, number, index, len(parsed), header.style,
-                                               "план" if kind == "plan" else "положение")
-            refs.append(compose.annex_ref(doc_id, header, expected, annex_style, report, f"приложение {index + 1}"))
-            for line in header.revisions:
-                report.unmapped(f"приложение {index + 1}", f"строка {line!r} о редакции не перенесена: редакции "
-                                                           "описываются отдельными файлами (edition)")
-        elif order is not None:
-            refs.append({"document": doc_id})
+    found_signature = order.signature if order else None
+    if found_signature is None and (order is not None or (headers and date is not None)):
+        found_signature = {"position": [f"{compose.PLACEHOLDER}: должность"],
+                           "name": f"{compose.PLACEHOLDER}: И.О. Фамилия"}
+    # the organization as far as the headers need it; its units are known once refs are made
+    organization = compose.organization(name, genitive, letterhead, style, found_signature, units,
+                                        order.place if order else None)
     files: dict[str, str] = {}
-    signature = order.signature if order else None
+    approving = None
     if order is not None:
         order_id = _order_id(stem, order.date, order.number)
-        files[order_id + ".yaml"] = to_yaml(compose.order_dict(order, order_id, refs))
+        provisional = compose.order(order, order_id, tuple(
+            m.AnnexRef(doc.id, header.style if header else None) for doc, (header, _k, _t) in zip(documents, parsed)))
+        refs = tuple(_annex_ref(organization, provisional, index, doc, header, annex_style, report)
+                     for index, (doc, (header, _k, _t)) in enumerate(zip(documents, parsed)))
+        approving = dataclasses.replace(provisional, annexes=refs)
+        files[order_id + ".yaml"] = dump(approving)
         summary.insert(0, f"Приказ от {order.date:%d.%m.%Y} № {order.number}: пунктов {len(order.points)}, "
                           f"приложений {len(refs)}")
-        if signature is None:
+        if order.signature is None:
             report.unmapped("приказ", "подпись не найдена: в organization.yaml вписана заготовка подписанта")
     elif headers and date is not None and number is not None:
         order_id = _order_id("", date, number)
-        stub = compose.stub_order(headers[0], order_id, documents[0]["id"])
-        files[order_id + ".yaml"] = to_yaml(stub, STUB_COMMENT)
+        approving = compose.stub_order(headers[0], order_id, documents[0].id)
+        _annex_ref(organization, approving, 0, documents[0], parsed[0][0], annex_style, report)
+        files[order_id + ".yaml"] = dump(approving, STUB_COMMENT)
         report.unmapped("приложение 1", f"приказ от {date:%d.%m.%Y} № {number}, к которому относится приложение, "
                                         f"в файле не найден: записана заготовка {order_id}.yaml (дата и номер — из "
                                         "шапки; заголовок, пункты и подписанта заполните)")
-    if order is not None or (headers and date is not None):
-        signature = signature or {"position": [f"{compose.PLACEHOLDER}: должность"],
-                                  "name": f"{compose.PLACEHOLDER}: И.О. Фамилия"}
+    for header, _kind, _tree in parsed:
+        if header is not None and approving is None:
+            report.unmapped(header.where, f"шапка приложения {quote(' / '.join(header.lines), 120)} не перенесена: "
+                                          "в ней нет даты и номера приказа, а самого приказа в файле нет")
     for doc in documents:
-        files[doc["id"] + ".yaml"] = to_yaml(doc)
-    org = compose.organization_dict(name, genitive, letterhead, style, signature, units,
-                                    order.place if order else None)
-    files = {ORGANIZATION_FILE: to_yaml(org), **files}
+        files[doc.id + ".yaml"] = dump(doc)
+    organization = dataclasses.replace(organization, units=tuple(m.Unit(u) for u in units))
+    files = {ORGANIZATION_FILE: dump(organization), **files}
     summary.append(f"Исполнителей в реестре: {len(units)}")
-    return Imported(files, report, summary)
+    if source.tracked_changes:
+        report.unmapped("документ", f"в файле остались неподтверждённые исправления ({source.tracked_changes}): "
+                                    "перенесён текст с принятыми исправлениями — вставки учтены, удаления отброшены")
+    if source.comments:
+        report.unmapped("документ", f"примечания рецензентов (комментарии) не перенесены: {source.comments}")
+    accounting = report.account(blocks)
+    return Imported(files, report, summary, accounting, source.tracked_changes, organization,
+                    ([approving] if approving else []) + documents)
+
+
+def _annex_ref(organization, approving, index: int, document, header, annex_style: str, report: Report):
+    """The reference to an annex, and the report of how its header will print."""
+    expected = compose.expected_header(organization, approving, index, document)
+    if header is None:
+        report.differs(f"приложение {index + 1}", "в файле у приложения нет шапки; prikaz напечатает "
+                                                  f"{quote(' / '.join(expected), 160)}")
+        return m.AnnexRef(document.id)
+    for line in header.revisions:
+        report.unmapped(header.where, f"строка {line!r} о редакции не перенесена: редакции "
+                                      "описываются отдельными файлами (edition)")
+    return compose.annex_ref(document.id, header, expected, annex_style, report, header.where)
+
+
+def _left_between(rest, chunks, after_order: bool, report: Report) -> None:
+    """Text after the order's signature (or before the first annex) that belongs to no annex."""
+    from .report import at_para, at_row
+
+    inside = {id(block) for chunk in chunks for block in chunk}
+    where = "после подписи приказа" if after_order else "перед приложением"
+    for block in rest:
+        if id(block) in inside:
+            continue
+        if isinstance(block, Table):
+            for r in range(len(block.rows)):
+                if block.row_text(r):
+                    report.unmapped(at_row(block, r), f"{where}: строка таблицы не перенесена: "
+                                                      f"{quote(block.row_text(r), 100)}")
+        elif clean(block.text):
+            report.unmapped(at_para(block), f"{where}: текст не перенесён: {quote(block.text, 100)}")
 
 
 def _annex(chunk, report: Report):

@@ -79,11 +79,51 @@ def signature_paragraphs(paras: list[Para]) -> dict | None:
     if not match:
         return None
     name = match.group(1)
-    before = last[: match.start()].strip()
+    before = last[: match.start()].strip().rstrip("_/ ").strip()
     position = lines[:-1] + ([before] if before else [])
     if not position or any(len(line) > 120 for line in position):
         return None
     return {"position": position, "name": name}
+
+
+def signature_at(blocks: list, k: int) -> tuple[dict, int] | None:
+    """A signature block that starts at paragraph k: position lines, then a name set apart
+    (by a tab, spaces or underscores, or on a line of its own). (signature, index after it).
+    A sentence that ends with a name («возложить на Иванова И.И.») is no signature."""
+    paras: list[Para] = []
+    j = k
+    while j < len(blocks) and len(paras) < 6:
+        block = blocks[j]
+        if isinstance(block, Table):
+            return None
+        text = clean(block.text)
+        j += 1
+        if not text:
+            continue
+        paras.append(block)
+        last_raw = block.text.replace("\u00a0", " ").split("\n")[-1]
+        match = _NAME.search(clean(last_raw))
+        if match and _set_apart(last_raw, match.group(1)):
+            found = signature_paragraphs(paras)
+            return (found, j) if found and _positions(found["position"]) else None
+        if not _positions(text.split("\n")):
+            return None
+    return None
+
+
+def _set_apart(raw_line: str, name: str) -> bool:
+    before = raw_line.rstrip()[: -len(name)] if raw_line.rstrip().endswith(name) else None
+    if before is None:
+        # the name printed with other spacing: compare without spaces
+        before = raw_line.rstrip()[: max(0, len(raw_line.rstrip()) - len(name) - 2)]
+        return bool(re.search(r"(\t| {2,}|_{2,})", before)) or not before.strip()
+    return not before.strip() or bool(re.search(r"(\t| {2,}|_{2,}|/)\s*$", before))
+
+
+def _positions(lines: list[str]) -> bool:
+    """Lines that may be a signatory's position: short, not a numbered point, not a sentence."""
+    return all(line and len(line) <= 120 and ":" not in line and not re.match(r"^\d+(\.\d+)*[.)]?\s", line)
+               and not (line.endswith(".") and len(line) > 40) for line in lines)
 
 
 def cell_lines(cell: Cell) -> list[str]:

@@ -35,6 +35,7 @@ def bullet_item(para: Para, text: str | None = None) -> tuple[str, str] | None:
 
 def block_of(para: Para, text: str | None = None, plain: bool = False):
     """One paragraph as a text block; `text` replaces the paragraph's own (number cut off)."""
+    para.used = True
     text = clean(para.text if text is None else text)
     if plain:
         return text
@@ -53,6 +54,7 @@ def text_of(paras: list[Para], first_text: str | None = None, plain_first: bool 
     blocks: list = []
     for i, para in enumerate(paras):
         own = first_text if i == 0 and first_text is not None else None
+        para.used = True
         if not clean(para.text if own is None else own):
             continue
         item = None if (i == 0 and plain_first) else bullet_item(para, own)
