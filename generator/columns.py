@@ -66,6 +66,21 @@ def amount_value(text: str) -> Decimal | None:
         return None
 
 
+def value_problem(role: str, value: str) -> str | None:
+    """The problem code of a value that its column's role does not allow, or None."""
+    kind = ROLES[role].value
+    if kind == "amount" and amount_value(value) is None:
+        return "value-amount"
+    if kind == "date":
+        from .deadlines import parse  # lazy: only plans with dated columns need it
+
+        if not parse(value).periods:
+            return "value-date-phrase"
+    if kind == "mark" and not is_quarter_mark(value):
+        return "value-mark"
+    return None
+
+
 def is_quarter_mark(text: str) -> bool:
     """A mark in a quarter's cell: a sign, a date, or month names («март», «январь – март»),
     possibly as a limit («до 30.06.2026»)."""

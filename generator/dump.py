@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from . import model as m
+from .columns import BUILTIN, ROLES
 
 FORMAT = "1"
 
@@ -137,7 +138,7 @@ def _plan(plan: m.Plan) -> dict:
         result["note"] = {"title": plan.note.title, "text": text(plan.note.text)}
     result["table_title"] = plan.table_title
     if plan.columns != default.columns:
-        result["columns"] = list(plan.columns)
+        result["columns"] = _columns(plan.columns)
     if plan.column_numbers:
         result["column_numbers"] = True
     if plan.responsible_separator != default.responsible_separator:
@@ -154,6 +155,23 @@ def _plan(plan: m.Plan) -> dict:
     return result
 
 
+def _columns(columns: tuple[m.Column, ...]) -> list:
+    """The four default columns by their titles alone; any other set with roles."""
+    if tuple(c.role for c in columns) == BUILTIN and all(c.width is None for c in columns):
+        return [c.title for c in columns]
+    result = []
+    for column in columns:
+        item: dict = {"role": column.role}
+        if column.key is not None and column.key != column.role:
+            item["key"] = column.key
+        if column.title != ROLES[column.role].title or column.role == "custom":
+            item["title"] = column.title
+        if column.width is not None:
+            item["width"] = f"{column.width:g}"
+        result.append(item)
+    return result
+
+
 def _section(section: m.Section) -> dict:
     result: dict = {"title": section.title, "id": section.id, "number": section.number}
     if not section.numbered:
@@ -164,6 +182,8 @@ def _section(section: m.Section) -> dict:
         result["measures"] = [_measure(x) for x in section.measures]
     if section.sections:
         result["sections"] = [_section(s) for s in section.sections]
+    if section.total:
+        result["total"] = dict(section.total)
     return result
 
 
@@ -178,6 +198,7 @@ def _measure(measure: m.Measure) -> dict:
     result: dict = {"text": text(measure.text), "deadline": measure.deadline}
     if measure.responsible:
         result["responsible"] = list(measure.responsible)
+    result.update(measure.values)
     result.update({"id": measure.id, "number": measure.number, "note": measure.note})
     if measure.children:
         result["measures"] = [_measure(x) for x in measure.children]

@@ -14,8 +14,7 @@ from collections.abc import Iterable
 
 from . import model as m
 from . import seals
-from .columns import BUILTIN, MEASURE_KEYS, ROLES, amount_value, is_quarter_mark
-from .deadlines import parse as parse_deadline
+from .columns import BUILTIN, MEASURE_KEYS, ROLES, value_problem
 from .errors import ContentError, Pos, Problem, suggestion
 from .schema import Fields, list_items, string_matching, string_of
 from .yamlnodes import Node, read_file
@@ -489,18 +488,13 @@ def _column_values(f: Fields, columns: tuple[m.Column, ...]) -> tuple[tuple[str,
 
 
 def _valid_value(f: Fields, column: m.Column, value: str) -> bool:
-    kind = ROLES[column.role].value
-    args = {"key": f._name(column.key or ""), "value": value}
-    if kind == "amount" and amount_value(value) is None:
-        f.problems.append(Problem("value-amount", f.pos(column.key), args))
-        return False
-    if kind == "date" and not parse_deadline(value).periods:
-        f.problems.append(Problem("value-date-phrase", f.pos(column.key), args))
-        return False
-    if kind == "mark" and not is_quarter_mark(value):
-        f.problems.append(Problem("value-mark", f.pos(column.key), {**args, "marks": "«+», «х», «✓»"}))
-        return False
-    return True
+    code = value_problem(column.role, value)
+    if code is not None:
+        args = {"key": f._name(column.key or ""), "value": value}
+        if code == "value-mark":
+            args["marks"] = "«+», «х», «✓»"
+        f.problems.append(Problem(code, f.pos(column.key), args))
+    return code is None
 
 
 def _separator(f: Fields) -> str:

@@ -339,3 +339,97 @@ def test_section_sum_with_decimals_is_exact():
     section = m.Section("Раздел", measures=tuple(
         m.Measure((m.Paragraph("x"),), values=(("amount", "0,1"),)) for _ in range(3)))
     assert _section_sum(section, column) == Decimal("0.3")
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+def word_plan(path: Path, header: list[str], rows: list[list[str]], split_at: int | None = None) -> Path:
+    """A plan as a department types it in Word: a title, a table (perhaps split in two
+    tables without a repeated header), no annex header."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("ПЛАН МЕРОПРИЯТИЙ по подготовке к новому учебному году")
+    parts = [rows] if split_at is None else [rows[:split_at], rows[split_at:]]
+    for k, part in enumerate(parts):
+        table = document.add_table(rows=0, cols=len(header))
+        table.style = "Table Grid"
+        for row in ([header] if k == 0 else []) + part:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, row):
+                cell.text = value
+        if k == 0 and len(parts) > 1:
+            document.add_paragraph("")
+    document.save(str(path))
+    return path
+
+
+SCHEDULE_HEADER = ["№ п/п", "Наименование мероприятия", "Ожидаемый результат", "Источник финансирования",
+                   "Объем финансирования (тыс. рублей)", "I кв.", "II кв.", "III кв.", "IV кв.",
+                   "Ответственный исполнитель", "Отметка о выполнении", "Примечание"]
+SCHEDULE_ROWS = [
+    ["1.", "Ремонт и оснащение", "", "", "", "", "", "", "", "", "", ""],
+    ["1.1.", "Ремонт спортивного зала школы № 3", "Акт приёмки работ", "Местный бюджет", "1 500,0",
+     "", "+", "+", "", "Комитет по образованию", "выполнено", "по смете"],
+    ["1.2.", "Замена окон в детском саду № 7", "Акт приёмки работ", "Областной бюджет", "730,25",
+     "", "", "х", "", "Методический кабинет", "", ""],
+    ["", "Итого", "", "", "2 230,25", "", "", "", "", "", "", ""],
+    ["2.", "Кадры", "", "", "", "", "", "", "", "", "", ""],
+    ["2.1.", "Курсы повышения квалификации учителей физики", "Удостоверения", "Без финансирования", "0",
+     "+", "", "", "", "Методический кабинет", "", ""],
+]
+
+
+def test_a_word_plan_with_other_columns_imports_every_column_with_its_role(tmp_path):
+    from generator.load import load
+
+    source = word_plan(tmp_path / "plan.docx", SCHEDULE_HEADER, SCHEDULE_ROWS, split_at=3)
+    out = tmp_path / "sever"
+    result = run_prikaz("import", str(source), "-o", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    plan = next(d for d in load([str(out)])[0].documents if d.kind_word == "план")
+    assert [(c.role, c.key) for c in plan.columns] == [
+        ("number", None), ("measure", None), ("result", "result"), ("funding_source", "funding_source"),
+        ("amount", "amount"), ("quarter", "q1"), ("quarter", "q2"), ("quarter", "q3"), ("quarter", "q4"),
+        ("responsible", None), ("custom", "custom1")]
+    first, second = plan.sections[0].measures
+    assert first.values == (("result", "Акт приёмки работ"), ("funding_source", "Местный бюджет"),
+                            ("amount", "1 500,0"), ("q2", "+"), ("q3", "+"), ("custom1", "выполнено"))
+    assert first.note == "по смете"  # «Примечание» is the measure's own note
+    assert second.value("amount") == "730,25" and second.value("q3") == "х"
+    assert plan.sections[0].total == (("amount", "2 230,25"),)
+    assert plan.sections[1].measures[0].value("q1") == "+"
+    assert "Отметка о выполнении" in [c.title for c in plan.columns]
+    assert "примечания мероприятий" not in result.stdout  # nothing squeezed into notes
+    check = run_prikaz("check", str(out))
+    assert "amount-total-mismatch" not in check.stdout + check.stderr
+
+
+def test_a_column_whose_values_do_not_fit_its_role_is_kept_as_text_and_said(tmp_path):
+    from generator.load import load
+
+    rows = [list(r) for r in SCHEDULE_ROWS]
+    rows[1][4] = "1,5 млн"  # not a number: the column is kept as typed
+    source = word_plan(tmp_path / "plan.docx", SCHEDULE_HEADER, rows)
+    out = tmp_path / "sever"
+    result = run_prikaz("import", str(source), "-o", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    plan = next(d for d in load([str(out)])[0].documents if d.kind_word == "план")
+    assert next(c for c in plan.columns if c.key == "amount").role == "custom"
+    assert plan.sections[0].measures[0].value("amount") == "1,5 млн"
+    assert "«1,5 млн» не подходит для роли amount" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["plan-monitoring", "plan-schedule"])
+def test_the_example_column_plans_round_trip_through_word(tmp_path, name):
+    """build → import → build: the same table, cell for cell."""
+    shutil.copytree(CONTENT / "primer", tmp_path / "primer")
+    assert run_prikaz("build", str(tmp_path / "primer"), "-o", str(tmp_path / "a")).returncode == 0
+    result = run_prikaz("import", str(tmp_path / "a" / "primer" / f"{name}.docx"), "-o", str(tmp_path / "again"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert run_prikaz("build", str(tmp_path / "again"), "-o", str(tmp_path / "b")).returncode == 0
+    plan = next(p for p in (tmp_path / "b" / "again").glob("plan-*.docx"))
+    before = [cells(r) for r in plan_table(tmp_path / "a" / "primer" / f"{name}.docx").rows]
+    after = [cells(r) for r in plan_table(plan).rows]
+    assert after == before

@@ -3,6 +3,7 @@ load(dump(x)) == x for every bundled document and for any model hypothesis makes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -52,7 +53,7 @@ EDITION = st.builds(m.Edition, st.none() | IDENT, st.sampled_from(["original", "
 def measures(depth: int = 1):
     children = st.just(()) if depth >= 3 else st.lists(st.deferred(lambda: measures(depth + 1)), max_size=2).map(tuple)
     return st.builds(m.Measure, TEXT, OPTIONAL, st.lists(WORDS, max_size=3).map(tuple), st.none() | IDENT,
-                     OPTIONAL, OPTIONAL, children, OPTIONAL)
+                     OPTIONAL, OPTIONAL, children, reason=OPTIONAL)
 
 
 SECTION = st.builds(
@@ -64,7 +65,9 @@ SECTION = st.builds(
 )
 PLAN = st.builds(
     m.Plan, IDENT, WORDS, st.lists(SECTION, min_size=1, max_size=3).map(tuple),
-    columns=st.lists(WORDS, min_size=4, max_size=4).map(tuple) | st.just(m.Plan("", "", ()).columns),
+    columns=st.lists(WORDS, min_size=4, max_size=4).map(
+        lambda titles: tuple(dataclasses.replace(c, title=t) for c, t in zip(m.DEFAULT_COLUMNS, titles)))
+    | st.just(m.DEFAULT_COLUMNS),
     period=st.none() | st.tuples(st.integers(2000, 2040), st.integers(2000, 2040)),
     note=st.none() | st.builds(m.Note, OPTIONAL, TEXT),
     table_title=OPTIONAL, column_numbers=st.booleans(), responsible_separator=st.sampled_from([", ", "\n", "; "]),

@@ -4,9 +4,11 @@ view itself. `generator/dump.py` writes the model as YAML."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .. import model as m
+from ..columns import ROLES
 from .numbers import settle_plan, settle_regulation
 from .order import AnnexHeader, OrderTree
 from .plan import MeasureNode, PlanTree, SectionNode
@@ -84,11 +86,20 @@ def plan(tree: PlanTree, doc_id: str, units: Units) -> m.Plan:
     unnumbered = m.Plan(
         id=doc_id, title=tree.title or "—",
         sections=tuple(_section(s, (("s", i),), printed, units) for i, s in enumerate(tree.sections)),
-        columns=tuple(tree.columns) if tree.columns else m.Plan("", "", ()).columns, note=note,
+        columns=_columns(tree.columns), note=note,
         table_title=tree.table_title, column_numbers=tree.column_numbers,
         responsible_separator=tree.responsible_separator,
         table_per_section=tree.table_per_section, signature=signature(tree.signature))
     return settle_plan(unnumbered, printed)
+
+
+def _columns(columns: list) -> tuple[m.Column, ...]:
+    """Four titles of the default columns, or (role, title, key) of declared ones."""
+    if not columns:
+        return m.DEFAULT_COLUMNS
+    if all(isinstance(c, str) for c in columns):
+        return tuple(dataclasses.replace(d, title=t) for d, t in zip(m.DEFAULT_COLUMNS, columns))
+    return tuple(m.Column(role, title or ROLES[role].title, key) for role, title, key in columns)
 
 
 def _section(section: SectionNode, path: tuple, printed: dict, units: Units) -> m.Section:
@@ -97,7 +108,8 @@ def _section(section: SectionNode, path: tuple, printed: dict, units: Units) -> 
         title=section.title or "—",
         passport=tuple(m.PassportBlock(b["label"], text(b.get("text", []))) for b in section.passport),
         measures=tuple(_measure(x, (*path, ("m", k)), printed, units) for k, x in enumerate(section.measures)),
-        sections=tuple(_section(s, (*path, ("s", i)), printed, units) for i, s in enumerate(section.sections)))
+        sections=tuple(_section(s, (*path, ("s", i)), printed, units) for i, s in enumerate(section.sections)),
+        total=tuple(section.total.items()))
 
 
 def _measure(measure: MeasureNode, path: tuple, printed: dict, units: Units) -> m.Measure:
@@ -105,6 +117,7 @@ def _measure(measure: MeasureNode, path: tuple, printed: dict, units: Units) -> 
     return m.Measure(
         text=text(measure.text), deadline=measure.deadline or None,
         responsible=tuple(units.add(unit) for unit in measure.responsible), note=measure.note,
+        values=tuple(measure.values.items()),
         children=tuple(_measure(x, (*path, ("m", k)), printed, units) for k, x in enumerate(measure.children)))
 
 

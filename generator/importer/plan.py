@@ -11,11 +11,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..columns import value_problem
 from . import shapes
 from .read import Block, Cell, Para, Table, take
 from .report import Report, at_cell, at_para, at_row, quote
 from .text import block_of, clean, text_of
 
+# Columns beyond the measure's own (generator/columns.py), recognised before the four
+# below: «Дата начала» is a planned start, not a deadline; «Объём финансирования» an amount.
+EXTRA_ROLE_PATTERNS = (
+    ("start", re.compile(r"начал[оа]|^с$")),
+    ("end", re.compile(r"окончани|завершени|^по$")),
+    ("quarter", re.compile(r"^(?:[1-4]|i{1,3}|iv)\s*(?:-?й)?\s*кв")),
+    ("funding_source", re.compile(r"источник")),
+    ("amount", re.compile(r"объ[её]м|сумм[аы]|тыс\.?\s*руб|стоимост")),
+)
+LATE_ROLE_PATTERNS = (
+    ("indicator", re.compile(r"показател|индикатор")),
+    ("result", re.compile(r"результат|вид\w*\s+документ|форм\w*\s+(?:отч|заверш)")),
+)
+NOTE_COLUMN = re.compile(r"^примечани")
+TOTAL_ROW = re.compile(r"^(?:итого|всего)\b", re.IGNORECASE)
+QUARTER_NUMBERS = {"1": 1, "i": 1, "2": 2, "ii": 2, "3": 3, "iii": 3, "4": 4, "iv": 4}
 ROLE_PATTERNS = (
     ("number", re.compile(r"^(№|n\b|no\b|номер)|п\s*/\s*п")),
     ("deadline", re.compile(r"срок|дата|период|когда")),
@@ -35,6 +52,7 @@ class MeasureNode:
     parts: tuple[int, ...] | None
     note: str | None = None
     children: list[MeasureNode] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)  # extra column key → cell text
     depth: int = 1
 
 
@@ -47,13 +65,14 @@ class SectionNode:
     measures: list[MeasureNode] = field(default_factory=list)
     sections: list[SectionNode] = field(default_factory=list)
     stack: list[MeasureNode] = field(default_factory=list)  # open measures while reading
+    total: dict[str, str] = field(default_factory=dict)  # a «Итого» row: extra column key → text
 
 
 @dataclass
 class PlanTree:
     title: str
     sections: list[SectionNode]
-    columns: list[str]
+    columns: list  # four titles, or (role, title, key) of every column in table order
     note: dict | None = None
     table_title: str | None = None
     column_numbers: bool = False
@@ -64,7 +83,7 @@ class PlanTree:
 
 @dataclass
 class Columns:
-    roles: dict[int, str]  # grid column → number | text | deadline | responsible | extra:<header>
+    roles: dict[int, str]  # grid column → number | text | deadline | responsible | note | extra:<role>:<header>
     header: list[str]  # header texts in row order
     width: int
     names: dict[str, str] = field(default_factory=dict)  # role → its header text
@@ -86,7 +105,7 @@ def header_of(table: Table) -> tuple[int, Columns] | None:
             if role:
                 names.setdefault(role, clean(cell.text))
             for col in range(cell.col, cell.col + cell.span):
-                roles[col] = role or f"extra:{clean(cell.text)}"
+                roles[col] = role or f"extra:custom:{clean(cell.text)}"
         found = set(roles.values())
         if "text" in found and ({"deadline", "responsible"} & found) and _header_shaped(row):
             return r, Columns(roles, [clean(c.text) for c in row], table.width, names)
@@ -114,12 +133,23 @@ def _fold(text: str) -> str:
 
 
 def _role(text: str) -> str | None:
-    text = clean(text).lower()
+    """number | text | deadline | responsible | note, or «extra:<role>:<header>» for a column
+    of another role; None for a header that names none."""
+    header = clean(text)
+    text = header.lower()
     if not text:
         return None
+    if NOTE_COLUMN.match(text):
+        return "note"
+    for role, pattern in EXTRA_ROLE_PATTERNS:
+        if pattern.search(text):
+            return f"extra:{role}:{header}"
     for role, pattern in ROLE_PATTERNS:
         if pattern.search(text):
             return role
+    for role, pattern in LATE_ROLE_PATTERNS:
+        if pattern.search(text):
+            return f"extra:{role}:{header}"
     return None
 
 
@@ -147,7 +177,9 @@ class _PlanReader:
         self.mid_table_sections = False
         self.column_numbers = False
         self.extras: dict[str, int] = {}
+        self.column_keys: dict[tuple[str, str], str] = {}  # (role, header) → key, in order met
         self._header_cells: list[Cell] = []
+        self._last_measure: MeasureNode | None = None
 
     def read(self, blocks: list[Block]) -> PlanTree:
         title, rest = _title(blocks, self.report)
@@ -184,11 +216,57 @@ class _PlanReader:
                                       f"примечания мероприятий (note), ячеек: {count}")
         columns = self.columns.header if self.columns else []
         return PlanTree(
-            title=title, sections=self.sections, columns=_four_columns(self.columns, self.report),
+            title=title, sections=self.sections, columns=self._plan_columns(),
             note=note, table_title=table_title, column_numbers=self.column_numbers,
             responsible_separator=separator, signature=signature,
             table_per_section=any(self.table_starts[1:]) and not self.mid_table_sections,
         ) if columns is not None else None
+
+    def _plan_columns(self) -> list:
+        """The four titles of a plain plan, or every column with its role, in table order."""
+        if not self.column_keys:
+            return _four_columns(self.columns, self.report)
+        builtin = {"number": "number", "text": "measure", "deadline": "deadline", "responsible": "responsible"}
+        result, seen = [], set()
+        for cell in self._header_cells:
+            role = self.columns.roles.get(cell.col, "") if self.columns else ""
+            if role in builtin and role not in seen:
+                result.append((builtin[role], clean(cell.text), None))
+            elif role.startswith("extra:") and role not in seen:
+                kind, _, header = role[6:].partition(":")
+                result.append((kind, header, self._column_key(kind, header)))
+            seen.add(role)
+        listed = {c[2] for c in result}
+        result += [(kind, header, key) for (kind, header), key in self.column_keys.items() if key not in listed]
+        return self._typed_columns(result)
+
+    def _typed_columns(self, columns: list) -> list:
+        """A column whose values its role does not allow is kept as typed (role custom), said."""
+        values: dict[str, list[str]] = {}
+        for measure in _all_measures(self.sections):
+            for key, value in measure.values.items():
+                values.setdefault(key, []).append(value)
+        for section in _all_sections(self.sections):
+            for key, value in section.total.items():
+                values.setdefault(key, []).append(value)
+        result = []
+        for role, header, key in columns:
+            if key is not None and role != "custom":
+                wrong = next((v for v in values.get(key, []) if value_problem(role, v)), None)
+                if wrong is not None:
+                    self.report.guess("план", f"графа «{header}»: значение {quote(wrong)} не подходит для роли "
+                                              f"{role}; графа перенесена как текст (role: custom)")
+                    role = "custom"
+                else:
+                    self.report.guess("план", f"графа «{header}» перенесена с ролью {role}")
+            result.append((role, header, key))
+        order = {key: k for k, (_, _, key) in enumerate(result)}
+        for node in (*_all_measures(self.sections), *_all_sections(self.sections)):
+            held = node.values if isinstance(node, MeasureNode) else node.total
+            ordered = sorted(held.items(), key=lambda item: order.get(item[0], len(order)))
+            held.clear()
+            held.update(ordered)  # in column order, as the loader keeps them
+        return result
 
     # --- before the first table ----------------------------------------------------------
 
@@ -363,11 +441,17 @@ class _PlanReader:
     def _row(self, table: Table, r: int, row: list[Cell]) -> str | None:
         values: dict[str, Cell] = {}
         extras: list[tuple[str, Cell]] = []
+        columns: dict[str, str] = {}  # extra column key → text
         for cell in row:
             role = self.columns.role(cell) if self.columns else None
-            if role is None or role.startswith("extra:"):
+            kind, _, title = (role or "")[6:].partition(":") if (role or "").startswith("extra:") else ("", "", "")
+            if kind:
                 if cell.text:
-                    extras.append((role[6:] if role else "", cell))
+                    columns[self._column_key(kind, title)] = " ".join(shapes.cell_lines(cell))
+                continue
+            if role is None or role in ("note", "extra:"):
+                if cell.text:  # a «Примечание» column is the measure's own note
+                    extras.append((self.columns.names.get("note", "Примечание") if role == "note" else "", cell))
                 continue
             if role in values and not values[role].text:
                 values[role] = cell
@@ -384,12 +468,33 @@ class _PlanReader:
             return None
         if self._continues(number_cell, text_cell, deadline_cell, responsible_cell, table, r):
             return "continued"
-        section = self._section_row(row, filled, number_cell, text_cell, deadline_cell, responsible_cell, extras)
+        if columns and self.open and text_cell is not None and TOTAL_ROW.match(clean(text_cell.text)):
+            self.open[-1].total.update(columns)  # «Итого по разделу» under its columns
+            return "total"
+        section = self._section_row(row, filled, number_cell, text_cell, deadline_cell, responsible_cell,
+                                    extras or list(columns))
         if section is not None:
             self._add_section(section)
             return "top-section" if len(self.open) == 1 else "section"
         self._measure_row(table, r, number_cell, text_cell, deadline_cell, responsible_cell, extras)
+        self._last_measure.values.update(columns)
         return "measure"
+
+    def _column_key(self, kind: str, title: str) -> str:
+        """The key a measure keeps an extra column's value under: the role's name («amount»),
+        «q1»…«q4» for quarters, «custom1»… for columns of no known role; stable across the
+        tables of one plan, as the header names them."""
+        if (kind, title) in self.column_keys:
+            return self.column_keys[(kind, title)]
+        taken = set(self.column_keys.values())
+        numeral = re.match(r"^\s*(iv|i{1,3}|[1-4])", title.lower()) if kind == "quarter" else None
+        key = f"q{QUARTER_NUMBERS[numeral.group(1)]}" if numeral else kind if kind != "custom" else "custom1"
+        n = 1
+        while key in taken:
+            n += 1
+            key = f"{kind}{n}"
+        self.column_keys[(kind, title)] = key
+        return key
 
     def _section_row(self, row, filled, number_cell, text_cell, deadline_cell, responsible_cell, extras):
         if (deadline_cell and deadline_cell.text) or (responsible_cell and responsible_cell.text) or extras:
@@ -486,11 +591,13 @@ class _PlanReader:
         if extras:
             measure.note = "; ".join(_extra(header, cell) for header, cell in extras)
             for header, _cell in extras:
-                self.extras[header or "без заголовка"] = self.extras.get(header or "без заголовка", 0) + 1
+                if not header.lower().startswith("примечан"):
+                    self.extras[header or "без заголовка"] = self.extras.get(header or "без заголовка", 0) + 1
         if printed is None and number_cell is not None:
             self.report.guess(at_row(table, r), f"мероприятие {quote(shapes_text(text))} без номера: prikaz "
                                                 "пронумерует его сам")
         self._add_measure(measure, table, r)
+        self._last_measure = measure
 
     def _add_measure(self, measure: MeasureNode, table: Table, r: int) -> None:
         if not self.open:
@@ -644,6 +751,22 @@ def _four_columns(columns: Columns | None, report: Report) -> list[str]:
             text = default
         names.append(text)
     return names
+
+
+def _all_measures(sections: list[SectionNode]):
+    def walk(measures):
+        for measure in measures:
+            yield measure
+            yield from walk(measure.children)
+
+    for section in _all_sections(sections):
+        yield from walk(section.measures)
+
+
+def _all_sections(sections: list[SectionNode]):
+    for section in sections:
+        yield section
+        yield from _all_sections(section.sections)
 
 
 def _extra(header: str, cell: Cell) -> str:
