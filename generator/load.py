@@ -272,6 +272,7 @@ def _order(f: Fields) -> m.Order:
 
 
 SEAL_VALUE = re.compile(r"^sha256:[0-9a-f]{64}$")
+YEAR = re.compile(r"^[0-9]{4}$")
 
 
 def _seals(f: Fields) -> tuple[m.Seal, ...]:
@@ -376,10 +377,7 @@ def _period(f: Fields) -> tuple[int, int] | None:
         return None
     years = []
     for key in ("from", "to"):
-        value = sub.str(key, required=True)
-        if value is not None and not (value.isdigit() and len(value) == 4):
-            f.problems.append(Problem("value-year", sub.pos(key), {"key": f"period.{key}", "value": value}))
-            value = None
+        value = sub.matching(key, YEAR, "value-year", required=True)
         years.append(int(value) if value else 0)
     sub.done()
     return (years[0], years[1]) if all(years) else None
@@ -395,16 +393,7 @@ def _note(f: Fields) -> m.Note | None:
 
 
 def _columns(f: Fields, default: tuple[str, ...]) -> tuple[str, str, str, str]:
-    columns = f.strings("columns")
-    if not columns:
-        return default  # type: ignore[return-value]
-    if len(columns) != 4:
-        f.problems.append(
-            Problem("value-choice", f.pos("columns"), {"key": "columns", "value": f"{len(columns)} шт.",
-                                                       "allowed": "ровно 4 заголовка"})
-        )
-        return default  # type: ignore[return-value]
-    return columns  # type: ignore[return-value]
+    return f.strings("columns", count=4) or default  # type: ignore[return-value]
 
 
 def _separator(f: Fields) -> str:

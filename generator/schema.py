@@ -130,15 +130,32 @@ class Fields:
             return ()
         return list_items(node, item, self._name(key), self.problems)
 
-    def strings(self, key: str, required: bool = False) -> tuple[str, ...]:
+    def strings(self, key: str, required: bool = False, count: int | None = None) -> tuple[str, ...]:
+        """A list of strings (one string is a list of one), of exactly `count` if given."""
         name = self._name(key)
-        if self.shape is not None:  # one value where a list is expected is a list of one
+        if self.shape is not None:
             one = scalar_schema(blank=False)
-            return self._record(key, {"anyOf": [one, {"type": "array", "items": one}]}, required, ())
+            many: dict = {"type": "array", "items": one}
+            if count is not None:
+                return self._record(key, {**many, "minItems": count, "maxItems": count}, required, ())
+            return self._record(key, {"anyOf": [one, many]}, required, ())
         node = self.raw(key, required)
         if node is not None and node.kind == "string":  # one value where a list is expected
-            return (string_of(node, name, self.problems) or "",)
-        return self.list(key, lambda n: string_of(n, name, self.problems), required)
+            values: tuple[str, ...] = (string_of(node, name, self.problems) or "",)
+        else:
+            values = self.list(key, lambda n: string_of(n, name, self.problems), required)
+        if count is not None and values and len(values) != count:
+            self._report("value-choice", self.pos(key), key=name, value=f"{len(values)} шт.", allowed=f"ровно {count}")
+            return ()
+        return values
+
+    def matching(self, key: str, pattern: re.Pattern, code: str, required: bool = False) -> str | None:
+        """A string that must match `pattern` (a year), else `code` is reported."""
+        if self.shape is not None:
+            schema = {"anyOf": [{"type": "string", "pattern": pattern.pattern}, {"type": "number"}]}
+            return self._record(key, schema, required, None)
+        node = self.raw(key, required)
+        return None if node is None else string_matching(node, self._name(key), self.problems, pattern, code)
 
     def sub(self, key: str, required: bool = False) -> Fields | None:
         if self.shape is not None:
@@ -307,11 +324,16 @@ def nullable(schema: dict) -> dict:
 
 @dataclass
 class Exploration:
-    """Readers being explored (a reader met again inside itself is a recursive definition) and done."""
+    """Readers being explored (the stack of each), readers done, and the definitions made."""
 
     active: dict
     done: dict
     definitions: dict
+
+
+# How deep a reader is explored inside itself before it is taken as recursive: deeper than
+# any limit the readers check (load.MAX_MEASURE_DEPTH), so that such a limit shows.
+REENTRY = 4
 
 
 EXPLORATION = Exploration({}, {}, {})
@@ -333,13 +355,14 @@ def explore(reader: Callable, call: Callable[[Node], object], problems: list[Pro
     """
     code = getattr(reader, "__code__", reader)
     state = EXPLORATION
-    if code in state.active:
-        state.active[code][1] = True
-        return {"$ref": f"#/definitions/{state.active[code][0]}"}
+    stack = state.active.setdefault(code, [])
+    if len(stack) >= REENTRY:  # as deep as it goes: the innermost level refers to itself
+        stack[-1][1] = True
+        return {"$ref": f"#/definitions/{stack[-1][0]}"}
     if code in state.done:
         return state.done[code]
     definition = _definition_name(name, state)
-    state.active[code] = [definition, False]
+    stack.append([definition, False])
     accepted = []
     for probe in (Probe("x", Pos("<schema>")), Probe({}, Pos("<schema>"), shape=Shape()),
                   Probe([], Pos("<schema>")), Probe(None, Pos("<schema>"))):
@@ -348,12 +371,13 @@ def explore(reader: Callable, call: Callable[[Node], object], problems: list[Pro
         if len(problems) == before:
             accepted.append(_accepted(probe, call, problems))
         del problems[before:]
-    _, recursive = state.active.pop(code)
+    _, recursive = stack.pop()
     schema = accepted[0] if len(accepted) == 1 else {"anyOf": accepted} if accepted else {"not": {}}
     if recursive:
         state.definitions[definition] = schema
         schema = {"$ref": f"#/definitions/{definition}"}
-    state.done[code] = schema
+    if getattr(reader, "__closure__", None) is None:  # a reader that depends on nothing but its node
+        state.done[code] = schema
     return schema
 
 
@@ -375,7 +399,7 @@ def _accepted(probe: Probe, call: Callable[[Node], object], problems: list[Probl
 
 def _definition_name(name: str, state: Exploration) -> str:
     base = name.rpartition(".")[2] or "value"
-    taken = {n for n, _ in state.active.values()} | set(state.definitions)
+    taken = {n for stack in state.active.values() for n, _ in stack} | set(state.definitions)
     return next(f"{base}{i or ''}" for i in range(len(taken) + 1) if f"{base}{i or ''}" not in taken)
 
 

@@ -140,7 +140,7 @@ def test_command_imports_an_order_and_refuses_to_overwrite(built, tmp_path):
     assert "Приказ от 09.09.2020 № 427: пунктов 3, приложений 1" in result.stdout
     assert "мероприятий 101" in result.stdout
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["order-2020-427.yaml", "organization.yaml", "plan-2020-427.yaml"]
+    assert names == ["order-2020-427.yaml", "organization.yaml", "plan-2020-427.yaml", "prikaz.schema.json"]
     before = (folder / "organization.yaml").read_bytes()
     again = run_prikaz("import", str(built / "noglik/order-2020-427.docx"), "-o", str(folder))
     assert again.returncode == 2
