@@ -256,13 +256,14 @@ def _order(f: Fields) -> m.Order:
     amendment = _amendment(f)
     # An amending order's title and change points are computed from the two editions;
     # its own points (execution, control) follow them.
+    composed = f.required_unless("amendment")
     return m.Order(
         id=f.ident("id", required=True) or "",
         date=f.date("date", required=True),  # type: ignore[arg-type]
         number=f.str("number", required=True) or "",
-        title=f.str("title", required=amendment is None) or "",
+        title=f.str("title", required=composed) or "",
         preamble=read_text(f, "preamble"),
-        points=f.list("points", lambda n: _point(n, f.problems), required=amendment is None),
+        points=f.list("points", lambda n: _point(n, f.problems), required=composed),
         signatory=f.str("signatory", required=True) or "",
         annexes=f.list("annexes", lambda n: _annex_ref(n, f.problems)),
         amendment=amendment,

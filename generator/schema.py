@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .errors import Pos, Problem, suggestion
+from .yamlnodes import _INVALID_CHARS as INVALID_CHARS  # what a value may not hold
 from .yamlnodes import Node
 
 T = TypeVar("T")
@@ -136,8 +137,9 @@ class Fields:
         if self.shape is not None:
             one = scalar_schema(blank=False)
             many: dict = {"type": "array", "items": one}
-            if count is not None:
-                return self._record(key, {**many, "minItems": count, "maxItems": count}, required, ())
+            if count is not None:  # an empty list is as good as none
+                sizes = [{"maxItems": 0}, {"minItems": count, "maxItems": count}]
+                return self._record(key, {**many, "anyOf": sizes}, required, ())
             return self._record(key, {"anyOf": [one, many]}, required, ())
         node = self.raw(key, required)
         if node is not None and node.kind == "string":  # one value where a list is expected
@@ -205,6 +207,13 @@ class Fields:
         self.shape = outer
         return made
 
+    def required_unless(self, key: str) -> bool:
+        """For `required=`: a key needed only when `key` is not given (an amending order's title)."""
+        if self.shape is not None:
+            return Unless(key)  # type: ignore[return-value]
+        node = self.values.get(key)
+        return node is None or node.kind == "null"
+
     def pos(self, key: str | None = None) -> Pos:
         if key and key in self.values:
             return self.values[key].pos
@@ -268,16 +277,23 @@ class Probe(Node):
     pattern: str | None = None  # a string's pattern, where the reader checks one
 
 
+@dataclass(frozen=True)
+class Unless:
+    """What `required_unless` records: required when `key` is absent."""
+
+    key: str
+
+
 class Shape:
     """The record of one mapping: its keys' schemas, which are required, whether others are refused."""
 
     def __init__(self) -> None:
-        self.properties: dict[str, tuple[str, dict | Shape, bool]] = {}
+        self.properties: dict[str, tuple[str, dict | Shape, bool | Unless]] = {}
         self.closed = False
         self.variants: list[Shape] = []  # one of these sets of keys (variant)
         self.more: dict | None = None  # the schema of every value, for a mapping of the user's keys
 
-    def add(self, key: str, name: str, schema: dict | Shape, required: bool) -> None:
+    def add(self, key: str, name: str, schema: dict | Shape, required: bool | Unless) -> None:
         self.properties[key] = (name, schema, required)
 
     def schema(self) -> dict:
@@ -286,10 +302,18 @@ class Shape:
         result: dict = {"type": "object", "properties": {}}
         for key, (name, schema, required) in self.properties.items():
             value = schema.schema() if isinstance(schema, Shape) else schema
-            result["properties"][key] = {"x-name": name, **(value if required else nullable(value))}
-        required = [key for key, (_, _, needed) in self.properties.items() if needed]
+            result["properties"][key] = {"x-name": name, **(value if required is True else nullable(value))}
+        required = [key for key, (_, _, needed) in self.properties.items() if needed is True]
         if required:
             result["required"] = required
+        unless: dict[str, list[str]] = {}
+        for key, (_, _, needed) in self.properties.items():
+            if isinstance(needed, Unless):
+                unless.setdefault(needed.key, []).append(key)
+        if unless:
+            result["allOf"] = [{"if": {"required": [other], "properties": {other: {"not": {"type": "null"}}}},
+                                "else": {"required": keys, "properties": {k: {"not": {"type": "null"}} for k in keys}}}
+                               for other, keys in unless.items()]
         if self.more is not None:
             result["additionalProperties"] = self.more
         elif self.closed:
@@ -305,10 +329,18 @@ class Shape:
 
 def scalar_schema(blank: bool) -> dict:
     """A value the loader reads as a string: to an editor's YAML 1.2 `427` is a number and `true`
-    a boolean, to prikaz both are strings; a string must not be blank unless `blank`."""
-    text = {"type": "string", "maxLength": MAX_VALUE} if blank else {"type": "string", "pattern": r"\S",
-                                                                      "maxLength": MAX_VALUE}
+    a boolean, to prikaz both are strings; a string must not be blank unless `blank`, nor hold
+    a character that yamlnodes refuses (one an editor reads from an escape like "\\0")."""
+    text: dict = {"type": "string", "maxLength": MAX_VALUE, "not": {"pattern": _escaped(INVALID_CHARS.pattern)}}
+    if not blank:
+        text["pattern"] = r"\S"
     return {"anyOf": [text, {"type": ["number", "boolean"]}]}
+
+
+def _escaped(pattern: str) -> str:
+    """A regular expression with every character outside printable ASCII as \\uXXXX, which
+    both Python and the ECMAScript of editors read (and JSON keeps without raw controls)."""
+    return "".join(c if " " <= c <= "~" else f"\\u{ord(c):04x}" for c in pattern)
 
 
 def nullable(schema: dict) -> dict:
