@@ -268,8 +268,14 @@ def _order(f: Fields) -> m.Order:
         annexes=f.list("annexes", lambda n: _annex_ref(n, f.problems)),
         amendment=amendment,
         sealed=_seals(f),
+        as_written=_as_written(f),
         pos=f.pos(),
     )
+
+
+def _as_written(f: Fields) -> bool:
+    """`typography: as-written` keeps the text exactly as typed (see typography.py)."""
+    return f.choice("typography", ("typeset", "as-written"), "typeset") == "as-written"
 
 
 SEAL_VALUE = re.compile(r"^sha256:[0-9a-f]{64}$")
@@ -368,6 +374,7 @@ def _plan(f: Fields) -> m.Plan:
         sections=f.list("sections", lambda n: _section(n, f.problems), required=True),
         signature=_optional_signature(f),
         edition=_edition(f),
+        as_written=_as_written(f),
         pos=f.pos(),
     )
 
@@ -458,6 +465,7 @@ def _measure(node: Node, problems: list[Problem], depth: int) -> m.Measure | Non
         number=f.str("number"),
         note=f.str("note"),
         children=f.list("measures", lambda n: _measure(n, problems, depth + 1)),
+        responsible_separator=f.read("responsible_separator", _literal),
         reason=f.str("reason"),
         pos=node.pos,
     )
@@ -476,6 +484,7 @@ def _regulation(f: Fields) -> m.Regulation:
         chapters=f.list("chapters", lambda n: _chapter(n, f.problems), required=True),
         signature=_optional_signature(f),
         edition=_edition(f),
+        as_written=_as_written(f),
         pos=f.pos(),
     )
 

@@ -121,6 +121,8 @@ class Measure:
     number: str | None = None  # explicit, printed as is
     note: str | None = None
     children: tuple[Measure, ...] = ()
+    # How this measure's units are joined, when not as the plan says (one per line here).
+    responsible_separator: str | None = None
     # Why the edition changes this measure: shown to the lawyer in the comparison table,
     # never printed in the plan, and no part of the content's equality.
     reason: str | None = field(default=None, compare=False)
@@ -188,6 +190,7 @@ class Plan:
     table_per_section: bool = False
     signature: Signature | None = None
     edition: Edition = Edition()
+    as_written: bool = False  # `typography: as-written`: printed without typographic changes
     pos: Pos = _pos()
     checksum: str = _checksum()
 
@@ -232,6 +235,7 @@ class Regulation:
     trailing_dot: bool = True
     signature: Signature | None = None
     edition: Edition = Edition()
+    as_written: bool = False  # `typography: as-written`: printed without typographic changes
     pos: Pos = _pos()
     checksum: str = _checksum()
 
@@ -287,6 +291,7 @@ class Order:
     annexes: tuple[AnnexRef, ...] = ()
     amendment: Amendment | None = None
     sealed: tuple[Seal, ...] = ()
+    as_written: bool = False  # `typography: as-written`: printed without typographic changes
     pos: Pos = _pos()
     checksum: str = _checksum()
 

@@ -196,8 +196,13 @@ def _measure_row(plan: m.Plan, item: NumberedMeasure) -> dict:
         "depth": item.depth,
         "text": text,
         "deadline": typeset(measure.deadline or ""),
-        "responsible": plan.responsible_separator.join(typeset(u) for u in measure.responsible),
+        "responsible": _separator(plan, measure).join(typeset(u) for u in measure.responsible),
     }
+
+
+def _separator(plan: m.Plan, measure: m.Measure) -> str:
+    own = measure.responsible_separator
+    return own if own is not None else plan.responsible_separator
 
 
 # --- regulations ------------------------------------------------------------------------
