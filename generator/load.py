@@ -218,6 +218,7 @@ def _style(f: Fields) -> m.Style:
         command=f.str("command", default=default.command) or default.command,
         date=f.choice("date", ("numeric", "long", "long_zero"), default.date),
         annex_header=f.choice("annex_header", ("annex", "approved"), default.annex_header),
+        command_position=f.choice("command_position", ("paragraph", "run-in"), default.command_position),
     )
     f.done()
     return style

@@ -91,6 +91,7 @@ class Style:
     command: str = "ПРИКАЗЫВАЮ:"
     date: str = "numeric"  # numeric | long | long_zero
     annex_header: str = "annex"  # annex | approved
+    command_position: str = "paragraph"  # paragraph | run-in (at the end of the preamble)
 
 
 @dataclass(frozen=True)

@@ -77,3 +77,17 @@ def test_an_order_and_its_plan_say_each_for_itself_how_their_text_is_printed():
     plan = docx_paragraphs(out / PLAN.replace(".yaml", ".docx"))
     assert typeset(quoted) in plan and quoted not in plan  # the plan: typeset
     assert "«Качество»" in typeset(quoted) and "\u00a0– " in typeset(quoted)
+
+
+def test_the_command_may_be_run_in_at_the_end_of_the_preamble():
+    separate = docx_paragraphs(built({}) / ORDER.replace(".yaml", ".docx"))
+    run_in = docx_paragraphs(built({
+        "organization.yaml": [('  command: "ПРИКАЗЫВАЮ:"', '  command: "приказываю:"'),
+                              ("command_position: paragraph", "command_position: run-in")],
+    }) / ORDER.replace(".yaml", ".docx"))
+    preamble = next(p for p in separate if p.startswith("В целях"))
+    assert separate[separate.index(preamble) + 1] == "ПРИКАЗЫВАЮ:"
+    assert preamble + " приказываю:" in run_in
+    after = run_in[run_in.index(preamble + " приказываю:") + 1]
+    assert after.startswith("1. Утвердить")  # no empty paragraph where the command stood
+    assert len(run_in) == len(separate) - 1
