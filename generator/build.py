@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import editions, view
+from . import editions, typography, view
 from . import model as m
 from .errors import ContentError, Pos, Problem
 from .output import relative_path, safe_name, target_path, write_if_changed
@@ -122,6 +122,11 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
 
 
 def render_order(dep: m.Department, order: m.Order, templates: Path):
+    with typography.as_written(order.as_written):  # its annexes say for themselves
+        return _render_order(dep, order, templates)
+
+
+def _render_order(dep: m.Department, order: m.Order, templates: Path):
     org = dep.organization
     annexes = [_render_annex(dep, order, i, templates) for i in range(len(order.annexes))]
     if order.amendment is None:
@@ -157,7 +162,8 @@ def _render_annex(dep: m.Department, order: m.Order, index: int, templates: Path
 
 def _render_annexable(org, doc, header, date, subject, templates) -> bytes:
     kind = KIND[type(doc)]
-    context = view.plan_view(doc, header) if kind == "plan" else view.regulation_view(doc, header)
+    with typography.as_written(doc.as_written):
+        context = view.plan_view(doc, header) if kind == "plan" else view.regulation_view(doc, header)
     props = _properties(org, doc.title, date, subject or doc.kind_word, doc.kind_word)
     return docx.render(kind, context, props, templates)
 

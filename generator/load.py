@@ -16,7 +16,7 @@ from . import model as m
 from . import seals
 from .columns import BUILTIN, MEASURE_KEYS, ROLES, value_problem
 from .errors import ContentError, Pos, Problem, suggestion
-from .schema import Fields, list_items, string_matching, string_of
+from .schema import Fields, list_items, scalar_schema, string_matching, string_of
 from .yamlnodes import Node, read_file
 
 FORMAT_VERSION = "1"
@@ -220,6 +220,7 @@ def _style(f: Fields) -> m.Style:
         date=f.choice("date", ("numeric", "long", "long_zero"), default.date),
         annex_header=f.choice("annex_header", ("annex", "approved"), default.annex_header),
         amendment_items=f.choice("amendment_items", ("capital", "lower"), default.amendment_items),
+        command_position=f.choice("command_position", ("paragraph", "run-in"), default.command_position),
     )
     f.done()
     return style
@@ -258,22 +259,30 @@ def _order(f: Fields) -> m.Order:
     amendment = _amendment(f)
     # An amending order's title and change points are computed from the two editions;
     # its own points (execution, control) follow them.
+    composed = f.required_unless("amendment")
     return m.Order(
         id=f.ident("id", required=True) or "",
         date=f.date("date", required=True),  # type: ignore[arg-type]
         number=f.str("number", required=True) or "",
-        title=f.str("title", required=amendment is None) or "",
+        title=f.str("title", required=composed) or "",
         preamble=read_text(f, "preamble"),
-        points=f.list("points", lambda n: _point(n, f.problems), required=amendment is None),
+        points=f.list("points", lambda n: _point(n, f.problems), required=composed),
         signatory=f.str("signatory", required=True) or "",
         annexes=f.list("annexes", lambda n: _annex_ref(n, f.problems)),
         amendment=amendment,
         sealed=_seals(f),
+        as_written=_as_written(f),
         pos=f.pos(),
     )
 
 
+def _as_written(f: Fields) -> bool:
+    """`typography: as-written` keeps the text exactly as typed (see typography.py)."""
+    return f.choice("typography", ("typeset", "as-written"), "typeset") == "as-written"
+
+
 SEAL_VALUE = re.compile(r"^(?:sha256:[0-9a-f]{64}|v2:sha256:[0-9a-f]{64}:[0-9a-f]{64})$")  # format 1, 2
+YEAR = re.compile(r"^[0-9]{4}$")
 
 
 def _seals(f: Fields) -> tuple[m.Seal, ...]:
@@ -368,6 +377,7 @@ def _plan(f: Fields) -> m.Plan:
         sections=f.list("sections", lambda n: _section(n, f.problems, columns), required=True),
         signature=_optional_signature(f),
         edition=_edition(f),
+        as_written=_as_written(f),
         pos=f.pos(),
     )
 
@@ -378,10 +388,7 @@ def _period(f: Fields) -> tuple[int, int] | None:
         return None
     years = []
     for key in ("from", "to"):
-        value = sub.str(key, required=True)
-        if value is not None and not (value.isdigit() and len(value) == 4):
-            f.problems.append(Problem("value-year", sub.pos(key), {"key": f"period.{key}", "value": value}))
-            value = None
+        value = sub.matching(key, YEAR, "value-year", required=True)
         years.append(int(value) if value else 0)
     sub.done()
     return (years[0], years[1]) if all(years) else None
@@ -399,19 +406,27 @@ def _note(f: Fields) -> m.Note | None:
 def _columns(f: Fields) -> tuple[m.Column, ...]:
     """Either the short form (the four headers of the default table) or a list of columns
     with roles (generator/columns.py)."""
-    node = f.raw("columns")
-    if node is None or node.kind != "list" or all(n.kind == "string" for n in node.value):
-        titles = f.strings("columns")
-        if not titles:
-            return m.DEFAULT_COLUMNS
-        if len(titles) != 4:
-            f.problems.append(Problem("value-choice", f.pos("columns"), {
-                "key": "columns", "value": f"{len(titles)} шт.",
+    return f.read("columns", _column_list) or m.DEFAULT_COLUMNS
+
+
+def _column_list(node: Node, name: str, problems: list[Problem]) -> tuple[m.Column, ...] | None:
+    items = list_items(node, lambda n: string_of(n, name, problems) if n.kind == "string" else _column(n, problems),
+                       name, problems)
+    if not items:
+        return None
+    if all(isinstance(item, str) for item in items):
+        if len(items) != 4:
+            problems.append(Problem("value-choice", node.pos, {
+                "key": name, "value": f"{len(items)} шт.",
                 "allowed": "ровно 4 заголовка или список столбцов с ролями (role)"}))
-            return m.DEFAULT_COLUMNS
-        return tuple(dataclasses.replace(c, title=t) for c, t in zip(m.DEFAULT_COLUMNS, titles))
-    columns = f.list("columns", lambda n: _column(n, f.problems))
-    return _checked_columns(columns, f) or m.DEFAULT_COLUMNS
+            return None
+        return tuple(dataclasses.replace(c, title=t) for c, t in zip(m.DEFAULT_COLUMNS, items))
+    if any(isinstance(item, str) for item in items):
+        problems.append(Problem("value-choice", node.pos, {
+            "key": name, "value": "заголовки вперемешку со столбцами",
+            "allowed": "ровно 4 заголовка или список столбцов с ролями (role)"}))
+        return None
+    return _checked_columns(items, node.pos, problems)
 
 
 def _column(node: Node, problems: list[Problem]) -> m.Column | None:
@@ -454,29 +469,33 @@ def _width(f: Fields) -> float | None:
     return width
 
 
-def _checked_columns(columns: tuple[m.Column, ...], f: Fields) -> tuple[m.Column, ...] | None:
+def _checked_columns(columns: tuple[m.Column, ...], pos: Pos, problems: list[Problem]) -> tuple[m.Column, ...] | None:
     ok = True
     seen_roles: set[str] = set()
     seen_keys: set[str] = set(MEASURE_KEYS)
     for column in columns:
         if column.role in BUILTIN:
             if column.role in seen_roles:
-                f.problems.append(Problem("column-role-twice", column.pos, {"role": column.role}))
+                problems.append(Problem("column-role-twice", column.pos, {"role": column.role}))
                 ok = False
             seen_roles.add(column.role)
         elif column.key in seen_keys:
-            f.problems.append(Problem("column-key-taken", column.pos, {"key": column.key}))
+            problems.append(Problem("column-key-taken", column.pos, {"key": column.key}))
             ok = False
         else:
             seen_keys.add(column.key or "")
     if "measure" not in seen_roles:
-        f.problems.append(Problem("column-measure-missing", f.pos("columns")))
+        problems.append(Problem("column-measure-missing", pos))
         ok = False
     return columns if ok else None
 
 
 def _column_values(f: Fields, columns: tuple[m.Column, ...]) -> tuple[tuple[str, str], ...]:
-    """The values of the plan's extra columns in a measure (or a section's total row)."""
+    """The values of the plan's extra columns in a measure (or a section's total row).
+
+    Their keys are the plan's own, so the editor's schema admits any further string value."""
+    if f.shape is not None:
+        f.shape.more = scalar_schema(blank=False)
     values = []
     for column in columns:
         if column.key is None:
@@ -570,6 +589,7 @@ def _measure(node: Node, problems: list[Problem], depth: int,
         note=f.str("note"),
         children=f.list("measures", lambda n: _measure(n, problems, depth + 1, columns)),
         values=_column_values(f, columns),
+        responsible_separator=f.read("responsible_separator", _literal),
         reason=f.str("reason"),
         pos=node.pos,
     )
@@ -588,6 +608,7 @@ def _regulation(f: Fields) -> m.Regulation:
         chapters=f.list("chapters", lambda n: _chapter(n, f.problems), required=True),
         signature=_optional_signature(f),
         edition=_edition(f),
+        as_written=_as_written(f),
         pos=f.pos(),
     )
 

@@ -92,6 +92,7 @@ class Style:
     date: str = "numeric"  # numeric | long | long_zero
     annex_header: str = "annex"  # annex | approved
     amendment_items: str = "capital"  # capital | lower: «1.1. Пункт 2.7 …» or «1.1. пункт 2.7 …»
+    command_position: str = "paragraph"  # paragraph | run-in (at the end of the preamble)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ class Measure:
     children: tuple[Measure, ...] = ()
     # Values of the plan's extra columns, (column key, value as typed), in column order.
     values: tuple[tuple[str, str], ...] = ()
+    # How this measure's units are joined, when not as the plan says (one per line here).
+    responsible_separator: str | None = None
     # Why the edition changes this measure: shown to the lawyer in the comparison table,
     # never printed in the plan, and no part of the content's equality.
     reason: str | None = field(default=None, compare=False)
@@ -212,6 +215,7 @@ class Plan:
     table_per_section: bool = False
     signature: Signature | None = None
     edition: Edition = Edition()
+    as_written: bool = False  # `typography: as-written`: printed without typographic changes
     pos: Pos = _pos()
     checksum: str = _checksum()
 
@@ -264,6 +268,7 @@ class Regulation:
     trailing_dot: bool = True
     signature: Signature | None = None
     edition: Edition = Edition()
+    as_written: bool = False  # `typography: as-written`: printed without typographic changes
     pos: Pos = _pos()
     checksum: str = _checksum()
 
@@ -319,6 +324,7 @@ class Order:
     annexes: tuple[AnnexRef, ...] = ()
     amendment: Amendment | None = None
     sealed: tuple[Seal, ...] = ()
+    as_written: bool = False  # `typography: as-written`: printed without typographic changes
     pos: Pos = _pos()
     checksum: str = _checksum()
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .errors import Pos, Problem, suggestion
+from .yamlnodes import _INVALID_CHARS as INVALID_CHARS  # what a value may not hold
 from .yamlnodes import _NO_KEYS, Node
 
 T = TypeVar("T")
@@ -135,15 +136,33 @@ class Fields:
             return ()
         return list_items(node, item, self._name(key), self.problems)
 
-    def strings(self, key: str, required: bool = False) -> tuple[str, ...]:
+    def strings(self, key: str, required: bool = False, count: int | None = None) -> tuple[str, ...]:
+        """A list of strings (one string is a list of one), of exactly `count` if given."""
         name = self._name(key)
-        if self.shape is not None:  # one value where a list is expected is a list of one
+        if self.shape is not None:
             one = scalar_schema(blank=False)
-            return self._record(key, {"anyOf": [one, {"type": "array", "items": one}]}, required, ())
+            many: dict = {"type": "array", "items": one}
+            if count is not None:  # an empty list is as good as none
+                sizes = [{"maxItems": 0}, {"minItems": count, "maxItems": count}]
+                return self._record(key, {**many, "anyOf": sizes}, required, ())
+            return self._record(key, {"anyOf": [one, many]}, required, ())
         node = self.raw(key, required)
         if node is not None and node.kind == "string":  # one value where a list is expected
-            return (string_of(node, name, self.problems) or "",)
-        return self.list(key, lambda n: string_of(n, name, self.problems), required)
+            values: tuple[str, ...] = (string_of(node, name, self.problems) or "",)
+        else:
+            values = self.list(key, lambda n: string_of(n, name, self.problems), required)
+        if count is not None and values and len(values) != count:
+            self._report("value-choice", self.pos(key), key=name, value=f"{len(values)} шт.", allowed=f"ровно {count}")
+            return ()
+        return values
+
+    def matching(self, key: str, pattern: re.Pattern, code: str, required: bool = False) -> str | None:
+        """A string that must match `pattern` (a year), else `code` is reported."""
+        if self.shape is not None:
+            schema = {"anyOf": [{"type": "string", "pattern": pattern.pattern}, {"type": "number"}]}
+            return self._record(key, schema, required, None)
+        node = self.raw(key, required)
+        return None if node is None else string_matching(node, self._name(key), self.problems, pattern, code)
 
     def sub(self, key: str, required: bool = False) -> Fields | None:
         if self.shape is not None:
@@ -192,6 +211,13 @@ class Fields:
             outer.variants.append(self.shape)
         self.shape = outer
         return made
+
+    def required_unless(self, key: str) -> bool:
+        """For `required=`: a key needed only when `key` is not given (an amending order's title)."""
+        if self.shape is not None:
+            return Unless(key)  # type: ignore[return-value]
+        node = self.values.get(key)
+        return node is None or node.kind == "null"
 
     def pos(self, key: str | None = None) -> Pos:
         if key and key in self.values:
@@ -257,16 +283,23 @@ class Probe(Node):
         self.pattern: str | None = None  # a string's pattern, where the reader checks one
 
 
+@dataclass(frozen=True)
+class Unless:
+    """What `required_unless` records: required when `key` is absent."""
+
+    key: str
+
+
 class Shape:
     """The record of one mapping: its keys' schemas, which are required, whether others are refused."""
 
     def __init__(self) -> None:
-        self.properties: dict[str, tuple[str, dict | Shape, bool]] = {}
+        self.properties: dict[str, tuple[str, dict | Shape, bool | Unless]] = {}
         self.closed = False
         self.variants: list[Shape] = []  # one of these sets of keys (variant)
         self.more: dict | None = None  # the schema of every value, for a mapping of the user's keys
 
-    def add(self, key: str, name: str, schema: dict | Shape, required: bool) -> None:
+    def add(self, key: str, name: str, schema: dict | Shape, required: bool | Unless) -> None:
         self.properties[key] = (name, schema, required)
 
     def schema(self) -> dict:
@@ -275,10 +308,18 @@ class Shape:
         result: dict = {"type": "object", "properties": {}}
         for key, (name, schema, required) in self.properties.items():
             value = schema.schema() if isinstance(schema, Shape) else schema
-            result["properties"][key] = {"x-name": name, **(value if required else nullable(value))}
-        required = [key for key, (_, _, needed) in self.properties.items() if needed]
+            result["properties"][key] = {"x-name": name, **(value if required is True else nullable(value))}
+        required = [key for key, (_, _, needed) in self.properties.items() if needed is True]
         if required:
             result["required"] = required
+        unless: dict[str, list[str]] = {}
+        for key, (_, _, needed) in self.properties.items():
+            if isinstance(needed, Unless):
+                unless.setdefault(needed.key, []).append(key)
+        if unless:
+            result["allOf"] = [{"if": {"required": [other], "properties": {other: {"not": {"type": "null"}}}},
+                                "else": {"required": keys, "properties": {k: {"not": {"type": "null"}} for k in keys}}}
+                               for other, keys in unless.items()]
         if self.more is not None:
             result["additionalProperties"] = self.more
         elif self.closed:
@@ -294,10 +335,18 @@ class Shape:
 
 def scalar_schema(blank: bool) -> dict:
     """A value the loader reads as a string: to an editor's YAML 1.2 `427` is a number and `true`
-    a boolean, to prikaz both are strings; a string must not be blank unless `blank`."""
-    text = {"type": "string", "maxLength": MAX_VALUE} if blank else {"type": "string", "pattern": r"\S",
-                                                                      "maxLength": MAX_VALUE}
+    a boolean, to prikaz both are strings; a string must not be blank unless `blank`, nor hold
+    a character that yamlnodes refuses (one an editor reads from an escape like "\\0")."""
+    text: dict = {"type": "string", "maxLength": MAX_VALUE, "not": {"pattern": _escaped(INVALID_CHARS.pattern)}}
+    if not blank:
+        text["pattern"] = r"\S"
     return {"anyOf": [text, {"type": ["number", "boolean"]}]}
+
+
+def _escaped(pattern: str) -> str:
+    """A regular expression with every character outside printable ASCII as \\uXXXX, which
+    both Python and the ECMAScript of editors read (and JSON keeps without raw controls)."""
+    return "".join(c if " " <= c <= "~" else f"\\u{ord(c):04x}" for c in pattern)
 
 
 def nullable(schema: dict) -> dict:
@@ -313,11 +362,16 @@ def nullable(schema: dict) -> dict:
 
 @dataclass
 class Exploration:
-    """Readers being explored (a reader met again inside itself is a recursive definition) and done."""
+    """Readers being explored (the stack of each), readers done, and the definitions made."""
 
     active: dict
     done: dict
     definitions: dict
+
+
+# How deep a reader is explored inside itself before it is taken as recursive: deeper than
+# any limit the readers check (load.MAX_MEASURE_DEPTH), so that such a limit shows.
+REENTRY = 4
 
 
 EXPLORATION = Exploration({}, {}, {})
@@ -339,13 +393,14 @@ def explore(reader: Callable, call: Callable[[Node], object], problems: list[Pro
     """
     code = getattr(reader, "__code__", reader)
     state = EXPLORATION
-    if code in state.active:
-        state.active[code][1] = True
-        return {"$ref": f"#/definitions/{state.active[code][0]}"}
+    stack = state.active.setdefault(code, [])
+    if len(stack) >= REENTRY:  # as deep as it goes: the innermost level refers to itself
+        stack[-1][1] = True
+        return {"$ref": f"#/definitions/{stack[-1][0]}"}
     if code in state.done:
         return state.done[code]
     definition = _definition_name(name, state)
-    state.active[code] = [definition, False]
+    stack.append([definition, False])
     accepted = []
     for probe in (Probe("x", Pos("<schema>")), Probe({}, Pos("<schema>"), shape=Shape()),
                   Probe([], Pos("<schema>")), Probe(None, Pos("<schema>"))):
@@ -354,12 +409,13 @@ def explore(reader: Callable, call: Callable[[Node], object], problems: list[Pro
         if len(problems) == before:
             accepted.append(_accepted(probe, call, problems))
         del problems[before:]
-    _, recursive = state.active.pop(code)
+    _, recursive = stack.pop()
     schema = accepted[0] if len(accepted) == 1 else {"anyOf": accepted} if accepted else {"not": {}}
     if recursive:
         state.definitions[definition] = schema
         schema = {"$ref": f"#/definitions/{definition}"}
-    state.done[code] = schema
+    if getattr(reader, "__closure__", None) is None:  # a reader that depends on nothing but its node
+        state.done[code] = schema
     return schema
 
 
@@ -381,7 +437,7 @@ def _accepted(probe: Probe, call: Callable[[Node], object], problems: list[Probl
 
 def _definition_name(name: str, state: Exploration) -> str:
     base = name.rpartition(".")[2] or "value"
-    taken = {n for n, _ in state.active.values()} | set(state.definitions)
+    taken = {n for stack in state.active.values() for n, _ in stack} | set(state.definitions)
     return next(f"{base}{i or ''}" for i in range(len(taken) + 1) if f"{base}{i or ''}" not in taken)
 
 

@@ -1,10 +1,14 @@
 """Russian typography for generated documents: dates, quotes, non-breaking spaces.
 
-Applied by the view, never stored: content keeps what the clerk typed.
+Applied by the view, never stored: content keeps what the clerk typed. A document with
+`typography: as-written` is printed exactly as typed: `as_written` switches `typeset` off
+while the build renders it (docs/content-format.md lists what `typeset` changes).
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import re
 
@@ -40,8 +44,24 @@ _YEAR_ABBREV = re.compile(r"(\d)\s+(гг?\.)")
 _PROSE_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
 
 
+_AS_WRITTEN = contextvars.ContextVar("as_written", default=False)
+
+
+@contextlib.contextmanager
+def as_written(on: bool):
+    """While rendering a document that asks for its text exactly as typed."""
+    token = _AS_WRITTEN.set(on)
+    try:
+        yield
+    finally:
+        _AS_WRITTEN.reset(token)
+
+
 def typeset(text: str) -> str:
-    """Straight quotes to «ёлочки», non-breaking spaces after «№», in names and before «г.»."""
+    """Straight quotes to «ёлочки», non-breaking spaces after «№», in names and before «г.»,
+    « - » between words to « – »."""
+    if _AS_WRITTEN.get():
+        return text
     if '"' in text:
         text = _quotes(text)
     text = _NUMBER_SIGN.sub("№" + NBSP, text)

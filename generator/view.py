@@ -65,11 +65,18 @@ def order_view(org: m.Organization, order: m.Order) -> dict:
         "number": number_sign(order.number),
         "place": org.place and typeset(org.place),
         "title": typeset(order.title),
-        "preamble": text_lines(order.preamble),
-        "command": org.style.command,
+        **_preamble_and_command(org.style, text_lines(order.preamble)),
         "points": points,
         "sign": _signature(org.signatory(order.signatory)),
     }
+
+
+def _preamble_and_command(style: m.Style, preamble: list[dict]) -> dict:
+    """«ПРИКАЗЫВАЮ:» as its own paragraph, or run in at the end of the preamble's last paragraph."""
+    if style.command_position == "run-in" and preamble and preamble[-1]["kind"] == "p":
+        last = preamble[-1]
+        return {"preamble": [*preamble[:-1], {**last, "text": f"{last['text']} {style.command}"}], "command": ""}
+    return {"preamble": preamble, "command": style.command}
 
 
 def amendment_order_view(org: m.Organization, order: m.Order, composition) -> dict:
@@ -256,8 +263,13 @@ def _measure_row(plan: m.Plan, item: NumberedMeasure) -> dict:
         "depth": item.depth,
         "text": text,
         "deadline": typeset(measure.deadline or ""),
-        "responsible": plan.responsible_separator.join(typeset(u) for u in measure.responsible),
+        "responsible": _separator(plan, measure).join(typeset(u) for u in measure.responsible),
     }
+
+
+def _separator(plan: m.Plan, measure: m.Measure) -> str:
+    own = measure.responsible_separator
+    return own if own is not None else plan.responsible_separator
 
 
 # --- regulations ------------------------------------------------------------------------

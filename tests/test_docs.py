@@ -126,7 +126,9 @@ def readme_commands() -> list[list[str]]:
 
 # `make demo` and `make test` are the machine's set-up followed by the commands below and
 # by this very suite: the Makefile is their documentation, not something to nest here.
-COMMANDS = [words for words in readme_commands() if words[0] != "make"]
+# Installing with pipx, then `prikaz --version`, is tests/test_packaging.py.
+INSTALLING = ("make", "pipx", "python3")
+COMMANDS = [words for words in readme_commands() if words[0] not in INSTALLING and words[0] != "prikaz"]
 
 
 def test_readme_commands_are_prikaz_commands():
@@ -144,9 +146,13 @@ def workspace(tmp_path_factory, built) -> Path:
     return root
 
 
+OPTIONS = ("-o", "--output", "--site", "--order", "--templates", "--form", "--format")  # options with a value
+
+
 def promised_exit(words: list[str], root: Path) -> int:
     command = words[1]
-    paths = [root / w for w in words[2:] if not w.startswith("-") and (root / w).exists()]
+    arguments = [w for w, before in zip(words[2:], words[1:]) if not w.startswith("-") and before not in OPTIONS]
+    paths = [root / w for w in arguments if (root / w).exists()]
     if command in ("check", "build", "publish") and "--force" not in words:
         found = check(load(organization_folders([str(p) for p in paths] or [str(root / "content")])))
         return 1 if any(f.severity == "error" for f in found) else 0

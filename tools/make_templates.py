@@ -385,7 +385,9 @@ def order_template() -> Document:
     tag(doc, "{%p endif %}")
     para(doc, "{{ title }}", "Doc Title")
     lines(doc, "preamble")
+    tag(doc, "{%p if command %}")  # empty when run in at the end of the preamble
     para(doc, "{{ command }}", "Command")
+    tag(doc, "{%p endif %}")
     lines(doc, "points", rows=True)
     signature(doc)
     return doc
