@@ -16,7 +16,7 @@ from . import model as m
 from . import seals
 from .columns import BUILTIN, MEASURE_KEYS, ROLES, value_problem
 from .errors import ContentError, Pos, Problem, suggestion
-from .schema import Fields, list_items, scalar_schema, string_matching, string_of
+from .schema import Fields, explore, list_items, scalar_schema, string_matching, string_of
 from .yamlnodes import Node, read_file
 
 FORMAT_VERSION = "1"
@@ -406,6 +406,12 @@ def _note(f: Fields) -> m.Note | None:
 def _columns(f: Fields) -> tuple[m.Column, ...]:
     """Either the short form (the four headers of the default table) or a list of columns
     with roles (generator/columns.py)."""
+    if f.shape is not None:  # the editor's schema: four titles, or columns with roles
+        titles = {"type": "array", "items": scalar_schema(blank=False), "minItems": 4, "maxItems": 4}
+        roles = {"type": "array", "minItems": 1,
+                 "items": explore(_column, lambda n: _column(n, f.problems), f.problems, "columns")}
+        return f._record("columns", {"anyOf": [titles, roles, {"type": "array", "maxItems": 0}]}, False,
+                         m.DEFAULT_COLUMNS)
     return f.read("columns", _column_list) or m.DEFAULT_COLUMNS
 
 
@@ -438,6 +444,8 @@ def _column(node: Node, problems: list[Problem]) -> m.Column | None:
     key = f.ident("key")
     width = _width(f)
     f.done()
+    if f.shape is not None:
+        return None  # the editor's schema is being learnt: the keys are recorded
     if not role:
         if "role" not in f.values:
             problems.append(Problem("key-missing", node.pos, {"key": "columns.role"}))
