@@ -24,7 +24,7 @@ def redline_docx(dep: m.Department, old: m.Plan | m.Regulation, new: m.Plan | m.
     changes = diff(old, new)
     old_keys = row_paths(old)
     new_keys = [changes.kept.get(path, ("added", path)) for path in row_paths(new)]
-    return redline(_built(dep, old, templates), _built(dep, new, templates), old_keys, new_keys,
+    return redline(built_docx(dep, old, templates), built_docx(dep, new, templates), old_keys, new_keys,
                    revision(dep, new))
 
 
@@ -54,7 +54,8 @@ def revision(dep: m.Department, new) -> Revision:
     return Revision(author=dep.organization.name, date=date)
 
 
-def _built(dep: m.Department, doc, templates: Path) -> bytes:
+def built_docx(dep: m.Department, doc, templates: Path) -> bytes:
+    """The DOCX `build` writes for this edition on its own."""
     for name, data, _description in render_document(dep, doc, templates):
         if name == doc.id:
             return data

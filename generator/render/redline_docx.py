@@ -54,8 +54,8 @@ def redline(old_docx: bytes, new_docx: bytes, old_row_keys: Sequence[Hashable],
             new_row_keys: Sequence[Hashable], revision: Revision) -> bytes:
     """The new DOCX with tracked changes from the old one.
 
-    `old_row_keys` and `new_row_keys` name the data rows (rows that are not repeated
-    header rows) of each document in order; rows with equal keys are one row. Keys whose
+    `old_row_keys` and `new_row_keys` name the data rows (the rows below the repeated
+    header of each table that has one) of each document in order; rows with equal keys are one row. Keys whose
     count does not match the rows (a custom template) are ignored: rows pair by text.
     """
     old_body = _body(_read(old_docx))
@@ -89,17 +89,23 @@ def _units(body, row_keys: Sequence[Hashable]) -> list[Unit]:
         if child.tag == w("p"):
             units.append(Unit("p", child, paragraph_text(child)))
         elif child.tag == w("tbl"):
+            # The plan's tables repeat a header row; a signature laid out as a table does not.
+            headed = any(_is_header(tr) for tr in child.iterchildren(w("tr")))
             for tr in child.iterchildren(w("tr")):
                 cells = tr.findall(w("tc"))
                 text = "\x1f".join("\n".join(paragraph_text(p) for p in tc.iter(w("p"))) for tc in cells)
                 unit = Unit("row", tr, text, table=child, cells=len(cells))
                 units.append(unit)
-                if tr.find(f"{w('trPr')}/{w('tblHeader')}") is None:
+                if headed and not _is_header(tr):
                     data_rows.append(unit)
     if len(data_rows) == len(row_keys):
         for unit, key in zip(data_rows, row_keys):
             unit.key = key
     return units
+
+
+def _is_header(tr) -> bool:
+    return tr.find(f"{w('trPr')}/{w('tblHeader')}") is not None
 
 
 def paragraph_text(p) -> str:
@@ -336,22 +342,45 @@ def _mark_paragraph_end(p, tag: str, marks: _Marks) -> None:
 
 def _fix_paragraph_marks(container, marks: _Marks) -> None:
     """A paragraph before a table or at the end of a cell or body has no mark that can
-    go (nothing follows to join): of a trailing run of inserted (or deleted) paragraphs,
-    the marks shift one paragraph back, so accepting or rejecting joins them as Word does."""
-    children = [c for c in container if c.tag in (w("p"), w("tbl"))]
-    for k, child in enumerate(children):
-        if child.tag != w("p") or (k + 1 < len(children) and children[k + 1].tag == w("p")):
+    go (nothing follows to join). Of a trailing run of inserted (or deleted) paragraphs,
+    the marks shift one paragraph back, so accepting or rejecting joins them as Word does;
+    a deleted paragraph and an inserted one at the end become one paragraph holding both."""
+    while True:
+        children = [c for c in container if c.tag in (w("p"), w("tbl"))]
+        ends = [k for k, c in enumerate(children) if c.tag == w("p") and _mark_of(c) is not None
+                and (k + 1 == len(children) or children[k + 1].tag != w("p"))]
+        if not ends:
+            return
+        k = ends[0]
+        last, tag = children[k], _mark_of(children[k])
+        before = children[k - 1] if k > 0 and children[k - 1].tag == w("p") else None
+        if before is not None and _mark_of(before) not in (None, tag):
+            _fuse(before, last, marks)
             continue
-        tag = _mark_of(child)
-        if tag is None:
-            continue
-        _unmark(child)
+        _unmark(last)
         first = k
         while first > 0 and children[first - 1].tag == w("p") and _mark_of(children[first - 1]) == tag:
             first -= 1
-        before = children[first - 1] if first > 0 else None
-        if before is not None and before.tag == w("p") and _mark_of(before) is None:
-            _mark_paragraph_end(before, tag, marks)
+        ahead = children[first - 1] if first > 0 else None
+        if ahead is not None and ahead.tag == w("p") and _mark_of(ahead) is None:
+            _mark_paragraph_end(ahead, tag, marks)
+
+
+def _fuse(first, second, marks: _Marks) -> None:
+    """Two whole paragraphs, one deleted and one inserted, as one paragraph with both texts;
+    it keeps the inserted one's paragraph properties (the old ones in w:pPrChange)."""
+    inserted, deleted = (first, second) if _mark_of(first) == "ins" else (second, first)
+    runs = [c for c in second if c.tag != w("pPr")]
+    for run in [c for c in first if c.tag != w("pPr")][::-1]:
+        runs.insert(0, run)
+    for child in [c for c in inserted if c.tag != w("pPr")]:
+        inserted.remove(child)
+    for run in runs:
+        inserted.append(run)
+    inserted.getparent().remove(deleted)
+    _unmark(inserted)
+    if _ppr_key(deleted) != _ppr_key(inserted):
+        _paragraph_format_change(deleted, inserted, marks)
 
 
 def _mark_of(p) -> str | None:
