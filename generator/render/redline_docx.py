@@ -408,23 +408,27 @@ def _same_format(old_p, new_p) -> bool:
     return _ppr_key(old_p) == _ppr_key(new_p) and _format_spans(old_p) == _format_spans(new_p)
 
 
-def _ppr_key(p) -> bytes:
+def _ppr_key(p) -> tuple:
     p_pr = p.find(w("pPr"))
     if p_pr is None:
-        return b""
-    clean = copy.deepcopy(p_pr)
-    for child in clean.findall(w("rPr")) + clean.findall(w("pPrChange")):
-        clean.remove(child)
-    return etree.tostring(clean, method="c14n")
+        return ()
+    return tuple(_xml_key(child) for child in p_pr if child.tag not in (w("rPr"), w("pPrChange")))
 
 
-def _rpr_key(r_pr) -> bytes:
-    return b"" if r_pr is None else etree.tostring(r_pr, method="c14n")
+def _rpr_key(r_pr) -> tuple:
+    return () if r_pr is None else _xml_key(r_pr)
 
 
-def _format_spans(p) -> list[tuple[bytes, int]]:
+def _xml_key(element) -> tuple:
+    """An element's content, whatever namespace declarations surround it (a detached
+    copy and the original serialize differently but mean the same)."""
+    return (element.tag, tuple(sorted(element.attrib.items())), (element.text or "").strip(),
+            tuple(_xml_key(child) for child in element))
+
+
+def _format_spans(p) -> list[tuple[tuple, int]]:
     """(formatting, length) of each stretch of text, runs of equal formatting joined."""
-    spans: list[tuple[bytes, int]] = []
+    spans: list[tuple[tuple, int]] = []
     for r_pr, text in _runs(p):
         key = _rpr_key(r_pr)
         if not text:
