@@ -96,6 +96,13 @@ def reviewed(data: bytes, accept: bool) -> list[tuple]:
     return result
 
 
+def marked_paragraphs(data: bytes) -> int:
+    """Paragraphs outside tables that carry any tracked change."""
+    body = document_xml(data).find(f"{W}body")
+    return sum(1 for p in body.iterchildren(f"{W}p")
+               if any(True for _ in p.iter(f"{W}ins", f"{W}del", f"{W}rPrChange", f"{W}pPrChange")))
+
+
 def tracked_rows(data: bytes) -> list[str]:
     """For each row below a table's header: «ins», «del», «changed» (words inside) or «same»."""
     states = []
@@ -160,6 +167,7 @@ class Script:
     inserted: set = dataclasses.field(default_factory=set)  # new paths
     deleted: set = dataclasses.field(default_factory=set)  # old paths
     changed: set = dataclasses.field(default_factory=set)  # new paths
+    headings: int = 0  # renamed sections whose heading stands above a table (passport)
 
 
 def _phrase(rng: random.Random, n: int) -> str:
@@ -217,12 +225,14 @@ def edit_plan(plan: m.Plan, rng: random.Random) -> tuple[m.Plan, Script]:
                 section = dataclasses.replace(section, title=section.title + " " + _phrase(rng, 2).lower())
                 if not section.passport:
                     script.changed.add(n)
+                else:
+                    script.headings += 1
             section = dataclasses.replace(section, measures=edit_measures(section.measures, o, n),
                                           sections=edit_sections(section.sections, o, n))
             result.append(section)
         return tuple(result)
 
-    new = dataclasses.replace(plan, id=plan.id + "-ed2", sections=edit_sections(plan.sections, (), ()),
+    new = dataclasses.replace(plan, id=plan.id + "-generated", sections=edit_sections(plan.sections, (), ()),
                               edition=m.Edition(follows=plan.id, kind="amendment"))
     return new, script
 
@@ -249,7 +259,7 @@ def edit_regulation(regulation: m.Regulation, rng: random.Random) -> m.Regulatio
             clauses.append(clause)
         title = chapter.title + (" " + _phrase(rng, 2).lower() if rng.random() < 0.2 else "")
         chapters.append(dataclasses.replace(chapter, title=title, clauses=tuple(clauses)))
-    return dataclasses.replace(regulation, id=regulation.id + "-ed2", chapters=tuple(chapters),
+    return dataclasses.replace(regulation, id=regulation.id + "-generated", chapters=tuple(chapters),
                                edition=m.Edition(follows=regulation.id, kind="amendment"))
 
 
@@ -350,9 +360,10 @@ def test_generated_editions_every_change_tracked_at_its_place(departments):
     for dep, old, new, script in generated_pairs(departments, range(30)):
         data = redline_docx(dep, old, new, DEFAULT_TEMPLATES)
         assert tracked_rows(data) == expected_states(old, new, script)
+        assert marked_paragraphs(data) == script.headings
         assert reviewed(data, accept=True) == blocks(built_docx(dep, new, DEFAULT_TEMPLATES))
         assert reviewed(data, accept=False) == blocks(built_docx(dep, old, DEFAULT_TEMPLATES))
-        checked += len(script.inserted) + len(script.deleted) + len(script.changed)
+        checked += len(script.inserted) + len(script.deleted) + len(script.changed) + script.headings
     assert checked > 100  # the scripts did edit
 
 
