@@ -488,10 +488,10 @@ def diff(old: str, new: str, out_dir: str, redline: bool) -> None:
     outputs = [(stem + ".docx", comparison_docx(title, subtitle, rows, props)),
                (stem + ".html", comparison_html(title, subtitle, rows))]
     if redline:
-        from .redline import redline_docx
+        from .redline import file_name, redline_docx
         from .render.docx import DEFAULT_TEMPLATES
 
-        outputs.append((f"{new_doc.id}.redline.docx", redline_docx(dep, old_doc, new_doc, DEFAULT_TEMPLATES)))
+        outputs.append((file_name(new_doc.id), redline_docx(dep, old_doc, new_doc, DEFAULT_TEMPLATES)))
     for name, data in outputs:
         path = target_path(out_dir, folder, name)
         write_atomic(path, data)

@@ -19,6 +19,11 @@ from .errors import ToolError
 from .render.redline_docx import Revision, redline
 
 
+def file_name(doc_id: str) -> str:
+    """The redline's file, beside the new edition's DOCX (CLI and site alike)."""
+    return f"{doc_id}.redline.docx"
+
+
 def redline_docx(dep: m.Department, old: m.Plan | m.Regulation, new: m.Plan | m.Regulation,
                  templates: Path) -> bytes:
     changes = diff(old, new)

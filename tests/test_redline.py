@@ -447,3 +447,19 @@ def test_cli_without_redline_writes_no_redline(tmp_path):
                       str(CONTENT / "novosibirsk" / "plan-2020-ed2.yaml"), "-o", str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert not (tmp_path / "novosibirsk" / "plan-2020-ed2.redline.docx").exists()
+
+
+def test_site_links_each_amended_edition_to_its_redline(departments, tmp_path):
+    import json
+
+    from generator.publish import publish
+
+    dep = departments["novosibirsk"]
+    publish([dep], str(tmp_path), convert=lambda paths: [])  # pages and DOCX; PDFs are not the point
+    redline_file = tmp_path / "novosibirsk" / "plan-2020-ed2.redline.docx"
+    assert tracked_rows(redline_file.read_bytes()).count("ins") == 2
+    page = (tmp_path / "novosibirsk" / "plan-2020.html").read_text(encoding="utf-8")
+    assert page.count(".redline.docx") == 1  # the first edition follows none
+    assert 'href="../novosibirsk/plan-2020-ed2.redline.docx"' in page
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert "novosibirsk/plan-2020-ed2.redline.docx" in manifest["files"]
