@@ -9,6 +9,7 @@ the redline shows coloured insertions and deletions.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import os
 import random
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, ROOT, run_prikaz
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from generator import model as m
@@ -52,6 +55,15 @@ def blocks(data: bytes) -> list[tuple]:
                 result.append(("row", tuple("\n".join(_text(p) for p in tc.iter(f"{W}p"))
                                             for tc in tr.iter(f"{W}tc"))))
     return result
+
+
+def text_blocks(found: list[tuple]) -> list[tuple]:
+    """Blocks without empty paragraphs, which hold no text.
+
+    Where a whole table is inserted or removed right beside another table, the empty
+    spacer paragraph between them has a tracked mark that Word removes (joining the
+    tables) but LibreOffice 7.4 keeps: then an empty paragraph is all that differs."""
+    return [block for block in found if block != ("p", "")]
 
 
 def _text(element) -> str:
@@ -167,7 +179,7 @@ class Script:
     inserted: set = dataclasses.field(default_factory=set)  # new paths
     deleted: set = dataclasses.field(default_factory=set)  # old paths
     changed: set = dataclasses.field(default_factory=set)  # new paths
-    headings: int = 0  # renamed sections whose heading stands above a table (passport)
+    headings: int | None = 0  # renamed sections whose heading stands above a table (passport)
 
 
 def _phrase(rng: random.Random, n: int) -> str:
@@ -211,6 +223,10 @@ def edit_plan(plan: m.Plan, rng: random.Random) -> tuple[m.Plan, Script]:
             elif roll < 0.28:
                 measure = dataclasses.replace(measure, responsible=measure.responsible + ("ОО",))
                 script.changed.add(new_path + (("measures", len(result)),))
+            elif roll < 0.32:  # a sub-measure (2.3.1) under a kept measure
+                child = m.Measure(text=(m.Paragraph(_phrase(rng, 7)),), deadline="Ежеквартально")
+                script.inserted.add(new_path + (("measures", len(result)), ("children", len(measure.children))))
+                measure = dataclasses.replace(measure, children=measure.children + (child,))
             result.append(measure)
         if rng.random() < 0.1:
             result.append(m.Measure(text=(m.Paragraph(_phrase(rng, 6)),), deadline="Декабрь 2021"))
@@ -220,12 +236,23 @@ def edit_plan(plan: m.Plan, rng: random.Random) -> tuple[m.Plan, Script]:
     def edit_sections(sections, old_path, new_path):
         result = []
         for i, section in enumerate(sections):
-            o, n = old_path + (("sections", i),), new_path + (("sections", i),)
+            if rng.random() < 0.06:  # a new section with two measures
+                added = m.Section(title=_phrase(rng, 3), measures=tuple(
+                    m.Measure(text=(m.Paragraph(_phrase(rng, 6)),), deadline="Март 2022") for _ in range(2)))
+                n = new_path + (("sections", len(result)),)
+                script.inserted.update(p for p, _ in _subtree(added, n))
+                script.headings = None  # a table of its own may bring a spacer paragraph
+                result.append(added)
+            o, n = old_path + (("sections", i),), new_path + (("sections", len(result)),)
+            if rng.random() < 0.06 and len(sections) > 1:  # a section removed with its measures
+                script.deleted.update(p for p, _ in _subtree(section, o))
+                script.headings = None  # its heading, passport or spacer may go as deleted paragraphs
+                continue
             if rng.random() < 0.2:
                 section = dataclasses.replace(section, title=section.title + " " + _phrase(rng, 2).lower())
                 if not section.passport:
                     script.changed.add(n)
-                else:
+                elif script.headings is not None:
                     script.headings += 1
             section = dataclasses.replace(section, measures=edit_measures(section.measures, o, n),
                                           sections=edit_sections(section.sections, o, n))
@@ -280,6 +307,21 @@ def generated_pairs(departments, seeds) -> list[tuple]:
         new, script = edit_plan(old, random.Random(seed))
         pairs.append((with_edition(dep, new), old, new, script))
     return pairs
+
+
+def runs(states: list[str]) -> list:
+    """Kept rows in order, with the numbers of removed and added rows between them.
+
+    Where removed and added rows meet, either order is right (accepting and rejecting
+    check each side's order): only their counts are compared."""
+    result: list = [(0, 0)]
+    for state in states:
+        if state in ("del", "ins"):
+            deleted, inserted = result[-1]
+            result[-1] = (deleted + (state == "del"), inserted + (state == "ins"))
+        else:
+            result += [state, (0, 0)]
+    return result
 
 
 def expected_states(old, new, script: Script) -> list[str]:
@@ -355,16 +397,24 @@ def test_bundled_pair_accept_and_reject_all_in_libreoffice(bundled_pair, tmp_pat
     assert blocks(rejected) == blocks(old_docx)
 
 
-def test_generated_editions_every_change_tracked_at_its_place(departments):
-    checked = 0
-    for dep, old, new, script in generated_pairs(departments, range(30)):
-        data = redline_docx(dep, old, new, DEFAULT_TEMPLATES)
-        assert tracked_rows(data) == expected_states(old, new, script)
+@functools.cache
+def bundled_departments() -> dict[str, m.Department]:
+    """Loaded once; not a fixture argument, so that hypothesis reports only the seed."""
+    from generator.load import load
+
+    return {Path(d.folder).name: d for d in load([str(p) for p in sorted(CONTENT.iterdir())])}
+
+
+@settings(max_examples=40)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_generated_editions_every_change_tracked_at_its_place(seed):
+    [(dep, old, new, script)] = generated_pairs(bundled_departments(), [seed])
+    data = redline_docx(dep, old, new, DEFAULT_TEMPLATES)
+    assert runs(tracked_rows(data)) == runs(expected_states(old, new, script))
+    if script.headings is not None:
         assert marked_paragraphs(data) == script.headings
-        assert reviewed(data, accept=True) == blocks(built_docx(dep, new, DEFAULT_TEMPLATES))
-        assert reviewed(data, accept=False) == blocks(built_docx(dep, old, DEFAULT_TEMPLATES))
-        checked += len(script.inserted) + len(script.deleted) + len(script.changed) + script.headings
-    assert checked > 100  # the scripts did edit
+    assert text_blocks(reviewed(data, accept=True)) == text_blocks(blocks(built_docx(dep, new, DEFAULT_TEMPLATES)))
+    assert text_blocks(reviewed(data, accept=False)) == text_blocks(blocks(built_docx(dep, old, DEFAULT_TEMPLATES)))
 
 
 @needs_uno
@@ -377,8 +427,8 @@ def test_generated_editions_accept_and_reject_all_in_libreoffice(departments, tm
         pairs.append((with_edition(dep, new), regulation, new, None))
     redlines = [redline_docx(dep, old, new, DEFAULT_TEMPLATES) for dep, old, new, _ in pairs]
     for (dep, old, new, _), (accepted, rejected) in zip(pairs, libreoffice_review(tmp_path, redlines)):
-        assert blocks(accepted) == blocks(built_docx(dep, new, DEFAULT_TEMPLATES)), new.id
-        assert blocks(rejected) == blocks(built_docx(dep, old, DEFAULT_TEMPLATES)), old.id
+        assert text_blocks(blocks(accepted)) == text_blocks(blocks(built_docx(dep, new, DEFAULT_TEMPLATES))), new.id
+        assert text_blocks(blocks(rejected)) == text_blocks(blocks(built_docx(dep, old, DEFAULT_TEMPLATES))), old.id
 
 
 def test_formatting_change_is_a_format_change_not_a_rewrite():

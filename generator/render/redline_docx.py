@@ -148,7 +148,33 @@ def _align(olds: list[Unit], news: list[Unit]) -> list[Pair]:
         if i < len(olds):
             merged.append((olds[i], news[j]))
         previous = (i, j)
-    return merged
+    return _slide(merged)
+
+
+def _slide(merged: list[Pair]) -> list[Pair]:
+    """Of two equal paragraphs around an added (or removed) block, the first is the kept one.
+
+    Text matching may pair the paragraph after the block (two equal spacers around a
+    table, say). Kept before the block, it can carry the mark of the block's last
+    paragraph where that one stands before a table; the equal paragraph after the block
+    is then the added (removed) one, and its mark joins the text that follows.
+    """
+    result = list(merged)
+    for k, (old, new) in enumerate(result):
+        side = 1 if old is None else 0 if new is None else None
+        if side is None or result[k][side].kind != "p":
+            continue
+        end = k + 1
+        while end < len(result) and result[end][1 - side] is None:
+            end += 1
+        if end == len(result) or None in result[end] or result[end][side].kind != "p":
+            continue
+        moved, after = result[k][side], result[end][side]
+        if moved.text == after.text and _same_format(moved.element, after.element):
+            kept = result[end][1 - side]
+            result[k] = (kept, moved) if side == 1 else (moved, kept)
+            result[end] = (None, after) if side == 1 else (after, None)
+    return result
 
 
 def _align_gap(olds: list[Unit], news: list[Unit]) -> list[Pair]:
@@ -167,14 +193,17 @@ def _align_gap(olds: list[Unit], news: list[Unit]) -> list[Pair]:
 
 
 def _pair_similar(olds: list[Unit], news: list[Unit]) -> list[Pair]:
-    """Replaced units: one changed unit where the texts are alike, else removed and added."""
+    """Replaced units: one changed unit where the texts are alike, else removed and added.
+
+    Removals come before additions at one place, unless an old unit is alike a later new
+    one: then the new units before it are additions first."""
     result: list[Pair] = []
     i = j = 0
     while i < len(olds) or j < len(news):
         if i < len(olds) and j < len(news) and _alike(olds[i], news[j]):
             result.append((olds[i], news[j]))
             i, j = i + 1, j + 1
-        elif i < len(olds) and (j == len(news) or len(olds) - i >= len(news) - j):
+        elif i < len(olds) and not any(_alike(olds[i], new) for new in news[j + 1:]):
             result.append((olds[i], None))
             i += 1
         else:
@@ -341,29 +370,36 @@ def _mark_paragraph_end(p, tag: str, marks: _Marks) -> None:
 
 
 def _fix_paragraph_marks(container, marks: _Marks) -> None:
-    """A paragraph before a table or at the end of a cell or body has no mark that can
-    go (nothing follows to join). Of a trailing run of inserted (or deleted) paragraphs,
-    the marks shift one paragraph back, so accepting or rejecting joins them as Word does;
-    a deleted paragraph and an inserted one at the end become one paragraph holding both."""
+    """The mark of a paragraph that ends a cell or a body cannot go (nothing follows to
+    join), nor, in LibreOffice, one before a table. Of a trailing run of inserted (or
+    deleted) paragraphs there, the marks shift one paragraph back, so accepting or
+    rejecting joins them into it as Word does; a deleted paragraph and an inserted one at
+    the end become one paragraph holding both. With no paragraph to shift to (a table
+    before the run), the mark stays on a paragraph before a table: Word then joins the
+    tables around it, LibreOffice 7.4 leaves it empty."""
+    settled: set = set()
     while True:
         children = [c for c in container if c.tag in (w("p"), w("tbl"))]
-        ends = [k for k, c in enumerate(children) if c.tag == w("p") and _mark_of(c) is not None
-                and (k + 1 == len(children) or children[k + 1].tag != w("p"))]
+        ends = [k for k, c in enumerate(children) if c.tag == w("p") and c not in settled
+                and _mark_of(c) is not None and (k + 1 == len(children) or children[k + 1].tag != w("p"))]
         if not ends:
             return
         k = ends[0]
         last, tag = children[k], _mark_of(children[k])
+        settled.add(last)
         before = children[k - 1] if k > 0 and children[k - 1].tag == w("p") else None
         if before is not None and _mark_of(before) not in (None, tag):
             _fuse(before, last, marks)
             continue
-        _unmark(last)
         first = k
         while first > 0 and children[first - 1].tag == w("p") and _mark_of(children[first - 1]) == tag:
             first -= 1
         ahead = children[first - 1] if first > 0 else None
         if ahead is not None and ahead.tag == w("p") and _mark_of(ahead) is None:
+            _unmark(last)
             _mark_paragraph_end(ahead, tag, marks)
+        elif k + 1 == len(children):
+            _unmark(last)
 
 
 def _fuse(first, second, marks: _Marks) -> None:
