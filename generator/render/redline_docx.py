@@ -63,9 +63,13 @@ def redline(old_docx: bytes, new_docx: bytes, old_row_keys: Sequence[Hashable],
     new_body = _body(new_root)
     olds = _units(old_body, old_row_keys)
     news = _units(new_body, new_row_keys)
-    marks = _Marks(revision)
-    _rebuild(new_body, _align(olds, news), marks)
-    return _replace_document(new_docx, etree.tostring(new_root, xml_declaration=True, encoding="UTF-8",
+    # The result is a fresh tree of copies: detaching a large table from a tree whose
+    # elements Python still holds costs lxml time that grows faster than the table.
+    root = etree.Element(new_root.tag, attrib=dict(new_root.attrib), nsmap=new_root.nsmap)
+    for child in new_root:
+        root.append(_rebuilt_body(new_body, _align(olds, news), _Marks(revision)) if child is new_body
+                    else copy.deepcopy(child))
+    return _replace_document(new_docx, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                                       standalone=True))
 
 
@@ -238,10 +242,10 @@ class _Marks:
         return element
 
 
-def _rebuild(body, merged: list[Pair], marks: _Marks) -> None:
-    tail = [child for child in body if child.tag not in (w("p"), w("tbl"))]  # w:sectPr and the like
-    for child in list(body):
-        body.remove(child)
+def _rebuilt_body(original, merged: list[Pair], marks: _Marks):
+    """A new w:body: the merged units in order, then what followed them (w:sectPr)."""
+    body = etree.Element(w("body"))
+    tail = [copy.deepcopy(child) for child in original if child.tag not in (w("p"), w("tbl"))]
     table = source = None  # the output table being filled, and the table its rows come from
     for old, new in merged:
         unit = new or old
@@ -258,6 +262,7 @@ def _rebuild(body, merged: list[Pair], marks: _Marks) -> None:
     for child in tail:
         body.append(child)
     _fix_paragraph_marks(body, marks)
+    return body
 
 
 def _empty_table(table):
