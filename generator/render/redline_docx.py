@@ -66,11 +66,17 @@ def redline(old_docx: bytes, new_docx: bytes, old_row_keys: Sequence[Hashable],
     # The result is a fresh tree of copies: detaching a large table from a tree whose
     # elements Python still holds costs lxml time that grows faster than the table.
     root = etree.Element(new_root.tag, attrib=dict(new_root.attrib), nsmap=new_root.nsmap)
+    # Change ids start above every id already used (bookmarks, changes a template carries).
+    marks = _Marks(revision, next_id=1 + max((int(v) for v in _ids(new_root) + _ids(old_body)), default=0))
     for child in new_root:
-        root.append(_rebuilt_body(new_body, _align(olds, news), _Marks(revision)) if child is new_body
+        root.append(_rebuilt_body(new_body, _align(olds, news), marks) if child is new_body
                     else copy.deepcopy(child))
     return _replace_document(new_docx, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                                       standalone=True))
+
+
+def _ids(tree) -> list[str]:
+    return [v for v in tree.xpath("//@w:id", namespaces={"w": W}) if v.isdigit()]
 
 
 # --- units ------------------------------------------------------------------------------
