@@ -36,6 +36,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 DOCUMENT = "word/document.xml"
 SIMILAR = 0.5  # least word similarity for two unkeyed units to be one unit changed
+LOOKAHEAD = 20  # added units looked past for one alike a removed unit (bounds the cost)
 
 
 def w(tag: str) -> str:
@@ -55,22 +56,23 @@ def redline(old_docx: bytes, new_docx: bytes, old_row_keys: Sequence[Hashable],
     """The new DOCX with tracked changes from the old one.
 
     `old_row_keys` and `new_row_keys` name the data rows (the rows below the repeated
-    header of each table that has one) of each document in order; rows with equal keys are one row. Keys whose
-    count does not match the rows (a custom template) are ignored: rows pair by text.
+    header of each table that has one) of each document in order; rows with equal keys
+    are one row. Keys whose count does not match the rows (a custom template) are
+    ignored: rows pair by text.
     """
     old_body = _body(_read(old_docx))
     new_root = _read(new_docx)
     new_body = _body(new_root)
     olds = _units(old_body, old_row_keys)
     news = _units(new_body, new_row_keys)
+    # Change ids start above every id already used (bookmarks, changes a template carries).
+    marks = _Marks(revision, next_id=1 + max((int(v) for v in _ids(new_root) + _ids(old_body)), default=0))
+    body = _rebuilt_body(new_body, _align(olds, news), marks)
     # The result is a fresh tree of copies: detaching a large table from a tree whose
     # elements Python still holds costs lxml time that grows faster than the table.
     root = etree.Element(new_root.tag, attrib=dict(new_root.attrib), nsmap=new_root.nsmap)
-    # Change ids start above every id already used (bookmarks, changes a template carries).
-    marks = _Marks(revision, next_id=1 + max((int(v) for v in _ids(new_root) + _ids(old_body)), default=0))
     for child in new_root:
-        root.append(_rebuilt_body(new_body, _align(olds, news), marks) if child is new_body
-                    else copy.deepcopy(child))
+        root.append(body if child is new_body else copy.deepcopy(child))
     return _replace_document(new_docx, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                                       standalone=True))
 
@@ -213,7 +215,7 @@ def _pair_similar(olds: list[Unit], news: list[Unit]) -> list[Pair]:
         if i < len(olds) and j < len(news) and _alike(olds[i], news[j]):
             result.append((olds[i], news[j]))
             i, j = i + 1, j + 1
-        elif i < len(olds) and not any(_alike(olds[i], new) for new in news[j + 1:]):
+        elif i < len(olds) and not any(_alike(olds[i], new) for new in news[j + 1:j + 1 + LOOKAHEAD]):
             result.append((olds[i], None))
             i += 1
         else:
@@ -256,7 +258,9 @@ def _rebuilt_body(original, merged: list[Pair], marks: _Marks):
     for old, new in merged:
         unit = new or old
         if unit.kind == "row":
-            if new is not None and source is not new.table and source is not None or table is None:
+            # A new row from another table than the open one starts a table; a removed row
+            # joins the open one, and a table a removed row opened takes the next new rows.
+            if table is None or (new is not None and source is not None and source is not new.table):
                 table = _empty_table(unit.table)
                 body.append(table)
             if new is not None:
