@@ -448,7 +448,7 @@ def bundled_departments() -> dict[str, m.Department]:
     return {Path(d.folder).name: d for d in load([str(p) for p in sorted(CONTENT.iterdir())])}
 
 
-@settings(max_examples=40)
+@settings(max_examples=25)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_generated_editions_every_change_tracked_at_its_place(seed):
     [(dep, old, new, script)] = generated_pairs(bundled_departments(), [seed])
@@ -465,7 +465,7 @@ def test_generated_editions_every_change_tracked_at_its_place(seed):
 
 @needs_uno
 def test_generated_editions_accept_and_reject_all_in_libreoffice(departments, tmp_path):
-    pairs = generated_pairs(departments, range(100, 112))
+    pairs = generated_pairs(departments, range(100, 108))
     dep = departments["taimyr"]
     regulation = dep.document("regulation-msoko")
     for seed in (1, 2):
