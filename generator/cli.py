@@ -450,8 +450,10 @@ def _edition_pair(old: str, new: str):
               type=click.Path(file_okay=False), help="Папка для сравнительной таблицы.")
 @click.option("--redline", is_flag=True,
               help="Ещё и новая редакция приложения в DOCX с исправлениями в режиме рецензирования.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False),
+              help="Папка с шаблонами DOCX для --redline вместо templates/ проекта (как у build).")
 @_edge
-def diff(old: str, new: str, out_dir: str, redline: bool) -> None:
+def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None) -> None:
     """Сравнить две редакции: сводка и сравнительная таблица (DOCX и HTML).
 
     С --redline — ещё новая редакция приложения, свёрстанная как в build, в которой
@@ -488,10 +490,13 @@ def diff(old: str, new: str, out_dir: str, redline: bool) -> None:
     outputs = [(stem + ".docx", comparison_docx(title, subtitle, rows, props)),
                (stem + ".html", comparison_html(title, subtitle, rows))]
     if redline:
+        from pathlib import Path
+
         from .redline import file_name, redline_docx
         from .render.docx import DEFAULT_TEMPLATES
 
-        outputs.append((file_name(new_doc.id), redline_docx(dep, old_doc, new_doc, DEFAULT_TEMPLATES)))
+        folder_of_templates = Path(templates) if templates else DEFAULT_TEMPLATES
+        outputs.append((file_name(new_doc.id), redline_docx(dep, old_doc, new_doc, folder_of_templates)))
     for name, data in outputs:
         path = target_path(out_dir, folder, name)
         write_atomic(path, data)

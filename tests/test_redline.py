@@ -559,3 +559,28 @@ def test_site_links_each_amended_edition_to_its_redline(departments, tmp_path):
     assert 'href="../novosibirsk/plan-2020-ed2.redline.docx"' in page
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert "novosibirsk/plan-2020-ed2.redline.docx" in manifest["files"]
+
+
+def test_cli_redline_with_the_departments_own_templates(tmp_path):
+    """A department's templates folder lays out the redline as it lays out `build`."""
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    edited_template = templates / "roadmaps" / "plan.docx"
+    with zipfile.ZipFile(edited_template) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    # The department renamed a column heading style: its name shows in the redline's XML.
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b'w:val="ColumnHead"', b'w:val="Cell"')
+    with zipfile.ZipFile(edited_template, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    pair = CONTENT / "novosibirsk" / "plan-2020.yaml", CONTENT / "novosibirsk" / "plan-2020-ed2.yaml"
+    args = ["diff", *map(str, pair), "--redline", "-o"]
+    own = run_prikaz(*args, str(tmp_path / "own"), "--templates", str(templates))
+    bundled = run_prikaz(*args, str(tmp_path / "bundled"))
+    assert own.returncode == 0 and bundled.returncode == 0, own.stderr + bundled.stderr
+
+    def xml_of(folder: str) -> bytes:
+        path = tmp_path / folder / "novosibirsk" / "plan-2020-ed2.redline.docx"
+        return etree.tostring(document_xml(path.read_bytes()))
+
+    assert b'w:val="ColumnHead"' in xml_of("bundled") and b'w:val="ColumnHead"' not in xml_of("own")
