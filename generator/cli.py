@@ -500,7 +500,17 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None)
     for name, data in outputs:
         path = target_path(out_dir, folder, name)
         write_atomic(path, data)
-        click.echo(f"  {_relative(path)}")
+        click.echo(f"  {_relative(path)}" + (_redline_summary(data) if name.endswith(".redline.docx") else ""))
+
+
+def _redline_summary(data: bytes) -> str:
+    from .render.redline_docx import change_counts
+
+    counts = change_counts(data)
+    return (f" — исправления: строк добавлено {counts['rows_inserted']}, исключено {counts['rows_deleted']}; "
+            f"вставок в тексте {counts['inserted']}, удалений {counts['deleted']}, "
+            f"изменений оформления {counts['formatting']}")
+
 
 
 @main.command()

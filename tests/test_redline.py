@@ -534,7 +534,7 @@ def test_cli_writes_the_redline_beside_the_comparison_table(tmp_path):
                       str(CONTENT / "novosibirsk" / "plan-2020-ed2.yaml"), "--redline", "-o", str(tmp_path))
     assert done.returncode == 0, done.stderr
     written = tmp_path / "novosibirsk" / "plan-2020-ed2.redline.docx"
-    assert "plan-2020-ed2.redline.docx" in done.stdout
+    assert "plan-2020-ed2.redline.docx — исправления: строк добавлено 2, исключено 1;" in done.stdout
     assert tracked_rows(written.read_bytes()).count("del") == 1
 
 

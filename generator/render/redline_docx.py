@@ -600,6 +600,25 @@ def _paragraph_format_change(old_p, p, marks: _Marks) -> None:
         p_pr.append(change)
 
 
+def change_counts(data: bytes) -> dict[str, int]:
+    """What a redline carries, for the summary a clerk reads: rows inserted and deleted
+    whole, pieces of text inserted and deleted elsewhere, formatting changes."""
+    body = _body(_read(data))
+    counts = {"rows_inserted": 0, "rows_deleted": 0, "inserted": 0, "deleted": 0,
+              "formatting": sum(1 for _ in body.iter(w("rPrChange"), w("pPrChange")))}
+    whole_rows = set()
+    for tr in body.iter(w("tr")):
+        for tag, key in (("ins", "rows_inserted"), ("del", "rows_deleted")):
+            if tr.find(f"{w('trPr')}/{w(tag)}") is not None:
+                counts[key] += 1
+                whole_rows.add(tr)
+    for tag, key in (("ins", "inserted"), ("del", "deleted")):
+        for mark in body.iter(w(tag)):
+            if mark.getparent().tag == w("p") and not any(a in whole_rows for a in mark.iterancestors(w("tr"))):
+                counts[key] += 1
+    return counts
+
+
 # --- the package ------------------------------------------------------------------------
 
 
