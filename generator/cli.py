@@ -465,13 +465,21 @@ def _edition_pair(old: str, new: str):
 @click.argument("new", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False), help="Папка для сравнительной таблицы.")
+@click.option("--redline", is_flag=True,
+              help="Ещё и новая редакция приложения в DOCX с исправлениями в режиме рецензирования.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False),
+              help="Папка с шаблонами DOCX для --redline вместо templates/ проекта (как у build).")
 @_edge
-def diff(old: str, new: str, out_dir: str) -> None:
+def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None) -> None:
     """Сравнить две редакции: сводка и сравнительная таблица (DOCX и HTML).
+
+    С --redline — ещё новая редакция приложения, свёрстанная как в build, в которой
+    изменения записаны исправлениями Word (вставки, удаления, строки таблицы целиком):
+    «Принять все» даёт новую редакцию, «Отклонить все» — прежнюю.
 
     \b
     Пример:
-      prikaz diff content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml
+      prikaz diff content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml --redline
     """
     from .amend import compose_for
     from .build import site_folder
@@ -499,11 +507,30 @@ def diff(old: str, new: str, out_dir: str) -> None:
     folder = site_folder(dep)
     stem = f"{new_doc.id}.comparison"
     props = Properties(title, dep.organization.name, new_doc.title, "сравнительная таблица", dt.date(2000, 1, 1))
-    for suffix, data in ((".docx", comparison_docx(title, subtitle, rows, props)),
-                         (".html", comparison_html(title, subtitle, rows))):
-        path = target_path(out_dir, folder, stem + suffix)
+    outputs = [(stem + ".docx", comparison_docx(title, subtitle, rows, props)),
+               (stem + ".html", comparison_html(title, subtitle, rows))]
+    if redline:
+        from pathlib import Path
+
+        from .redline import file_name, redline_docx
+        from .render.docx import DEFAULT_TEMPLATES
+
+        folder_of_templates = Path(templates) if templates else DEFAULT_TEMPLATES
+        outputs.append((file_name(new_doc.id), redline_docx(dep, old_doc, new_doc, folder_of_templates)))
+    for name, data in outputs:
+        path = target_path(out_dir, folder, name)
         write_atomic(path, data)
-        click.echo(f"  {_relative(path)}")
+        click.echo(f"  {_relative(path)}" + (_redline_summary(data) if name.endswith(".redline.docx") else ""))
+
+
+def _redline_summary(data: bytes) -> str:
+    from .render.redline_docx import change_counts
+
+    counts = change_counts(data)
+    return (f" — исправления: строк добавлено {counts['rows_inserted']}, исключено {counts['rows_deleted']}; "
+            f"вставок в тексте {counts['inserted']}, удалений {counts['deleted']}, "
+            f"изменений оформления {counts['formatting']}")
+
 
 
 @main.command()

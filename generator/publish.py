@@ -35,6 +35,7 @@ class Publication:
     """What a publication did, for the summary."""
 
     built: list[Built] = field(default_factory=list)
+    redlines: list[Built] = field(default_factory=list)  # an edition's changes as Word tracked changes
     converted: list[str] = field(default_factory=list)
     pages_written: int = 0
     pages: int = 0
@@ -57,11 +58,12 @@ def publish(
     previous = read_manifest(root)
     clock = time.perf_counter()
     result = Publication(built=build(departments, root, templates=templates, progress=progress))
+    result.redlines = _redlines(departments, root, templates)
     clock = _lap(result, "docx", clock)
     stale = [b.path for b in result.built if _needs_pdf(root, b.path, previous)]
     result.converted = convert(stale) if stale else []
     clock = _lap(result, "pdf", clock)
-    manifest = _manifest(root, result.built)
+    manifest = _manifest(root, result.built + result.redlines)
     links = {name: site.FileLink(name, name.rsplit(".", 1)[1].upper(), entry["size"], entry["sha256"])
              for name, entry in manifest.items()}
     pages = _pages(departments, links, templates)
@@ -73,6 +75,22 @@ def publish(
     write_if_changed(os.path.join(root, MANIFEST), _manifest_bytes(manifest, pages))
     _lap(result, "pages", clock)
     return result
+
+
+def _redlines(departments: list[m.Department], root: str, templates: Path) -> list[Built]:
+    """Each edition that follows another, as a DOCX with its changes tracked (DOCX only:
+    the reader opens it in Word or LibreOffice to review the changes)."""
+    from .build import site_folder
+    from .redline import file_name, redline_docx
+
+    written = []
+    for dep in departments:
+        for work in site.works(dep):
+            for old, new in zip(work, work[1:]):
+                path = target_path(root, site_folder(dep), file_name(new.id))
+                changed = write_if_changed(path, redline_docx(dep, old, new, templates))
+                written.append(Built(path, new.id, "изменения в режиме правки", changed))
+    return written
 
 
 def _lap(result: Publication, stage: str, since: float) -> float:

@@ -14,6 +14,7 @@ from . import editions
 from . import model as m
 from .build import published_path
 from .numbering import NumberedSection, plan_outline, regulation_outline
+from .redline import file_name as redline_file
 from .typography import NBSP, cite, format_date, number_sign
 
 KIND_NAMES = {"order": "Приказ", "plan": "План мероприятий", "regulation": "Положение"}
@@ -47,6 +48,7 @@ class EditionRow:
     basis_files: tuple[FileLink, ...]
     files: tuple[FileLink, ...]
     current: bool
+    redline: FileLink | None = None  # the changes from the previous edition, tracked in a DOCX
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,8 @@ def _edition_row(dep: m.Department, number: int, edition, current: bool, publish
     else:
         order, basis = None, "приказ об утверждении не указан"
     basis_files = files_of(dep, order.id, published) if order else ()
-    return EditionRow(label, basis, basis_files, files_of(dep, edition.id, published), current)
+    redline = published.get(f"{site_folder(dep)}/{redline_file(edition.id)}")
+    return EditionRow(label, basis, basis_files, files_of(dep, edition.id, published), current, redline)
 
 
 def _contents(doc) -> list[str]:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent set-up for `make demo` and `make test`: the Debian packages prikaz needs
 # (LibreOffice, metric-compatible fonts, Russian hyphenation, poppler for PDF checks,
-# Chromium for the tests of HTML pages),
+# Chromium for the tests of HTML pages, python3-uno for the tests that accept or reject
+# tracked changes in LibreOffice),
 # then a virtual environment with the package installed in editable mode.
 # Each step runs only when what it provides is missing. `setup.sh --bench` also installs
 # pandoc, the baseline the benchmarks compare against.
@@ -9,13 +10,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=${PYTHON:-python3}
-DEBIAN_PACKAGES="libreoffice-writer-nogui fonts-liberation fonts-liberation2 hyphen-ru poppler-utils chromium"
+DEBIAN_PACKAGES="libreoffice-writer-nogui fonts-liberation fonts-liberation2 hyphen-ru poppler-utils chromium python3-uno"
 
 need_debian=0
 command -v soffice >/dev/null 2>&1 || need_debian=1
 command -v pdftoppm >/dev/null 2>&1 || need_debian=1
 command -v pdftotext >/dev/null 2>&1 || need_debian=1
 command -v chromium >/dev/null 2>&1 || need_debian=1
+/usr/bin/python3 -c "import uno" >/dev/null 2>&1 || need_debian=1
 # Not «grep -q»: it stops reading early, fc-list dies of SIGPIPE, and pipefail would
 # count that as missing fonts (and run apt-get on every call).
 fc-list 2>/dev/null | grep "Liberation Serif" >/dev/null || need_debian=1

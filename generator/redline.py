@@ -1,0 +1,69 @@
+"""Two editions → the lawyer's redline: the new edition's annex with tracked changes.
+
+Both editions are rendered exactly as `build` renders them (same templates, headers,
+frozen numbers); the structural diff says which table rows are the same measure or
+section, and `render/redline_docx.py` writes the changes into the new edition's XML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from . import model as m
+from .build import render_document
+from .diff import diff
+from .editions import walk
+from .errors import ToolError
+from .render.redline_docx import Revision, redline
+
+
+def file_name(doc_id: str) -> str:
+    """The redline's file, beside the new edition's DOCX (CLI and site alike)."""
+    return f"{doc_id}.redline.docx"
+
+
+def redline_docx(dep: m.Department, old: m.Plan | m.Regulation, new: m.Plan | m.Regulation,
+                 templates: Path) -> bytes:
+    changes = diff(old, new)
+    old_keys = row_paths(old)
+    new_keys = [changes.kept.get(path, ("added", path)) for path in row_paths(new)]
+    return redline(built_docx(dep, old, templates), built_docx(dep, new, templates), old_keys, new_keys,
+                   revision(dep, new))
+
+
+def row_paths(doc) -> list:
+    """Paths of the nodes that are rows of a plan's tables, in document order.
+
+    Every section and measure is a row, except a section with passport blocks: its
+    heading stands above the table (view.plan_parts). A regulation has no table rows.
+    """
+    if not isinstance(doc, m.Plan):
+        return []
+    return [path for path, node in walk(doc)
+            if isinstance(node, m.Measure) or (isinstance(node, m.Section) and not node.passport)]
+
+
+def revision(dep: m.Department, new) -> Revision:
+    """Author: the organization. Date: the order that amended or approved the new
+    edition; without one (a draft), the day its file was last saved."""
+    order = dep.amending_order(new.id)
+    if order is None:
+        approval = dep.approving_order(new.id)
+        order = approval[0] if approval else None
+    if order is not None:
+        return Revision(author=dep.organization.name, date=order.date)
+    try:
+        date = dt.date.fromtimestamp(os.path.getmtime(new.pos.file))
+    except OSError:  # an edition made in memory (tests, benchmarks): today
+        date = dt.date.today()
+    return Revision(author=dep.organization.name, date=date)
+
+
+def built_docx(dep: m.Department, doc, templates: Path) -> bytes:
+    """The DOCX `build` writes for this edition on its own."""
+    for name, data, _description in render_document(dep, doc, templates):
+        if name == doc.id:
+            return data
+    raise ToolError(f"{doc.id}: редакция не собирается как отдельный документ")  # pragma: no cover
