@@ -19,18 +19,22 @@ from .diff import CHILDREN, Change, Diff, Path, resolve, word_diff
 from .editions import walk
 from .grammar import name_in_accusative
 from .printed import (
+    TOTAL_LABEL,
     NotApplicable,
     Printed,
+    column_cells,
     insert_after,
     measure_cells,
     occurrences,
     printed,
     replace_all,
     replace_once,
+    section_cells,
 )
 from .typography import printed_key, typeset
 
 COLUMN_ROLES = {"text": "measure", "deadline": "deadline", "responsible": "responsible"}
+DEFAULT_CELLS = ("number", "text", "deadline", "responsible")
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Context:
     separator: str
     settings: Settings
     columns: dict = field(default_factory=dict)  # measure field → its column's title
+    cells: tuple[str, ...] = ("number", "text", "deadline", "responsible")  # what each column prints
     qualify: bool = False  # row numbers repeat across sections: name the section too
     kept_old: frozenset = frozenset()  # old paths that stay in the new edition
     last_inside: dict = field(default_factory=dict)  # path → order of its last descendant
@@ -86,8 +91,8 @@ def _column_titles(doc) -> dict:
 def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Settings = Settings()) -> list[Item]:
     """Sub-points of «Внести … следующие изменения:», in the order of the document."""
     ctx = Context(old, new, old_numbers, new_numbers, getattr(new, "responsible_separator", ", "),
-                  settings, _column_titles(old), _numbers_repeat(old, old_numbers),
-                  frozenset(changes.kept.values()))
+                  settings, columns=_column_titles(old), cells=column_cells(old) or DEFAULT_CELLS,
+                  qualify=_numbers_repeat(old, old_numbers), kept_old=frozenset(changes.kept.values()))
     order = {path: k for k, (path, _) in enumerate(walk(old))}
     ctx.last_inside = _last_inside(order)
     ctx.old_printed = printed(old, old_numbers)
@@ -203,18 +208,25 @@ def _where(ctx: Context, path: Path, case: str = "prep") -> str:
 # --- quoted content ---------------------------------------------------------------------
 
 
-def quoted_rows(node, numbers: dict, path: Path, separator: str) -> list[list[str]]:
-    """A node as the table rows it prints: a measure row, or a section with its rows."""
+def quoted_rows(node, numbers: dict, path: Path, separator: str,
+                cells: tuple[str, ...] = DEFAULT_CELLS) -> list[list[str]]:
+    """A node as the table rows it prints, a cell a column (`cells`: what each column prints,
+    printed.column_cells): a measure row, or a section with its rows and its «Итого» row."""
+    keys = tuple(c for c in cells if c not in DEFAULT_CELLS)
     rows: list[list[str]] = []
     if isinstance(node, m.Measure):
-        cells = measure_cells(node, separator)
-        rows.append([numbers.get(path) or "", cells["text"], cells["deadline"], cells["responsible"]])
+        own = {**measure_cells(node, separator, keys), "number": numbers.get(path) or ""}
+        rows.append([own.get(c, "") for c in cells])
     elif isinstance(node, m.Section):
         number = numbers.get(path)
-        rows.append(["", f"{_bare(number)}. {typeset(node.title)}" if number else typeset(node.title), "", ""])
+        title = f"{_bare(number)}. {typeset(node.title)}" if number else typeset(node.title)
+        rows.append([title if c == "text" else "" for c in cells])
     for sub_path, sub in walk(node, path):
         if isinstance(sub, m.Measure | m.Section):
-            rows += quoted_rows(sub, numbers, sub_path, separator)[:1]
+            rows += quoted_rows(sub, numbers, sub_path, separator, cells)[:1]
+    if isinstance(node, m.Section) and node.total:
+        totals = section_cells(node, keys)
+        rows.append([TOTAL_LABEL if c == "text" else totals.get(f"total:{c}", "") for c in cells])
     return rows
 
 
@@ -263,7 +275,7 @@ def _with_quotes(lines: list[str]) -> list[str]:
 
 def _content(ctx: Context, node, numbers, path) -> tuple[list[list[str]], list[str]]:
     if isinstance(node, m.Measure | m.Section) and isinstance(ctx.old, m.Plan):
-        return _quote_rows(quoted_rows(node, numbers, path, ctx.separator)), []
+        return _quote_rows(quoted_rows(node, numbers, path, ctx.separator, ctx.cells)), []
     return [], _with_quotes(quoted_paragraphs(node, numbers, path))
 
 
@@ -399,6 +411,12 @@ def _changed(ctx: Context, change: Change, order) -> Item | None:
         word = "наименование " + _unit_word(node, ctx.settings, "gen")
         suffix = f" {_bare(number)}" if number else f" «{typeset(change.old.title)}»"
         return Item(f"{word}{suffix} изложить в следующей редакции: «{shown}».", changes=[change], order_key=key)
+    if isinstance(node, m.Section) and differ and all(k.startswith("total:") for k in differ):
+        row = [TOTAL_LABEL if c == "text" else after.get(f"total:{c}", "") for c in ctx.cells]
+        where = _in_section(ctx, change.old_path) + f"строку «{TOTAL_LABEL}» " \
+            + _label(node, number, ctx.settings, "gen")
+        return Item(f"{where} изложить в следующей редакции:", rows=_quote_rows([row]), changes=[change],
+                    order_key=key)
     if len(differ) == 1:
         fragment = _fragment(ctx, change, number, differ[0], before[differ[0]], after[differ[0]])
         if fragment:

@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .printed import NotApplicable, Printed, Unit, bare, insert_after, occurrences, replace_all, replace_once
+from .printed import (
+    TOTAL_LABEL,
+    NotApplicable,
+    Printed,
+    Unit,
+    bare,
+    insert_after,
+    occurrences,
+    replace_all,
+    replace_once,
+)
 from .typography import printed_key
 
 
@@ -64,6 +74,7 @@ PATTERNS = [
                          rf"дополнить (?P<what>{UNIT})(?: (?P<numbers>{NUMS}))? следующего содержания:")),
     ("cell", re.compile(rf"{LOC}в графе (?P<col>{QUOTE}) (?P<unit>{LABEL}) {EDIT}\.")),
     ("unit", re.compile(rf"{LOC}в (?P<unit>{LABEL}) {EDIT}\.")),
+    ("total", re.compile(rf"{LOC}строку (?P<label>{QUOTE}) (?P<unit>{LABEL}) изложить в следующей редакции:")),
     ("restated", re.compile(rf"{LOC}(?P<unit>{LABEL}) изложить в следующей редакции:")),
 ]
 
@@ -103,6 +114,7 @@ class Document:
         self.cells = dict(start.cells)
         self.columns = list(start.columns)
         self.separator = start.separator
+        self.column_cells = list(start.column_cells) or ["number", "text", "deadline", "responsible"]
         self.units = [Unit(u.kind, u.number, dict(u.cells), None, u.path) for u in start.units]
         by_original = {id(a): b for a, b in zip(start.units, self.units)}
         for a, b in zip(start.units, self.units):
@@ -245,6 +257,20 @@ def _added(doc: Document, match, quotes, item) -> None:
     doc.units[at:at] = units
 
 
+def _total(doc: Document, match, quotes, item) -> None:
+    """«строку «Итого по разделу» раздела 1 изложить в следующей редакции:» and the row."""
+    if quotes[int(match["label"][1:])] != TOTAL_LABEL or not item.rows or len(item.rows) != 1:
+        raise WordingError("строка «Итого» не распознана")
+    unit = doc.find(match["unit"], quotes, _within(doc, match, quotes))
+    if unit.kind != "section":
+        raise WordingError("строка «Итого» бывает только у раздела")
+    cells = dict(zip(doc.column_cells, _strip_row_quotes(item.rows)[0]))
+    if cells.get("text") != TOTAL_LABEL:
+        raise WordingError("в строке нет «Итого по разделу»")
+    for name in [n for n in unit.cells if n.startswith("total:")]:
+        unit.cells[name] = cells.get(name[len("total:"):], "")
+
+
 def _restated(doc: Document, match, quotes, item) -> None:
     unit = doc.find(match["unit"], quotes, _within(doc, match, quotes))
     units = _rows_units(doc, item.rows, unit.parent) if item.rows else _lines_units(
@@ -260,7 +286,7 @@ def _restated(doc: Document, match, quotes, item) -> None:
 def _cell(doc: Document, match, quotes, item) -> None:
     """«в графе «…» пункта 2.7 …», or of several rows: «в графе «…» пунктов 1.6, 5.2 …»."""
     names = [printed_key(c) for c in doc.columns]
-    cell = ("number", "text", "deadline", "responsible")[names.index(printed_key(quotes[int(match["col"][1:])]))]
+    cell = doc.column_cells[names.index(printed_key(quotes[int(match["col"][1:])]))]
     word, rest = match["unit"].split(" ", 1)
     within = _within(doc, match, quotes)
     if not _UNIT_FORMS[word][1]:
@@ -314,16 +340,24 @@ def _strip_row_quotes(rows: list[list[str]]) -> list[list[str]]:
 def _rows_units(doc: Document, rows: list[list[str]], parent: Unit | None) -> list[Unit]:
     """Quoted table rows → a section row or measure rows, nested by their numbers."""
     units: list[Unit] = []
+    keys = [c for c in doc.column_cells if c not in ("number", "text", "deadline", "responsible")]
     for row in _strip_row_quotes(rows):
-        number, text, deadline, responsible = row
-        if not number and not deadline and not responsible and (not units or units[0].kind == "section"
-                                                                  or not text):
+        cells = dict(zip(doc.column_cells, row))
+        number, text = cells.pop("number", ""), cells.get("text", "")
+        others = [v for c, v in cells.items() if c != "text"]
+        if text == TOTAL_LABEL and not number:  # the «Итого» row of the section quoted above
+            section = next(u for u in reversed(units) if u.kind == "section")
+            section.cells.update((f"total:{key}", cells.get(key, "")) for key in keys)
+            continue
+        if not number and not any(others) and (not units or units[0].kind == "section" or not text):
             heading = re.match(rf"^({NUM})\. (.*)$", text, re.S)
             unit = Unit("section", heading[1] if heading else None,
-                        {"title": heading[2] if heading else text}, parent)
+                        {"title": heading[2] if heading else text, **{f"total:{key}": "" for key in keys}}, parent)
         else:
             unit = Unit("measure", bare(number) or None,
-                        {"text": text, "deadline": deadline, "responsible": responsible}, parent)
+                        {"text": text, "deadline": cells.get("deadline", ""),
+                         "responsible": cells.get("responsible", ""), **{key: cells.get(key, "") for key in keys}},
+                        parent)
         if units:
             unit.parent = _nest(units, unit, parent)
         units.append(unit)

@@ -49,7 +49,8 @@ class Printed:
     kind: str  # plan | regulation | order
     cells: dict[str, str]  # the document's own: title, note, columns
     units: list[Unit] = field(default_factory=list)
-    columns: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()  # column titles, in table order
+    column_cells: tuple[str, ...] = ()  # the cell each column prints, in table order
     separator: str = ", "
 
     def key(self) -> tuple:
@@ -72,9 +73,26 @@ def note_suffix(node: m.Measure) -> str:
     return f"\nПримечание: {typeset(node.note)}" if node.note else ""
 
 
-def measure_cells(node: m.Measure, separator: str) -> dict[str, str]:
-    return {"text": cell_text(node.text) + note_suffix(node), "deadline": typeset(node.deadline or ""),
-            "responsible": separator.join(typeset(u) for u in node.responsible)}
+TOTAL_LABEL = "Итого по разделу"
+CELL_OF_ROLE = {"number": "number", "measure": "text", "deadline": "deadline", "responsible": "responsible"}
+
+
+def measure_cells(node: m.Measure, separator: str, keys: tuple[str, ...] = ()) -> dict[str, str]:
+    """A measure's cells; `keys` are the plan's extra columns (generator/columns.py)."""
+    cells = {"text": cell_text(node.text) + note_suffix(node), "deadline": typeset(node.deadline or ""),
+             "responsible": separator.join(typeset(u) for u in node.responsible)}
+    cells.update((key, typeset(node.value(key) or "")) for key in keys)
+    return cells
+
+
+def section_cells(node: m.Section, keys: tuple[str, ...] = ()) -> dict[str, str]:
+    """A section row's title and, under the extra columns, its «Итого» row (total:<key>)."""
+    totals = dict(node.total)
+    return {"title": typeset(node.title), **{f"total:{key}": typeset(totals.get(key, "")) for key in keys}}
+
+
+def column_cells(doc) -> tuple[str, ...]:
+    return tuple(CELL_OF_ROLE.get(c.role) or c.key or "" for c in getattr(doc, "columns", ()))
 
 
 def clause_lines(node) -> list[str]:
@@ -85,11 +103,11 @@ def clause_lines(node) -> list[str]:
     return lines
 
 
-def unit_cells(node, separator: str) -> tuple[str, dict[str, str]]:
+def unit_cells(node, separator: str, keys: tuple[str, ...] = ()) -> tuple[str, dict[str, str]]:
     if isinstance(node, m.Measure):
-        return "measure", measure_cells(node, separator)
+        return "measure", measure_cells(node, separator, keys)
     if isinstance(node, m.Section):
-        return "section", {"title": typeset(node.title)}
+        return "section", section_cells(node, keys)
     if isinstance(node, m.PassportBlock):
         return "block", {"label": typeset(node.label), "text": cell_text(node.text)}
     if isinstance(node, m.Chapter):
@@ -114,13 +132,14 @@ def printed(doc, numbers: dict) -> Printed:
     kind = "plan" if isinstance(doc, m.Plan) else "regulation" if isinstance(doc, m.Regulation) else "order"
     separator = getattr(doc, "responsible_separator", ", ")
     titles = tuple(c.title for c in getattr(doc, "columns", ()))
-    result = Printed(kind, document_cells(doc), columns=titles, separator=separator)
+    keys = tuple(c.key for c in doc.extra_columns) if isinstance(doc, m.Plan) else ()
+    result = Printed(kind, document_cells(doc), columns=titles, column_cells=column_cells(doc), separator=separator)
 
     def visit(node, path, parent):
         for name in CHILDREN[type(node)]:
             for i, child in enumerate(getattr(node, name)):
                 child_path = path + ((name, i),)
-                unit_kind, cells = unit_cells(child, separator)
+                unit_kind, cells = unit_cells(child, separator, keys)
                 unit = Unit(unit_kind, bare(numbers.get(child_path)), cells, parent, child_path)
                 result.units.append(unit)
                 visit(child, child_path, unit)

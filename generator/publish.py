@@ -80,14 +80,14 @@ def publish(
 def _redlines(departments: list[m.Department], root: str, templates: Path) -> list[Built]:
     """Each edition that follows another, as a DOCX with its changes tracked (DOCX only:
     the reader opens it in Word or LibreOffice to review the changes)."""
-    from .build import site_folder
-    from .redline import file_name, redline_docx
+    from .build import published_path
+    from .redline import SUFFIX, redline_docx
 
     written = []
     for dep in departments:
         for work in site.works(dep):
             for old, new in zip(work, work[1:]):
-                path = target_path(root, site_folder(dep), file_name(new.id))
+                path = target_path(root, *published_path(dep, new.id, SUFFIX).split("/"))
                 changed = write_if_changed(path, redline_docx(dep, old, new, templates))
                 written.append(Built(path, new.id, "изменения в режиме правки", changed))
     return written

@@ -18,10 +18,12 @@ from .editions import walk
 from .errors import ToolError
 from .render.redline_docx import Revision, redline
 
+SUFFIX = ".redline.docx"
+
 
 def file_name(doc_id: str) -> str:
     """The redline's file, beside the new edition's DOCX (CLI and site alike)."""
-    return f"{doc_id}.redline.docx"
+    return f"{doc_id}{SUFFIX}"
 
 
 def redline_docx(dep: m.Department, old: m.Plan | m.Regulation, new: m.Plan | m.Regulation,

@@ -14,7 +14,7 @@ from . import editions
 from . import model as m
 from .build import published_path
 from .numbering import NumberedSection, plan_outline, regulation_outline
-from .redline import file_name as redline_file
+from .redline import SUFFIX as REDLINE_SUFFIX
 from .typography import NBSP, cite, format_date, number_sign
 
 KIND_NAMES = {"order": "Приказ", "plan": "План мероприятий", "regulation": "Положение"}
@@ -203,7 +203,7 @@ def _edition_row(dep: m.Department, number: int, edition, current: bool, publish
     else:
         order, basis = None, "приказ об утверждении не указан"
     basis_files = files_of(dep, order.id, published) if order else ()
-    redline = published.get(f"{site_folder(dep)}/{redline_file(edition.id)}")
+    redline = published.get(published_path(dep, edition.id, REDLINE_SUFFIX))
     return EditionRow(label, basis, basis_files, files_of(dep, edition.id, published), current, redline)
 
 

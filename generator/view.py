@@ -7,7 +7,7 @@ header and the layout of a plan into tables are decided here.
 from __future__ import annotations
 
 from . import model as m
-from .columns import BUILTIN, ROLES, page_widths
+from .columns import BUILTIN, PORTRAIT_WIDTH, ROLES, page_widths
 from .numbering import (
     NumberedChapter,
     NumberedMeasure,
@@ -88,12 +88,24 @@ def amendment_order_view(org: m.Organization, order: m.Order, composition) -> di
     for index, item in enumerate(composition.items, start=1):
         points.append({"kind": "p", "text": f"1.{index}. {item.text}"})
         if item.rows:
-            points.append({"kind": "rows", "rows": item.rows})
+            points.append(_quoted_rows(item.rows))
         points += [{"kind": "p", "text": line} for line in item.quote]
     for number, point, _depth in point_numbers(order.points, offset=1):
         points += text_lines(point.text, number)
     context["points"] = points
     return context
+
+
+def _quoted_rows(rows: list[list[str]]) -> dict:
+    """Rows an amending order quotes: the template's four-column table, or a cell a column
+    for a plan with declared columns (number and text wider, the rest shared)."""
+    if all(len(row) == 4 for row in rows):
+        return {"kind": "rows", "rows": rows}
+    count = max(len(row) for row in rows)
+    other = min(2.5, (PORTRAIT_WIDTH - 1.5 - 5.0) / max(count - 2, 1))  # the order is portrait
+    widths = [round(w * CM) for w in (1.5, PORTRAIT_WIDTH - 1.5 - other * (count - 2), *[other] * (count - 2))]
+    return {"kind": "grid_rows", "rows": [[{"text": text, "width": w} for text, w in zip(row, widths)]
+                                          for row in rows]}
 
 
 def revisions_line(orders: list[m.Order], date_style: str) -> list[str]:

@@ -433,3 +433,110 @@ def test_the_example_column_plans_round_trip_through_word(tmp_path, name):
     before = [cells(r) for r in plan_table(tmp_path / "a" / "primer" / f"{name}.docx").rows]
     after = [cells(r) for r in plan_table(plan).rows]
     assert after == before
+
+
+# --- diff and amend ---------------------------------------------------------------------
+
+
+def _schedule_editions(edit):
+    """The example plan-schedule and an edition of it changed by `edit(plan) -> plan`."""
+    from generator.load import load
+
+    plan = load([str(CONTENT / "primer")])[0].document("plan-schedule")
+    return plan, edit(plan)
+
+
+def _with_measure(plan, s: int, k: int, **changes):
+    import dataclasses
+
+    sections = list(plan.sections)
+    measures = list(sections[s].measures)
+    measures[k] = dataclasses.replace(measures[k], **changes)
+    sections[s] = dataclasses.replace(sections[s], measures=tuple(measures))
+    return dataclasses.replace(plan, sections=tuple(sections))
+
+
+def _amendment(old, new):
+    from generator.amend import wording
+    from generator.amend_parse import prove
+    from generator.diff import diff
+    from generator.editions import carry_numbers, path_numbers
+    from generator.printed import printed
+
+    changes = diff(old, new)
+    old_numbers = path_numbers(old)
+    new_numbers = carry_numbers(old_numbers, changes, new)
+    items = wording(old, new, changes, old_numbers, new_numbers)
+    return items, prove(printed(old, old_numbers), printed(new, new_numbers), items)
+
+
+def _values(measure, **changes):
+    values = dict(measure.values)
+    values.update(changes)
+    return tuple((k, v) for k, v in values.items() if v)
+
+
+def test_a_changed_amount_is_named_by_its_column_and_the_wording_proves_itself():
+    old, new = _schedule_editions(lambda p: _with_measure(
+        p, 1, 0, values=_values(p.sections[1].measures[0], funding_source="Федеральный бюджет")))
+    items, problems = _amendment(old, new)
+    assert problems == []
+    assert [i.text for i in items] == [
+        "в графе «Источник финансирования» пункта 2.1 слово «Областной» заменить словом «Федеральный»."]
+
+
+def test_a_section_total_is_restated_as_its_row_alone():
+    import dataclasses
+
+    def edit(plan):
+        plan = _with_measure(plan, 0, 1, values=_values(plan.sections[0].measures[1], amount="900,0"))
+        sections = list(plan.sections)
+        sections[0] = dataclasses.replace(sections[0], total=(("amount", "2 150,0"),))
+        return dataclasses.replace(plan, sections=tuple(sections))
+
+    old, new = _schedule_editions(edit)
+    items, problems = _amendment(old, new)
+    assert problems == []
+    total = next(i for i in items if "Итого" in i.text)
+    assert total.text == "строку «Итого по разделу» раздела 1 изложить в следующей редакции:"
+    assert total.rows == [["«", "Итого по разделу", "", "2 150,0", "", "", "", "", "»."]]
+
+
+@given(st.data())
+def test_any_edit_of_extra_columns_is_worded_and_proved(data):
+    """Random changes of values, quarter marks, rows added and removed: the wording, read
+    back and applied to the old edition, gives the new one."""
+    import dataclasses
+
+    from generator import model as m
+
+    def edit(plan):
+        for _ in range(data.draw(st.integers(1, 4))):
+            s = data.draw(st.integers(0, len(plan.sections) - 1))
+            measures = list(plan.sections[s].measures)
+            action = data.draw(st.sampled_from(["value", "mark", "add", "remove"]))
+            k = data.draw(st.integers(0, len(measures) - 1))
+            if action == "value":
+                amount = data.draw(st.decimals(0, 5000, places=1).map(lambda d: f"{d:.1f}".replace(".", ",")))
+                measures[k] = dataclasses.replace(measures[k], values=_values(measures[k], amount=amount))
+            elif action == "mark":
+                key = data.draw(st.sampled_from(["q1", "q2", "q3", "q4"]))
+                mark = data.draw(st.sampled_from(["+", "", "х"]))
+                measures[k] = dataclasses.replace(measures[k], values=_values(measures[k], **{key: mark}))
+            elif action == "add":
+                measures.insert(k + 1, m.Measure((m.Paragraph("Закупка учебного оборудования для мастерских"),),
+                                                 responsible=("Руководители ОО",),
+                                                 values=(("funding_source", "Местный бюджет"), ("amount", "75,0"),
+                                                         ("q4", "+"))))
+            elif len(measures) > 1:
+                measures.pop(k)
+            sections = list(plan.sections)
+            sections[s] = dataclasses.replace(sections[s], measures=tuple(measures))
+            plan = dataclasses.replace(plan, sections=tuple(sections))
+        return plan
+
+    old, new = _schedule_editions(edit)
+    if old == new:
+        return
+    items, problems = _amendment(old, new)
+    assert items and problems == [], [i.text for i in items]

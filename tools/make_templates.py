@@ -190,6 +190,9 @@ def lines(container, var: str, cell: bool = False, rows: bool = False) -> None:
         tag(container, "{%p elif l.kind == 'rows' %}")
         quoted_table(container)
         para(container, "", "Spacer")
+        tag(container, "{%p elif l.kind == 'grid_rows' %}")
+        quoted_grid_table(container)
+        para(container, "", "Spacer")
     tag(container, "{%p else %}")
     para(container, "{{ l.text }}", body)
     tag(container, "{%p endif %}")
@@ -271,6 +274,21 @@ def quoted_table(doc) -> None:
     _cell_text(table.rows[0].cells[0], "{%tr for r in l.rows %}", "Cell")
     for i, cell in enumerate(table.rows[1].cells):
         _cell_text(cell, f"{{{{ r[{i}] }}}}", "Cell Centered" if i in (0, 2) else "Cell")
+    _row_flags(table.rows[1])
+    _cell_text(table.rows[2].cells[0], "{%tr endfor %}", "Cell")
+
+
+def quoted_grid_table(doc) -> None:
+    """Rows quoted from a plan with declared columns: a cell a column, widths from the view."""
+    table = doc.add_table(rows=3, cols=3)
+    _widths(table, (Cm(0.5), Cm(16), Cm(0.5)))
+    _borders(table)
+    _cell_text(table.rows[0].cells[0], "{%tr for r in l.rows %}", "Cell")
+    first, cell, last = table.rows[1].cells
+    _cell_text(first, "{%tc for c in r %}", "Cell")
+    _cell_text(cell, "{{ c.text }}", "Cell")
+    _templated_width(cell, "{{ c.width }}")
+    _cell_text(last, "{%tc endfor %}", "Cell")
     _row_flags(table.rows[1])
     _cell_text(table.rows[2].cells[0], "{%tr endfor %}", "Cell")
 
