@@ -674,6 +674,18 @@ class Composition:
     cosmetic: list[Change] = field(default_factory=list)  # typing only: no item
 
 
+def changes_of(old, new, old_numbers: dict) -> tuple[Diff, list[Change], dict]:
+    """(the visible changes, the typing-only ones, the new edition's frozen numbers)."""
+    from .cosmetic import split_visible
+    from .diff import diff
+    from .editions import carry_numbers
+
+    changes = diff(old, new)
+    visible, cosmetic = split_visible(changes.changes)
+    changes = dataclasses.replace(changes, changes=visible)
+    return changes, cosmetic, carry_numbers(old_numbers, changes, new)
+
+
 def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) -> Composition:
     """The amendment that an order with `amendment:` makes."""
     old = dep.document(order.amendment.old)
@@ -683,16 +695,11 @@ def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) 
 
 def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str | None = None,
                 settings: Settings = Settings()) -> Composition:
-    from .cosmetic import split_visible
-    from .diff import diff
-    from .editions import amending_orders, base_edition, carry_numbers, numbers_of
+    from .editions import amending_orders, base_edition, numbers_of
     from .typography import cite as cite_order
 
-    changes = diff(old, new)
-    visible, cosmetic = split_visible(changes.changes)
-    changes = dataclasses.replace(changes, changes=visible)
     old_numbers = numbers_of(dep, old)
-    new_numbers = carry_numbers(old_numbers, changes, new)
+    changes, cosmetic, new_numbers = changes_of(old, new, old_numbers)
     share = changed_share(old, changes)
     if form == "auto":
         form = "new-edition" if share >= settings.new_edition_share else "changes"
