@@ -137,3 +137,27 @@ def test_edits_nobody_sees_in_print_make_no_item(tmp_path):
     assert "Пунктов изменений: 1." in result.stdout
     html = (tmp_path / "out" / "noglik" / "plan-msoko-ed2.comparison.html").read_text(encoding="utf-8")
     assert html.count('<tr id="change-') == 1 and "октябре" in html
+
+
+def test_a_second_amendment_cites_the_first_in_its_title_and_lead(tmp_path):
+    folder = organization_copy(tmp_path, "noglik")
+    second_edition(folder, "plan-msoko", "plan-msoko-ed2", [INSERTED_ROW])
+    (folder / "order-2021-1.yaml").write_text(
+        "format: 1\nkind: order\nid: order-2021-1\ndate: 2021-03-01\nnumber: \"15\"\n"
+        "amendment: {old: plan-msoko, new: plan-msoko-ed2}\npreamble: В целях актуализации\n"
+        "points:\n  - Контроль оставляю за собой.\nsignatory: renkevich\n", encoding="utf-8")
+    third = second_edition(folder, "plan-msoko-ed2", "plan-msoko-ed3",
+                           [('"Новое мероприятие по оценке."', '"Новое мероприятие по оценке и анализу."')],
+                           follows="plan-msoko-ed2")
+    order = amending_order(tmp_path, "order-2021-2", "31", date="2021-09-01", signatory="renkevich")
+    result = run_prikaz("amend", str(folder / "plan-msoko-ed2.yaml"), str(third), "--order", str(order),
+                        "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    paragraphs = [normalize(p) for p in docx_paragraphs(tmp_path / "out" / "noglik" / "order-2021-2.docx")]
+    title = next(p for p in paragraphs if p.startswith("О внесении"))
+    assert title.endswith("(в редакции приказа от 1 марта 2021 г. № 15)")
+    lead = next(p for p in paragraphs if p.startswith("1. Внести"))
+    assert lead.startswith("1. Внести в план мероприятий («дорожную карту») по развитию")
+    assert "утвержденный приказом" in lead and "(в редакции приказа от 1 марта 2021 г. № 15)" in lead
+    # the row that the first amendment inserted is named by its frozen number
+    assert "1.1. Пункт 1.3.1 изложить в следующей редакции:" in paragraphs
