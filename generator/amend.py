@@ -50,6 +50,7 @@ class Item:
     quote: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     order_key: tuple = ()
+    restated: Path | None = None  # the old path of a plan row restated whole
 
 
 @dataclass
@@ -94,7 +95,36 @@ def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Setting
     items += _additions(ctx, [c for c in pending if c.kind == "added"], order)
     items += [_changed(ctx, c, order) for c in pending if c.kind == "changed"]
     items = [i for i in items if i is not None]
-    return sorted(items, key=lambda i: i.order_key)
+    return _restated_together(ctx, sorted(items, key=lambda i: i.order_key))
+
+
+def _restated_together(ctx: Context, items: list[Item]) -> list[Item]:
+    """Rows of one list restated one after another: «пункты 2.3, 2.5 и 2.6 изложить …»."""
+    result: list[Item] = []
+    run: list[Item] = []
+
+    def flush():
+        if len(run) > 1:
+            paths = [i.restated for i in run]
+            numbers = [ctx.old_numbers[p] for p in paths]
+            node = resolve(ctx.old, paths[0])
+            text = (f"{_in_section(ctx, paths[0])}{_unit_word(node, ctx.settings, 'acc', True)} "
+                    f"{_join_numbers(numbers)} изложить в следующей редакции:")
+            rows, _ = _requote([r for i in run for r in i.rows], [])
+            result.append(Item(text, rows=rows, changes=[c for i in run for c in i.changes],
+                               order_key=run[0].order_key, restated=paths[0]))
+        else:
+            result.extend(run)
+        run.clear()
+
+    for item in items:
+        if item.restated is not None and run and run[-1].restated[:-1] == item.restated[:-1]:
+            run.append(item)
+            continue
+        flush()
+        (run if item.restated is not None else result).append(item)
+    flush()
+    return result
 
 
 def changed_share(old, changes: Diff) -> float:
@@ -399,8 +429,9 @@ def _changed(ctx: Context, change: Change, order) -> Item | None:
     new_numbers = dict(ctx.new_numbers)
     new_numbers[change.new_path] = number  # a kept unit keeps its number
     rows, quote = _content(ctx, _own_only(change.new), new_numbers, change.new_path)
+    restated = change.old_path if isinstance(node, m.Measure) and rows and number else None
     return Item(f"{label} изложить в следующей редакции:", rows=rows, quote=quote, changes=[change],
-                order_key=key)
+                order_key=key, restated=restated)
 
 
 def _own_only(node):
@@ -493,7 +524,10 @@ def _cell_edit(ctx: Context, cell: str, old: str, new: str) -> tuple[str, str, s
         edit = _units_edit(old.split("\n"), new.split("\n"), "\n")
         if edit:
             return edit
-    return single_edit(old, new)
+    edit = single_edit(old, new)
+    if edit is None and cell in ("deadline", "responsible") and old and new:
+        return "", old, new  # a short cell changed in several places: its whole wording
+    return edit
 
 
 def _units_edit(old: list[str], new: list[str], separator: str) -> tuple[str, str, str] | None:
@@ -536,8 +570,8 @@ def _grouped(ctx: Context, pending: list[Change], order) -> list[Item]:
     items = []
     for removed, added in _candidates(ctx, pending):
         taken, kept_as_is = _takers(ctx, removed, added)
-        if len(taken) < 2:
-            continue
+        if _explained(ctx, taken, removed, added) < 2:
+            continue  # not one replacement in many units: rows rewritten for other reasons
         item = _throughout_item(ctx, removed, added, taken, kept_as_is) or _listing_item(ctx, removed, added, taken)
         if item is None:
             continue
@@ -585,9 +619,20 @@ def _takers(ctx: Context, removed: str, added: str) -> tuple[list[Path], list[Pa
     return taken, others
 
 
+def _explained(ctx: Context, taken: list[Path], removed: str, added: str) -> int:
+    """How many units the replacement alone turns into their new wording."""
+    count = 0
+    for path in taken:
+        after = ctx.new_units[ctx.new_path_of[path]].cells
+        if all(printed_key(replace_all(text, removed, added)) == printed_key(after.get(cell, ""))
+               for cell, text in ctx.current[path].items()):
+            count += 1
+    return count
+
+
 def _throughout_item(ctx, removed, added, taken, kept_as_is) -> Item | None:
     root_cells = " ".join(ctx.old_printed.cells.values())
-    if len(taken) < ctx.settings.throughout_min or occurrences(root_cells, removed):
+    if _explained(ctx, taken, removed, added) < ctx.settings.throughout_min or occurrences(root_cells, removed):
         return None
     except_part = ""
     if kept_as_is:

@@ -246,6 +246,16 @@ def _added(doc: Document, match, quotes, item) -> None:
 
 
 def _restated(doc: Document, match, quotes, item) -> None:
+    labels = _labels(match["unit"])
+    if len(labels) > 1:  # «пункты 2.3, 2.5 и 2.6 изложить в следующей редакции:» + their rows
+        within = _within(doc, match, quotes)
+        targets = [doc.find(label, quotes, within) for label in labels]
+        units = _rows_units(doc, item.rows, None)
+        if [u.number for u in units] != [t.number for t in targets]:
+            raise WordingError("строки новой редакции не совпадают с перечнем пунктов")
+        for target, unit in zip(targets, units):
+            target.cells = unit.cells
+        return
     unit = doc.find(match["unit"], quotes, _within(doc, match, quotes))
     units = _rows_units(doc, item.rows, unit.parent) if item.rows else _lines_units(
         doc, item.quote, unit.parent, {"section": "section", "chapter": "chapter", "block": "block"}.get(
