@@ -51,6 +51,7 @@ class Item:
     changes: list[Change] = field(default_factory=list)
     order_key: tuple = ()
     restated: Path | None = None  # the old path of a plan row restated whole
+    unit: str = ""  # the unit it names, for the comparison table: «пункт 2.7, графа «Срок исполнения»»
 
 
 @dataclass
@@ -112,7 +113,8 @@ def _restated_together(ctx: Context, items: list[Item]) -> list[Item]:
                     f"{_join_numbers(numbers)} изложить в следующей редакции:")
             rows, _ = _requote([r for i in run for r in i.rows], [])
             result.append(Item(text, rows=rows, changes=[c for i in run for c in i.changes],
-                               order_key=run[0].order_key, restated=paths[0]))
+                               order_key=run[0].order_key, restated=paths[0],
+                               unit=_unit_name(ctx, paths[0], numbers)))
         else:
             result.extend(run)
         run.clear()
@@ -152,20 +154,15 @@ def _unit_word(node, settings: Settings, case: str = "acc", plural: bool = False
     return _FORMS[base][("pl_" if plural else "") + case]
 
 
-_FORMS = {
-    "пункт": {"acc": "пункт", "gen": "пункта", "ins": "пунктом", "pl_acc": "пункты", "pl_ins": "пунктами",
-              "pl_gen": "пунктов", "prep": "пункте", "pl_prep": "пунктах"},
-    "строка": {"acc": "строку", "gen": "строки", "ins": "строкой", "pl_acc": "строки", "pl_ins": "строками",
-               "pl_gen": "строк", "prep": "строке", "pl_prep": "строках"},
-    "позиция": {"acc": "позицию", "gen": "позиции", "ins": "позицией", "pl_acc": "позиции",
-                "pl_ins": "позициями", "pl_gen": "позиций", "prep": "позиции", "pl_prep": "позициях"},
-    "раздел": {"acc": "раздел", "gen": "раздела", "ins": "разделом", "pl_acc": "разделы", "pl_ins": "разделами",
-               "pl_gen": "разделов", "prep": "разделе"},
-    "глава": {"acc": "главу", "gen": "главы", "ins": "главой", "pl_acc": "главы", "pl_ins": "главами",
-              "pl_gen": "глав", "prep": "главе"},
-    "блок": {"acc": "блок", "gen": "блока", "ins": "блоком", "pl_acc": "блоки", "pl_ins": "блоками",
-             "pl_gen": "блоков", "prep": "блоке"},
-}
+_CASES = ("nom", "acc", "gen", "ins", "prep", "pl_nom", "pl_acc", "pl_gen", "pl_ins", "pl_prep")
+_FORMS = {base: dict(zip(_CASES, forms.split(), strict=True)) for base, forms in {
+    "пункт": "пункт пункт пункта пунктом пункте пункты пункты пунктов пунктами пунктах",
+    "строка": "строка строку строки строкой строке строки строки строк строками строках",
+    "позиция": "позиция позицию позиции позицией позиции позиции позиции позиций позициями позициях",
+    "раздел": "раздел раздел раздела разделом разделе разделы разделы разделов разделами разделах",
+    "глава": "глава главу главы главой главе главы главы глав главами главах",
+    "блок": "блок блок блока блоком блоке блоки блоки блоков блоками блоках",
+}.items()}
 
 
 def _label(node, number: str | None, settings: Settings, case: str = "acc") -> str:
@@ -210,6 +207,22 @@ def _in_section(ctx: Context, path: Path) -> str:
             section = resolve(ctx.old, section_path)
             return "в " + _label(section, ctx.old_numbers.get(section_path), ctx.settings, "prep") + " "
     return ""
+
+
+def _unit_name(ctx: Context, path: Path, numbers: list, new: bool = False) -> str:
+    """The unit in the nominative for the comparison table: «пункт 2.7», «пункты 2.3 и 2.5»,
+    with its section when row numbers repeat («раздел «…», пункт 5»)."""
+    node = resolve(ctx.new if new else ctx.old, path)
+    base = "пункт" if not isinstance(node, m.Section | m.Chapter | m.PassportBlock | m.Measure) else None
+    forms = _FORMS[base] if base else None
+    if forms is None:
+        word = _unit_word(node, ctx.settings, "acc", len(numbers) > 1)
+        forms = next(f for f in _FORMS.values() if word in (f["acc"], f["pl_acc"]))
+    name = f"{forms['pl_nom' if len(numbers) > 1 else 'nom']} {_join_numbers(numbers)}"
+    section = "" if new else _in_section(ctx, path)
+    if section:
+        return section.removeprefix("в ").strip().replace("разделе", "раздел", 1) + ", " + name
+    return name
 
 
 def _where(ctx: Context, path: Path, case: str = "prep") -> str:
@@ -297,17 +310,19 @@ def _document(ctx: Context, changes: list[Change]) -> list[Item]:
         for f in change.fields:
             if f.name == "title":
                 items.append(Item(f"наименование изложить в следующей редакции: «{typeset(f.new)}».",
-                                  changes=[change], order_key=(-1, 0)))
+                                  changes=[change], order_key=(-1, 0), unit="наименование"))
             elif f.name == "note" and f.new is not None:
                 lines = [typeset(x) for x in m.plain_text(f.new.text).splitlines()]
                 items.append(Item("пояснительную записку изложить в следующей редакции:",
-                                  quote=_with_quotes(lines), changes=[change], order_key=(-1, 1)))
+                                  quote=_with_quotes(lines), changes=[change], order_key=(-1, 1),
+                                  unit="пояснительная записка"))
             elif f.name == "note":
-                items.append(Item("пояснительную записку исключить.", changes=[change], order_key=(-1, 1)))
+                items.append(Item("пояснительную записку исключить.", changes=[change], order_key=(-1, 1),
+                                  unit="пояснительная записка"))
             elif f.name == "columns":
                 items.append(Item("наименования граф таблицы изложить в следующей редакции: «"
                                   + "», «".join(typeset(c) for c in f.new) + "».", changes=[change],
-                                  order_key=(-1, 2)))
+                                  order_key=(-1, 2), unit="наименования граф таблицы"))
     return items
 
 
@@ -326,7 +341,8 @@ def _removals(ctx: Context, changes: list[Change], order) -> list[Item]:
             subject = _in_section(ctx, first.old_path)
             subject += f"{_unit_word(node, ctx.settings, 'acc', plural)} {_join_numbers(numbers)}"
         items.append(Item(f"{subject} {_removal_verb(ctx, node, plural)}.", changes=group,
-                          order_key=(order[first.old_path], 0)))
+                          order_key=(order[first.old_path], 0),
+                          unit=_unit_name(ctx, first.old_path, numbers) if all(numbers) else subject))
     return items
 
 
@@ -380,7 +396,11 @@ def _addition(ctx: Context, container, list_name, anchor, group, order) -> Item:
         quote += q
     rows, quote = _requote(rows, quote)
     text = f"{place}дополнить {what} следующего содержания:".strip()
-    return Item(text[0].lower() + text[1:], rows=rows, quote=quote, changes=group, order_key=(key, 3))
+    unit = _unit_name(ctx, group[0].new_path, numbers, new=True) if all(numbers) else what
+    parent = resolve(ctx.old, container) if container else None
+    if ctx.qualify and isinstance(parent, m.Section):
+        unit = _label(parent, ctx.old_numbers.get(container), ctx.settings, "nom") + ", " + unit
+    return Item(text[0].lower() + text[1:], rows=rows, quote=quote, changes=group, order_key=(key, 3), unit=unit)
 
 
 def _requote(rows, quote):
@@ -419,11 +439,14 @@ def _changed(ctx: Context, change: Change, order) -> Item | None:
         shown = f"{_bare(number)}. {typeset(title)}" if number else typeset(title)
         word = "наименование " + _unit_word(node, ctx.settings, "gen")
         suffix = f" {_bare(number)}" if number else f" «{typeset(change.old.title)}»"
-        return Item(f"{word}{suffix} изложить в следующей редакции: «{shown}».", changes=[change], order_key=key)
+        return Item(f"{word}{suffix} изложить в следующей редакции: «{shown}».", changes=[change], order_key=key,
+                    unit=f"{word}{suffix}")
     if len(differ) == 1:
         fragment = _fragment(ctx, change, number, differ[0], before[differ[0]], after[differ[0]])
         if fragment:
-            return Item(fragment, changes=[change], order_key=key)
+            column = f", графа «{typeset(ctx.columns[COLUMN_FIELDS[differ[0]]])}»" if "в графе «" in fragment else ""
+            return Item(fragment, changes=[change], order_key=key,
+                        unit=_unit_name(ctx, change.old_path, [number]) + column)
     label = _where(ctx, change.old_path) if isinstance(node, m.PassportBlock) else _in_section(ctx, change.old_path)
     label += _label(node, number, ctx.settings)
     new_numbers = dict(ctx.new_numbers)
@@ -431,7 +454,8 @@ def _changed(ctx: Context, change: Change, order) -> Item | None:
     rows, quote = _content(ctx, _own_only(change.new), new_numbers, change.new_path)
     restated = change.old_path if isinstance(node, m.Measure) and rows and number else None
     return Item(f"{label} изложить в следующей редакции:", rows=rows, quote=quote, changes=[change],
-                order_key=key, restated=restated)
+                order_key=key, restated=restated,
+                unit=_unit_name(ctx, change.old_path, [number]) if number else label)
 
 
 def _own_only(node):
@@ -647,7 +671,23 @@ def _throughout_item(ctx, removed, added, taken, kept_as_is) -> Item | None:
         ctx.current[path] = {c: replace_all(t, removed, added) for c, t in ctx.current[path].items()}
     text = (f"по тексту {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}»"
             f"{except_part}.")
-    return Item(text, changes=list(taken))
+    return Item(text, changes=list(taken), unit="по тексту" + _touched(ctx, taken))
+
+
+def _touched(ctx: Context, taken: list[Path]) -> str:
+    """« (пункты 1.6, 2.1 и 2.4)», by section when row numbers repeat across sections."""
+    groups: dict[str, list[str]] = {}
+    for path in sorted(taken):
+        unit = ctx.old_units[path]
+        if unit.number:
+            section = _in_section(ctx, path).removeprefix("в ").strip().replace("разделе", "раздел", 1)
+            groups.setdefault(section, []).append(unit.number)
+    if not groups:
+        return ""
+    word = _FORMS[_row_word(ctx, taken[0])]
+    parts = [(f"{section}: " if section else "") + f"{word['pl_nom' if len(n) > 1 else 'nom']} {_join_numbers(n)}"
+             for section, n in groups.items()]
+    return " (" + "; ".join(parts) + ")"
 
 
 def _listing_item(ctx, removed, added, taken) -> Item | None:
@@ -668,8 +708,10 @@ def _listing_item(ctx, removed, added, taken) -> Item | None:
         where = f"в {word['pl_prep']} {numbers}"
     for path in taken:
         ctx.current[path] = {c: replace_all(t, removed, added) for c, t in ctx.current[path].items()}
+    column = f", графа «{typeset(ctx.columns[COLUMN_FIELDS[next(iter(cells))]])}»" if where.startswith(
+        "в графе") else ""
     return Item(f"{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}».",
-                changes=list(taken))
+                changes=list(taken), unit=f"{word['pl_nom']} {numbers}{column}")
 
 
 def _row_word(ctx: Context, path: Path) -> str:

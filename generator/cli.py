@@ -448,8 +448,11 @@ def _edition_pair(old: str, new: str):
 @click.argument("new", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False), help="Папка для сравнительной таблицы.")
+@click.option("--pdf", is_flag=True, help="Сделать также PDF таблицы (нужен LibreOffice).")
+@click.option("--pdf-timeout", metavar="СЕКУНДЫ",
+              help="Предел времени LibreOffice (по умолчанию 120 с или PRIKAZ_PDF_TIMEOUT).")
 @_edge
-def diff(old: str, new: str, out_dir: str) -> None:
+def diff(old: str, new: str, out_dir: str, pdf: bool, pdf_timeout: str | None) -> None:
     """Сравнить две редакции: сводка и сравнительная таблица (DOCX и HTML).
 
     \b
@@ -458,11 +461,12 @@ def diff(old: str, new: str, out_dir: str) -> None:
     """
     from .amend import compose_for
     from .build import site_folder
-    from .compare import comparison_rows
+    from .compare import comparison_rows, heading
     from .output import target_path, write_atomic
     from .render.compare_docx import comparison_docx
     from .render.compare_html import comparison_html
     from .render.docx import Properties
+    from .typography import typeset
 
     dep, old_doc, new_doc = _edition_pair(old, new)
     composition = compose_for(dep, old_doc, new_doc, form="changes")
@@ -477,16 +481,25 @@ def diff(old: str, new: str, out_dir: str) -> None:
     for ambiguity in composition.changes.ambiguities:
         click.echo(f"  неоднозначное сопоставление: {ambiguity.new_path} (сходство {ambiguity.score:.2f})")
     rows = comparison_rows(composition, getattr(new_doc, "responsible_separator", ", "))
-    title = "Сравнительная таблица"
-    subtitle = f"{old_doc.title}: действующая редакция «{old_doc.id}» и предлагаемая «{new_doc.id}»"
+    title, subtitle = heading(dep, old_doc, new_doc, composition)
+    timeout = _pdf_timeout(pdf_timeout) if pdf else 0.0
     folder = site_folder(dep)
     stem = f"{new_doc.id}.comparison"
-    props = Properties(title, dep.organization.name, new_doc.title, "сравнительная таблица", dt.date(2000, 1, 1))
+    order = dep.amending_order(new_doc.id)
+    props = Properties(f"{title} {subtitle}", dep.organization.name, typeset(new_doc.title), "сравнительная таблица",
+                       order.date if order else dt.date(2000, 1, 1))
+    written = []
     for suffix, data in ((".docx", comparison_docx(title, subtitle, rows, props)),
                          (".html", comparison_html(title, subtitle, rows))):
         path = target_path(out_dir, folder, stem + suffix)
         write_atomic(path, data)
+        written.append(path)
         click.echo(f"  {_relative(path)}")
+    if pdf:
+        from .render.pdf import convert
+
+        for path in convert([written[0]], timeout):
+            click.echo(f"  {_relative(path)}")
 
 
 @main.command()
