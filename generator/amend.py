@@ -21,6 +21,7 @@ from .grammar import name_in_accusative
 from .printed import (
     NotApplicable,
     Printed,
+    cell_text,
     insert_after,
     measure_cells,
     occurrences,
@@ -311,6 +312,9 @@ def _document(ctx: Context, changes: list[Change]) -> list[Item]:
             if f.name == "title":
                 items.append(Item(f"наименование изложить в следующей редакции: «{typeset(f.new)}».",
                                   changes=[change], order_key=(-1, 0), unit="наименование"))
+            elif f.name == "preamble" and f.new:
+                items.append(Item("преамбулу изложить в следующей редакции:", quote=_with_quotes(
+                    cell_text(f.new).splitlines()), changes=[change], order_key=(-1, 0.5), unit="преамбула"))
             elif f.name == "note" and f.new is not None:
                 lines = [typeset(x) for x in m.plain_text(f.new.text).splitlines()]
                 items.append(Item("пояснительную записку изложить в следующей редакции:",
@@ -387,6 +391,8 @@ def _addition(ctx: Context, container, list_name, anchor, group, order) -> Item:
     else:
         parent = resolve(ctx.old, container)
         place = _label(parent, ctx.old_numbers.get(container), ctx.settings) + " " if container else ""
+        if not container and isinstance(ctx.old, m.Order):
+            place = "приказ "  # «приказ дополнить пунктом 4»
         key = _end_key(ctx, container)
     rows: list[list[str]] = []
     quote: list[str] = []
@@ -788,8 +794,8 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
     old_numbers = numbers_of(dep, old)
     changes, cosmetic, new_numbers = changes_of(old, new, old_numbers)
     share = changed_share(old, changes)
-    if form == "auto":
-        form = "new-edition" if share >= settings.new_edition_share else "changes"
+    if form == "auto":  # an order's own points are amended point by point, however many
+        form = "new-edition" if share >= settings.new_edition_share and not isinstance(old, m.Order) else "changes"
     org = dep.organization
     base = base_edition(dep, old)
     approval = dep.approving_order(base.id)
@@ -814,7 +820,12 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
     single = form == "new-edition" or len(items) == 1
     count_word = "изменения" if single else "изменений"  # «О внесении изменения(й)»
     following = "следующее изменение" if single else "следующие изменения"
-    if approval is not None:
+    if isinstance(old, m.Order):  # the order's own points: «Внести в приказ … «…» следующие изменения:»
+        act = f"приказ {typeset(org.name_genitive)} {cite(old)} «{typeset(old.title)}»"
+        title = f"О внесении {count_word} в {act}{revisions}"
+        lead = (f"Внести в {act}{revisions} {following}:" if form != "new-edition" else
+                f"Изложить {act}{revisions} в новой редакции согласно приложению к настоящему приказу.")
+    elif approval is not None:
         approving, _ = approval
         act = f"приказ {typeset(org.name_genitive)} {cite(approving)} «{typeset(approving.title)}»"
         title = f"О внесении {count_word} в {act}{revisions}"

@@ -53,6 +53,7 @@ PATTERNS = [
                               rf"(?:, за исключением {UNIT} (?P<except>{NUMS}))?\.")),
     ("title", re.compile(rf"наименование изложить в следующей редакции: (?P<q>{QUOTE})\.")),
     ("note", re.compile(r"пояснительную записку изложить в следующей редакции:")),
+    ("preamble", re.compile(r"преамбулу изложить в следующей редакции:")),
     ("note-removed", re.compile(r"пояснительную записку исключить\.")),
     ("columns", re.compile(r"наименования граф таблицы изложить в следующей редакции: "
                            rf"(?P<qs>{QUOTE}(?:, {QUOTE})*)\.")),
@@ -60,7 +61,7 @@ PATTERNS = [
                            rf"(?P<q>{QUOTE})\.")),
     ("removed", re.compile(rf"{LOC}(?P<units>{LABEL}(?:, {LABEL})*) "
                            r"(?:исключить|признать утративш(?:ими|им|ей) силу)\.")),
-    ("added", re.compile(rf"{LOC}(?:(?P<rel>после|перед) (?P<anchor>{LABEL}) |(?P<parent>{LABEL}) )?"
+    ("added", re.compile(rf"{LOC}(?:(?P<rel>после|перед) (?P<anchor>{LABEL}) |(?P<parent>{LABEL}) |приказ )?"
                          rf"дополнить (?P<what>{UNIT})(?: (?P<numbers>{NUMS}))? следующего содержания:")),
     ("cell", re.compile(rf"{LOC}в графе (?P<col>{QUOTE}) (?P<unit>{LABEL}) {EDIT}\.")),
     ("unit", re.compile(rf"{LOC}в (?P<unit>{LABEL}) {EDIT}\.")),
@@ -190,6 +191,10 @@ def _title(doc: Document, match, quotes, item) -> None:
 
 def _note(doc: Document, match, quotes, item) -> None:
     doc.cells["note"] = "\n".join(_unquote_lines(item.quote))
+
+
+def _preamble(doc: Document, match, quotes, item) -> None:
+    doc.cells["preamble"] = "\n".join(_unquote_lines(item.quote))
 
 
 def _note_removed(doc: Document, match, quotes, item) -> None:

@@ -438,8 +438,8 @@ def _edition_pair(old: str, new: str):
         raise ToolError("редакции должны принадлежать одной организации (одной папке content/…)")
     dep = departments[0]
     old_doc, new_doc = _document_at(dep, old), _document_at(dep, new)
-    if old_doc is None or new_doc is None or type(old_doc) is not type(new_doc) or hasattr(old_doc, "points"):
-        raise ToolError("укажите два файла редакций одного плана или положения")
+    if old_doc is None or new_doc is None or type(old_doc) is not type(new_doc):
+        raise ToolError("укажите два файла редакций одного плана, положения или приказа")
     return dep, old_doc, new_doc
 
 
@@ -528,6 +528,10 @@ def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
     from .render.docx import DEFAULT_TEMPLATES
 
     dep, old_doc, new_doc = _edition_pair(old, new)
+    if form == "new-edition" and hasattr(old_doc, "points"):
+        click.echo("prikaz: пункты приказа изменяются перечнем изменений (--form changes); "
+                   "новая редакция приказа — это новый приказ", err=True)
+        sys.exit(EXIT_CONTENT)
     order = read_order_file(order_file, old_doc.id, new_doc.id, form)
     dep = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != order.id) + (order,))
     composition = compose(dep, order)

@@ -288,6 +288,7 @@ class Order:
     annexes: tuple[AnnexRef, ...] = ()
     amendment: Amendment | None = None
     sealed: tuple[Seal, ...] = ()
+    edition: Edition = Edition()  # an order's own points amended: its edition «с изменениями»
     pos: Pos = _pos()
     checksum: str = _checksum()
 

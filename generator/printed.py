@@ -101,6 +101,8 @@ def unit_cells(node, separator: str) -> tuple[str, dict[str, str]]:
 
 def document_cells(doc) -> dict[str, str]:
     cells = {"title": typeset(doc.title)}
+    if isinstance(doc, m.Order) and doc.preamble:
+        cells["preamble"] = cell_text(doc.preamble)
     note = getattr(doc, "note", None)
     if note is not None:
         cells["note"] = cell_text(note.text)

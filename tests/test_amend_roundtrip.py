@@ -227,3 +227,36 @@ def test_the_bundled_pair_round_trips():
     composition = compose_for(dep, old, new, form="changes")
     assert len(composition.items) == 6
     assert prove(printed(old, numbers_of(dep, old)), printed(new, numbers_of(dep, new)), composition.items) == []
+
+
+@st.composite
+def order_pairs(draw):
+    def point():
+        return m.Point(text=(m.Paragraph(words(draw).capitalize() + "."),))
+
+    old = m.Order(id="o", date=__import__("datetime").date(2021, 1, 1), number="1", title="Об утверждении плана",
+                  points=tuple(point() for _ in range(draw(st.integers(1, 6)))), signatory="head")
+    new = old
+    for _ in range(draw(st.integers(1, 3))):
+        points = list(new.points)
+        k = draw(st.integers(0, len(points) - 1)) if points else 0
+        action = draw(st.sampled_from(["reword", "insert", "remove", "append"]))
+        if action == "reword" and points:
+            points[k] = point()
+        elif action == "insert":
+            points.insert(k, point())
+        elif action == "remove" and len(points) > 1:
+            del points[k]
+        else:
+            points.append(point())
+        new = dataclasses.replace(new, points=tuple(points))
+    return old, new
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(order_pairs())
+def test_the_wording_applied_to_the_old_order_gives_the_new(pair):
+    old, new = pair
+    items, problems = wording_proof(old, new)
+    assert problems == [], [i.text for i in items]
+    assert_every_item_is_needed(old, new, items)
