@@ -767,6 +767,18 @@ class Composition:
     cosmetic: list[Change] = field(default_factory=list)  # typing only: no item
 
 
+def proof(dep: m.Department, old, new, composition: Composition) -> list[str]:
+    """What the wording of `composition` fails to say (amend_parse.prove); empty: all of it."""
+    from .amend_parse import prove
+    from .editions import numbers_of
+
+    if composition.form != "changes":
+        return []
+    old_numbers = numbers_of(dep, old)
+    _, _, new_numbers = changes_of(old, new, old_numbers)
+    return prove(printed(old, old_numbers), printed(new, new_numbers), composition.items)
+
+
 def changes_of(old, new, old_numbers: dict) -> tuple[Diff, list[Change], dict]:
     """(the visible changes, the typing-only ones, the new edition's frozen numbers)."""
     from .cosmetic import split_visible

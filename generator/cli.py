@@ -521,7 +521,7 @@ def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
     """
     from pathlib import Path
 
-    from .amend import compose
+    from .amend import compose, proof
     from .build import render_order, site_folder
     from .load import read_order_file
     from .output import target_path, write_atomic
@@ -535,6 +535,8 @@ def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
     order = read_order_file(order_file, old_doc.id, new_doc.id, form)
     dep = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != order.id) + (order,))
     composition = compose(dep, order)
+    for problem in proof(dep, old_doc, new_doc, composition):  # the wording read back and applied
+        click.echo(f"prikaz: предупреждение: формулировка не дает новую редакцию: {problem}", err=True)
     if composition.form == "new-edition":
         click.echo(f"Изменено {composition.share:.0%} пунктов: предлагается изложить приложение в новой "
                    "редакции (или утвердить новый план и признать утратившими силу прежние приказы).")
