@@ -94,6 +94,11 @@ def _number_for_added(path, new, old_lists, changes, numbers, taken) -> str | No
         candidates = old_siblings + given
         last = max(candidates, key=_sort_key) if candidates else None
         if last is not None and _increment(last):
+            # the next number of this list: «9.» after «8.» even where rows of another
+            # section restart at 1 and reach 9 (only this list's numbers are in the way)
+            siblings = {_stem(n) for n in candidates}
+            if _stem(last).count(".") == 0:
+                return _fresh(_increment(last), siblings, style_dot)
             return _fresh(_increment(last), taken, style_dot)
     if kept_before:
         anchor = numbers[parent_path + ((name, kept_before[-1]),)]

@@ -163,3 +163,14 @@ def test_a_regulation(edit):
         new = _replace_at(old, clauses[3], None)
     texts, _, _ = proved(dep, old, new)
     assert len(texts) == 1
+
+
+def test_a_section_added_to_a_plan_whose_rows_restart_in_each_section_takes_the_next_section_number():
+    # pogranichny: sections 1–8, rows numbered 1., 2. … afresh in each; a new direction is 9,
+    # not the first number no row uses anywhere
+    dep, old = bundled("pogranichny", "plan-msoko")
+    last = old.sections[-1]
+    new = dataclasses.replace(old, sections=old.sections + (dataclasses.replace(
+        last, title="Система работы с родителями", passport=()),))
+    texts, _, _ = proved(dep, old, new)
+    assert texts == ["дополнить разделом 9 следующего содержания:"]
