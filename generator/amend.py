@@ -600,9 +600,13 @@ def _grouped(ctx: Context, pending: list[Change], order) -> list[Item]:
     items = []
     for removed, added in _candidates(ctx, pending):
         taken, kept_as_is = _takers(ctx, removed, added)
-        if _explained(ctx, taken, removed, added) < 2:
-            continue  # not one replacement in many units: rows rewritten for other reasons
-        item = _throughout_item(ctx, removed, added, taken, kept_as_is) or _listing_item(ctx, removed, added, taken)
+        item = None
+        if _explained(ctx, taken, removed, added) >= 2:  # else rows rewritten for other reasons
+            item = _throughout_item(ctx, removed, added, taken, kept_as_is)
+        if item is None:
+            item = _column_listing(ctx, removed, added)
+        if item is None and _explained(ctx, taken, removed, added) >= 2:
+            item = _listing_item(ctx, removed, added, taken)
         if item is None:
             continue
         item.changes = [c for c in pending if c.kind == "changed" and c.old_path in item.changes]
@@ -702,8 +706,10 @@ def _listing_item(ctx, removed, added, taken) -> Item | None:
         taken = [p for p in taken if ctx.old_units[p].kind in ("measure", "clause", "point")
                  and ctx.old_units[p].number]
         units = [ctx.old_units[p] for p in taken]
-    if len(taken) < 2 or ctx.qualify:
-        return None
+    sections = {_in_section(ctx, p) for p in taken}
+    if len(taken) < 2 or len(sections) > 1:
+        return None  # row numbers repeat across sections: a list spans one section only
+    section = sections.pop()
     cells = {c for p in taken for c, t in ctx.current[p].items() if occurrences(t, removed)}
     word = _FORMS[_row_word(ctx, taken[0])]
     numbers = _join_numbers([u.number for u in units])
@@ -716,8 +722,49 @@ def _listing_item(ctx, removed, added, taken) -> Item | None:
         ctx.current[path] = {c: replace_all(t, removed, added) for c, t in ctx.current[path].items()}
     column = f", графа «{typeset(ctx.columns[COLUMN_FIELDS[next(iter(cells))]])}»" if where.startswith(
         "в графе") else ""
-    return Item(f"{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}».",
-                changes=list(taken), unit=f"{word['pl_nom']} {numbers}{column}")
+    unit = f"{word['pl_nom']} {numbers}{column}"
+    if section:
+        unit = section.removeprefix("в ").strip().replace("разделе", "раздел", 1) + ", " + unit
+    return Item(f"{section}{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}».",
+                changes=list(taken), unit=unit)
+
+
+def _column_listing(ctx: Context, removed: str, added: str) -> Item | None:
+    """«в графе «Ответственные» пунктов 1, 3 и 4 слова «…» заменить …»: rows that this one
+    replacement in one column turns into their new wording (the words may stay in other
+    columns; a row changed otherwise too is worded on its own)."""
+    best: tuple[str, list[Path]] | None = None
+    for cell, index in COLUMN_FIELDS.items():
+        if len(ctx.columns) <= index:
+            continue
+        groups: dict[str, list[Path]] = {}
+        for path, unit in ctx.old_units.items():
+            new_path = ctx.new_path_of.get(path)
+            if unit.kind != "measure" or not unit.number or new_path is None:
+                continue
+            current, wanted = ctx.current[path], ctx.new_units[new_path].cells
+            text = current.get(cell, "")
+            others_kept = all(printed_key(v) == printed_key(wanted.get(c, "")) for c, v in current.items() if c != cell)
+            if (occurrences(text, removed) and others_kept
+                    and printed_key(replace_all(text, removed, added)) == printed_key(wanted.get(cell, ""))):
+                groups.setdefault(_in_section(ctx, path), []).append(path)
+        group = max(groups.values(), key=len, default=[])
+        if len(group) >= 2 and (best is None or len(group) > len(best[1])):
+            best = (cell, group)
+    if best is None:
+        return None
+    cell, paths = best
+    section = _in_section(ctx, paths[0])
+    word = _FORMS[ctx.settings.row_word]
+    numbers = _join_numbers([ctx.old_units[p].number for p in paths])
+    column = typeset(ctx.columns[COLUMN_FIELDS[cell]])
+    for path in paths:
+        ctx.current[path][cell] = replace_all(ctx.current[path][cell], removed, added)
+    unit = f"{word['pl_nom']} {numbers}, графа «{column}»"
+    if section:
+        unit = section.removeprefix("в ").strip().replace("разделе", "раздел", 1) + ", " + unit
+    return Item(f"{section}в графе «{column}» {word['pl_gen']} {numbers} {words_acc(removed)} «{removed}» "
+                f"заменить {words_ins(added)} «{added}».", changes=list(paths), unit=unit)
 
 
 def _row_word(ctx: Context, path: Path) -> str:

@@ -174,3 +174,20 @@ def test_a_section_added_to_a_plan_whose_rows_restart_in_each_section_takes_the_
         last, title="Система работы с родителями", passport=()),))
     texts, _, _ = proved(dep, old, new)
     assert texts == ["дополнить разделом 9 следующего содержания:"]
+
+
+def test_rows_of_one_section_renamed_in_one_column_are_one_item_naming_the_section():
+    # novosibirsk numbers rows afresh in each section: the list names its section; the
+    # words stay in the text of some rows, so the item names the column
+    dep, old = bundled("novosibirsk", "plan-2020")
+    new, renamed = old, []
+    for path in rows(old):
+        row = node_at(old, path)
+        if path[0] == ("sections", 0) and "ОО" in row.responsible and len(renamed) < 4:
+            new = edit_row(new, path, responsible=tuple("Образовательные организации" if u == "ОО" else u
+                                                        for u in row.responsible))
+            renamed.append(numbers_of(dep, old)[path])
+    texts, _, _ = proved(dep, old, new)
+    assert texts == [f"в разделе «{old.sections[0].title}» в графе «Ответственные исполнители» пунктов "
+                     f"{', '.join(renamed[:-1])} и {renamed[-1]} слово «ОО» заменить словами «Образовательные "
+                     "организации»."]
