@@ -21,7 +21,7 @@ class WordingError(ValueError):
     """An item the parser cannot read or cannot apply to the document."""
 
 
-NUM = r"\d+(?:\.\d+)*(?:\(\d+\))?"
+NUM = r"\d+(?:\(\d+\))?(?:\.\d+(?:\(\d+\))?)*"  # 2.7, 2.7.1, 2(1).1
 NUMS = rf"{NUM}(?:, {NUM})*(?: и {NUM})?"
 QUOTE = r"Q\d+"
 

@@ -260,3 +260,17 @@ def test_the_wording_applied_to_the_old_order_gives_the_new(pair):
     items, problems = wording_proof(old, new)
     assert problems == [], [i.text for i in items]
     assert_every_item_is_needed(old, new, items)
+
+
+def test_a_section_inserted_before_a_real_subsection_number_reads_back():
+    # 2.1 is a subsection already: the new section after section 2 is 2(1), its rows 2(1).1.1
+    row = lambda t: m.Measure(text=(m.Paragraph(t),), deadline="2021", responsible=("ОО",))  # noqa: E731
+    part = lambda t, sub, text: m.Section(title=t, sections=(m.Section(title=sub, measures=(row(text),)),))  # noqa: E731
+    old = m.Plan(id="p", title="План", columns=COLUMNS, sections=(
+        part("Первый", "Один", "Анализ результатов"), part("Второй", "Два", "Семинар для учителей"),
+        part("Третий", "Три", "Мониторинг школ")))
+    new = dataclasses.replace(old, sections=old.sections[:2] + (part("Вставной", "Четыре", "Совещание"),)
+                              + old.sections[2:])
+    items, problems = wording_proof(old, new)
+    assert [i.text for i in items] == ["после раздела 2 дополнить разделом 2(1) следующего содержания:"]
+    assert problems == []
