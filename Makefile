@@ -14,7 +14,7 @@ setup:
 demo: setup
 	-$(BIN)/prikaz check content/
 	$(BIN)/prikaz build content/ -o output/ --pdf --force
-	$(BIN)/prikaz diff content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml -o output/
+	$(BIN)/prikaz diff content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml -o output/ --pdf
 	$(BIN)/prikaz publish content/ --site output/site --force
 
 test: setup

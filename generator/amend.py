@@ -23,6 +23,7 @@ from .printed import (
     NotApplicable,
     Printed,
     column_cells,
+    cell_text,
     insert_after,
     measure_cells,
     occurrences,
@@ -54,6 +55,8 @@ class Item:
     quote: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     order_key: tuple = ()
+    restated: Path | None = None  # the old path of a plan row restated whole
+    unit: str = ""  # the unit it names, for the comparison table: «пункт 2.7, графа «Срок исполнения»»
 
 
 @dataclass
@@ -108,7 +111,37 @@ def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Setting
     items += _additions(ctx, [c for c in pending if c.kind == "added"], order)
     items += [_changed(ctx, c, order) for c in pending if c.kind == "changed"]
     items = [i for i in items if i is not None]
-    return sorted(items, key=lambda i: i.order_key)
+    return _restated_together(ctx, sorted(items, key=lambda i: i.order_key))
+
+
+def _restated_together(ctx: Context, items: list[Item]) -> list[Item]:
+    """Rows of one list restated one after another: «пункты 2.3, 2.5 и 2.6 изложить …»."""
+    result: list[Item] = []
+    run: list[Item] = []
+
+    def flush():
+        if len(run) > 1:
+            paths = [i.restated for i in run]
+            numbers = [ctx.old_numbers[p] for p in paths]
+            node = resolve(ctx.old, paths[0])
+            text = (f"{_in_section(ctx, paths[0])}{_unit_word(node, ctx.settings, 'acc', True)} "
+                    f"{_join_numbers(numbers)} изложить в следующей редакции:")
+            rows, _ = _requote([r for i in run for r in i.rows], [])
+            result.append(Item(text, rows=rows, changes=[c for i in run for c in i.changes],
+                               order_key=run[0].order_key, restated=paths[0],
+                               unit=_unit_name(ctx, paths[0], numbers)))
+        else:
+            result.extend(run)
+        run.clear()
+
+    for item in items:
+        if item.restated is not None and run and run[-1].restated[:-1] == item.restated[:-1]:
+            run.append(item)
+            continue
+        flush()
+        (run if item.restated is not None else result).append(item)
+    flush()
+    return result
 
 
 def changed_share(old, changes: Diff) -> float:
@@ -136,20 +169,15 @@ def _unit_word(node, settings: Settings, case: str = "acc", plural: bool = False
     return _FORMS[base][("pl_" if plural else "") + case]
 
 
-_FORMS = {
-    "пункт": {"acc": "пункт", "gen": "пункта", "ins": "пунктом", "pl_acc": "пункты", "pl_ins": "пунктами",
-              "pl_gen": "пунктов", "prep": "пункте", "pl_prep": "пунктах"},
-    "строка": {"acc": "строку", "gen": "строки", "ins": "строкой", "pl_acc": "строки", "pl_ins": "строками",
-               "pl_gen": "строк", "prep": "строке", "pl_prep": "строках"},
-    "позиция": {"acc": "позицию", "gen": "позиции", "ins": "позицией", "pl_acc": "позиции",
-                "pl_ins": "позициями", "pl_gen": "позиций", "prep": "позиции", "pl_prep": "позициях"},
-    "раздел": {"acc": "раздел", "gen": "раздела", "ins": "разделом", "pl_acc": "разделы", "pl_ins": "разделами",
-               "pl_gen": "разделов", "prep": "разделе"},
-    "глава": {"acc": "главу", "gen": "главы", "ins": "главой", "pl_acc": "главы", "pl_ins": "главами",
-              "pl_gen": "глав", "prep": "главе"},
-    "блок": {"acc": "блок", "gen": "блока", "ins": "блоком", "pl_acc": "блоки", "pl_ins": "блоками",
-             "pl_gen": "блоков", "prep": "блоке"},
-}
+_CASES = ("nom", "acc", "gen", "ins", "prep", "pl_nom", "pl_acc", "pl_gen", "pl_ins", "pl_prep")
+_FORMS = {base: dict(zip(_CASES, forms.split(), strict=True)) for base, forms in {
+    "пункт": "пункт пункт пункта пунктом пункте пункты пункты пунктов пунктами пунктах",
+    "строка": "строка строку строки строкой строке строки строки строк строками строках",
+    "позиция": "позиция позицию позиции позицией позиции позиции позиции позиций позициями позициях",
+    "раздел": "раздел раздел раздела разделом разделе разделы разделы разделов разделами разделах",
+    "глава": "глава главу главы главой главе главы главы глав главами главах",
+    "блок": "блок блок блока блоком блоке блоки блоки блоков блоками блоках",
+}.items()}
 
 
 def _label(node, number: str | None, settings: Settings, case: str = "acc") -> str:
@@ -194,6 +222,22 @@ def _in_section(ctx: Context, path: Path) -> str:
             section = resolve(ctx.old, section_path)
             return "в " + _label(section, ctx.old_numbers.get(section_path), ctx.settings, "prep") + " "
     return ""
+
+
+def _unit_name(ctx: Context, path: Path, numbers: list, new: bool = False) -> str:
+    """The unit in the nominative for the comparison table: «пункт 2.7», «пункты 2.3 и 2.5»,
+    with its section when row numbers repeat («раздел «…», пункт 5»)."""
+    node = resolve(ctx.new if new else ctx.old, path)
+    base = "пункт" if not isinstance(node, m.Section | m.Chapter | m.PassportBlock | m.Measure) else None
+    forms = _FORMS[base] if base else None
+    if forms is None:
+        word = _unit_word(node, ctx.settings, "acc", len(numbers) > 1)
+        forms = next(f for f in _FORMS.values() if word in (f["acc"], f["pl_acc"]))
+    name = f"{forms['pl_nom' if len(numbers) > 1 else 'nom']} {_join_numbers(numbers)}"
+    section = "" if new else _in_section(ctx, path)
+    if section:
+        return section.removeprefix("в ").strip().replace("разделе", "раздел", 1) + ", " + name
+    return name
 
 
 def _where(ctx: Context, path: Path, case: str = "prep") -> str:
@@ -288,17 +332,22 @@ def _document(ctx: Context, changes: list[Change]) -> list[Item]:
         for f in change.fields:
             if f.name == "title":
                 items.append(Item(f"наименование изложить в следующей редакции: «{typeset(f.new)}».",
-                                  changes=[change], order_key=(-1, 0)))
+                                  changes=[change], order_key=(-1, 0), unit="наименование"))
+            elif f.name == "preamble" and f.new:
+                items.append(Item("преамбулу изложить в следующей редакции:", quote=_with_quotes(
+                    cell_text(f.new).splitlines()), changes=[change], order_key=(-1, 0.5), unit="преамбула"))
             elif f.name == "note" and f.new is not None:
                 lines = [typeset(x) for x in m.plain_text(f.new.text).splitlines()]
                 items.append(Item("пояснительную записку изложить в следующей редакции:",
-                                  quote=_with_quotes(lines), changes=[change], order_key=(-1, 1)))
+                                  quote=_with_quotes(lines), changes=[change], order_key=(-1, 1),
+                                  unit="пояснительная записка"))
             elif f.name == "note":
-                items.append(Item("пояснительную записку исключить.", changes=[change], order_key=(-1, 1)))
+                items.append(Item("пояснительную записку исключить.", changes=[change], order_key=(-1, 1),
+                                  unit="пояснительная записка"))
             elif f.name == "columns":
                 items.append(Item("наименования граф таблицы изложить в следующей редакции: «"
                                   + "», «".join(typeset(c.title) for c in f.new) + "».", changes=[change],
-                                  order_key=(-1, 2)))
+                                  order_key=(-1, 2), unit="наименования граф таблицы"))
     return items
 
 
@@ -317,7 +366,8 @@ def _removals(ctx: Context, changes: list[Change], order) -> list[Item]:
             subject = _in_section(ctx, first.old_path)
             subject += f"{_unit_word(node, ctx.settings, 'acc', plural)} {_join_numbers(numbers)}"
         items.append(Item(f"{subject} {_removal_verb(ctx, node, plural)}.", changes=group,
-                          order_key=(order[first.old_path], 0)))
+                          order_key=(order[first.old_path], 0),
+                          unit=_unit_name(ctx, first.old_path, numbers) if all(numbers) else subject))
     return items
 
 
@@ -362,6 +412,8 @@ def _addition(ctx: Context, container, list_name, anchor, group, order) -> Item:
     else:
         parent = resolve(ctx.old, container)
         place = _label(parent, ctx.old_numbers.get(container), ctx.settings) + " " if container else ""
+        if not container and isinstance(ctx.old, m.Order):
+            place = "приказ "  # «приказ дополнить пунктом 4»
         key = _end_key(ctx, container)
     rows: list[list[str]] = []
     quote: list[str] = []
@@ -371,7 +423,11 @@ def _addition(ctx: Context, container, list_name, anchor, group, order) -> Item:
         quote += q
     rows, quote = _requote(rows, quote)
     text = f"{place}дополнить {what} следующего содержания:".strip()
-    return Item(text[0].lower() + text[1:], rows=rows, quote=quote, changes=group, order_key=(key, 3))
+    unit = _unit_name(ctx, group[0].new_path, numbers, new=True) if all(numbers) else what
+    parent = resolve(ctx.old, container) if container else None
+    if ctx.qualify and isinstance(parent, m.Section):
+        unit = _label(parent, ctx.old_numbers.get(container), ctx.settings, "nom") + ", " + unit
+    return Item(text[0].lower() + text[1:], rows=rows, quote=quote, changes=group, order_key=(key, 3), unit=unit)
 
 
 def _requote(rows, quote):
@@ -410,24 +466,29 @@ def _changed(ctx: Context, change: Change, order) -> Item | None:
         shown = f"{_bare(number)}. {typeset(title)}" if number else typeset(title)
         word = "наименование " + _unit_word(node, ctx.settings, "gen")
         suffix = f" {_bare(number)}" if number else f" «{typeset(change.old.title)}»"
-        return Item(f"{word}{suffix} изложить в следующей редакции: «{shown}».", changes=[change], order_key=key)
+        return Item(f"{word}{suffix} изложить в следующей редакции: «{shown}».", changes=[change], order_key=key,
+                    unit=f"{word}{suffix}")
     if isinstance(node, m.Section) and differ and all(k.startswith("total:") for k in differ):
         row = [TOTAL_LABEL if c == "text" else after.get(f"total:{c}", "") for c in ctx.cells]
         where = _in_section(ctx, change.old_path) + f"строку «{TOTAL_LABEL}» " \
             + _label(node, number, ctx.settings, "gen")
         return Item(f"{where} изложить в следующей редакции:", rows=_quote_rows([row]), changes=[change],
-                    order_key=key)
+                    order_key=key, unit=where)
     if len(differ) == 1:
         fragment = _fragment(ctx, change, number, differ[0], before[differ[0]], after[differ[0]])
         if fragment:
-            return Item(fragment, changes=[change], order_key=key)
+            column = f", графа «{typeset(ctx.columns[COLUMN_FIELDS[differ[0]]])}»" if "в графе «" in fragment else ""
+            return Item(fragment, changes=[change], order_key=key,
+                        unit=_unit_name(ctx, change.old_path, [number]) + column)
     label = _where(ctx, change.old_path) if isinstance(node, m.PassportBlock) else _in_section(ctx, change.old_path)
     label += _label(node, number, ctx.settings)
     new_numbers = dict(ctx.new_numbers)
     new_numbers[change.new_path] = number  # a kept unit keeps its number
     rows, quote = _content(ctx, _own_only(change.new), new_numbers, change.new_path)
+    restated = change.old_path if isinstance(node, m.Measure) and rows and number else None
     return Item(f"{label} изложить в следующей редакции:", rows=rows, quote=quote, changes=[change],
-                order_key=key)
+                order_key=key, restated=restated,
+                unit=_unit_name(ctx, change.old_path, [number]) if number else label)
 
 
 def _own_only(node):
@@ -520,7 +581,10 @@ def _cell_edit(ctx: Context, cell: str, old: str, new: str) -> tuple[str, str, s
         edit = _units_edit(old.split("\n"), new.split("\n"), "\n")
         if edit:
             return edit
-    return single_edit(old, new)
+    edit = single_edit(old, new)
+    if edit is None and cell in ("deadline", "responsible") and old and new:
+        return "", old, new  # a short cell changed in several places: its whole wording
+    return edit
 
 
 def _units_edit(old: list[str], new: list[str], separator: str) -> tuple[str, str, str] | None:
@@ -563,9 +627,13 @@ def _grouped(ctx: Context, pending: list[Change], order) -> list[Item]:
     items = []
     for removed, added in _candidates(ctx, pending):
         taken, kept_as_is = _takers(ctx, removed, added)
-        if len(taken) < 2:
-            continue
-        item = _throughout_item(ctx, removed, added, taken, kept_as_is) or _listing_item(ctx, removed, added, taken)
+        item = None
+        if _explained(ctx, taken, removed, added) >= 2:  # else rows rewritten for other reasons
+            item = _throughout_item(ctx, removed, added, taken, kept_as_is)
+        if item is None:
+            item = _column_listing(ctx, removed, added)
+        if item is None and _explained(ctx, taken, removed, added) >= 2:
+            item = _listing_item(ctx, removed, added, taken)
         if item is None:
             continue
         item.changes = [c for c in pending if c.kind == "changed" and c.old_path in item.changes]
@@ -612,9 +680,20 @@ def _takers(ctx: Context, removed: str, added: str) -> tuple[list[Path], list[Pa
     return taken, others
 
 
+def _explained(ctx: Context, taken: list[Path], removed: str, added: str) -> int:
+    """How many units the replacement alone turns into their new wording."""
+    count = 0
+    for path in taken:
+        after = ctx.new_units[ctx.new_path_of[path]].cells
+        if all(printed_key(replace_all(text, removed, added)) == printed_key(after.get(cell, ""))
+               for cell, text in ctx.current[path].items()):
+            count += 1
+    return count
+
+
 def _throughout_item(ctx, removed, added, taken, kept_as_is) -> Item | None:
     root_cells = " ".join(ctx.old_printed.cells.values())
-    if len(taken) < ctx.settings.throughout_min or occurrences(root_cells, removed):
+    if _explained(ctx, taken, removed, added) < ctx.settings.throughout_min or occurrences(root_cells, removed):
         return None
     except_part = ""
     if kept_as_is:
@@ -629,7 +708,23 @@ def _throughout_item(ctx, removed, added, taken, kept_as_is) -> Item | None:
         ctx.current[path] = {c: replace_all(t, removed, added) for c, t in ctx.current[path].items()}
     text = (f"по тексту {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}»"
             f"{except_part}.")
-    return Item(text, changes=list(taken))
+    return Item(text, changes=list(taken), unit="по тексту" + _touched(ctx, taken))
+
+
+def _touched(ctx: Context, taken: list[Path]) -> str:
+    """« (пункты 1.6, 2.1 и 2.4)», by section when row numbers repeat across sections."""
+    groups: dict[str, list[str]] = {}
+    for path in sorted(taken):
+        unit = ctx.old_units[path]
+        if unit.number:
+            section = _in_section(ctx, path).removeprefix("в ").strip().replace("разделе", "раздел", 1)
+            groups.setdefault(section, []).append(unit.number)
+    if not groups:
+        return ""
+    word = _FORMS[_row_word(ctx, taken[0])]
+    parts = [(f"{section}: " if section else "") + f"{word['pl_nom' if len(n) > 1 else 'nom']} {_join_numbers(n)}"
+             for section, n in groups.items()]
+    return " (" + "; ".join(parts) + ")"
 
 
 def _listing_item(ctx, removed, added, taken) -> Item | None:
@@ -638,8 +733,10 @@ def _listing_item(ctx, removed, added, taken) -> Item | None:
         taken = [p for p in taken if ctx.old_units[p].kind in ("measure", "clause", "point")
                  and ctx.old_units[p].number]
         units = [ctx.old_units[p] for p in taken]
-    if len(taken) < 2 or ctx.qualify:
-        return None
+    sections = {_in_section(ctx, p) for p in taken}
+    if len(taken) < 2 or len(sections) > 1:
+        return None  # row numbers repeat across sections: a list spans one section only
+    section = sections.pop()
     cells = {c for p in taken for c, t in ctx.current[p].items() if occurrences(t, removed)}
     word = _FORMS[_row_word(ctx, taken[0])]
     numbers = _join_numbers([u.number for u in units])
@@ -650,8 +747,51 @@ def _listing_item(ctx, removed, added, taken) -> Item | None:
         where = f"в {word['pl_prep']} {numbers}"
     for path in taken:
         ctx.current[path] = {c: replace_all(t, removed, added) for c, t in ctx.current[path].items()}
-    return Item(f"{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}».",
-                changes=list(taken))
+    column = f", графа «{typeset(ctx.columns[COLUMN_FIELDS[next(iter(cells))]])}»" if where.startswith(
+        "в графе") else ""
+    unit = f"{word['pl_nom']} {numbers}{column}"
+    if section:
+        unit = section.removeprefix("в ").strip().replace("разделе", "раздел", 1) + ", " + unit
+    return Item(f"{section}{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}».",
+                changes=list(taken), unit=unit)
+
+
+def _column_listing(ctx: Context, removed: str, added: str) -> Item | None:
+    """«в графе «Ответственные» пунктов 1, 3 и 4 слова «…» заменить …»: rows that this one
+    replacement in one column turns into their new wording (the words may stay in other
+    columns; a row changed otherwise too is worded on its own)."""
+    best: tuple[str, list[Path]] | None = None
+    for cell, index in COLUMN_FIELDS.items():
+        if len(ctx.columns) <= index:
+            continue
+        groups: dict[str, list[Path]] = {}
+        for path, unit in ctx.old_units.items():
+            new_path = ctx.new_path_of.get(path)
+            if unit.kind != "measure" or not unit.number or new_path is None:
+                continue
+            current, wanted = ctx.current[path], ctx.new_units[new_path].cells
+            text = current.get(cell, "")
+            others_kept = all(printed_key(v) == printed_key(wanted.get(c, "")) for c, v in current.items() if c != cell)
+            if (occurrences(text, removed) and others_kept
+                    and printed_key(replace_all(text, removed, added)) == printed_key(wanted.get(cell, ""))):
+                groups.setdefault(_in_section(ctx, path), []).append(path)
+        group = max(groups.values(), key=len, default=[])
+        if len(group) >= 2 and (best is None or len(group) > len(best[1])):
+            best = (cell, group)
+    if best is None:
+        return None
+    cell, paths = best
+    section = _in_section(ctx, paths[0])
+    word = _FORMS[ctx.settings.row_word]
+    numbers = _join_numbers([ctx.old_units[p].number for p in paths])
+    column = typeset(ctx.columns[COLUMN_FIELDS[cell]])
+    for path in paths:
+        ctx.current[path][cell] = replace_all(ctx.current[path][cell], removed, added)
+    unit = f"{word['pl_nom']} {numbers}, графа «{column}»"
+    if section:
+        unit = section.removeprefix("в ").strip().replace("разделе", "раздел", 1) + ", " + unit
+    return Item(f"{section}в графе «{column}» {word['pl_gen']} {numbers} {words_acc(removed)} «{removed}» "
+                f"заменить {words_ins(added)} «{added}».", changes=list(paths), unit=unit)
 
 
 def _row_word(ctx: Context, path: Path) -> str:
@@ -701,6 +841,30 @@ class Composition:
     cosmetic: list[Change] = field(default_factory=list)  # typing only: no item
 
 
+def proof(dep: m.Department, old, new, composition: Composition) -> list[str]:
+    """What the wording of `composition` fails to say (amend_parse.prove); empty: all of it."""
+    from .amend_parse import prove
+    from .editions import numbers_of
+
+    if composition.form != "changes":
+        return []
+    old_numbers = numbers_of(dep, old)
+    _, _, new_numbers = changes_of(old, new, old_numbers)
+    return prove(printed(old, old_numbers), printed(new, new_numbers), composition.items)
+
+
+def changes_of(old, new, old_numbers: dict) -> tuple[Diff, list[Change], dict]:
+    """(the visible changes, the typing-only ones, the new edition's frozen numbers)."""
+    from .cosmetic import split_visible
+    from .diff import diff
+    from .editions import carry_numbers
+
+    changes = diff(old, new)
+    visible, cosmetic = split_visible(changes.changes)
+    changes = dataclasses.replace(changes, changes=visible)
+    return changes, cosmetic, carry_numbers(old_numbers, changes, new)
+
+
 def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) -> Composition:
     """The amendment that an order with `amendment:` makes."""
     old = dep.document(order.amendment.old)
@@ -710,19 +874,14 @@ def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) 
 
 def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str | None = None,
                 settings: Settings = Settings()) -> Composition:
-    from .cosmetic import split_visible
-    from .diff import diff
-    from .editions import amending_orders, base_edition, carry_numbers, numbers_of
+    from .editions import amending_orders, base_edition, numbers_of
     from .typography import cite as cite_order
 
-    changes = diff(old, new)
-    visible, cosmetic = split_visible(changes.changes)
-    changes = dataclasses.replace(changes, changes=visible)
     old_numbers = numbers_of(dep, old)
-    new_numbers = carry_numbers(old_numbers, changes, new)
+    changes, cosmetic, new_numbers = changes_of(old, new, old_numbers)
     share = changed_share(old, changes)
-    if form == "auto":
-        form = "new-edition" if share >= settings.new_edition_share else "changes"
+    if form == "auto":  # an order's own points are amended point by point, however many
+        form = "new-edition" if share >= settings.new_edition_share and not isinstance(old, m.Order) else "changes"
     org = dep.organization
     base = base_edition(dep, old)
     approval = dep.approving_order(base.id)
@@ -747,7 +906,12 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
     single = form == "new-edition" or len(items) == 1
     count_word = "изменения" if single else "изменений"  # «О внесении изменения(й)»
     following = "следующее изменение" if single else "следующие изменения"
-    if approval is not None:
+    if isinstance(old, m.Order):  # the order's own points: «Внести в приказ … «…» следующие изменения:»
+        act = f"приказ {typeset(org.name_genitive)} {cite(old)} «{typeset(old.title)}»"
+        title = f"О внесении {count_word} в {act}{revisions}"
+        lead = (f"Внести в {act}{revisions} {following}:" if form != "new-edition" else
+                f"Изложить {act}{revisions} в новой редакции согласно приложению к настоящему приказу.")
+    elif approval is not None:
         approving, _ = approval
         act = f"приказ {typeset(org.name_genitive)} {cite(approving)} «{typeset(approving.title)}»"
         title = f"О внесении {count_word} в {act}{revisions}"

@@ -31,7 +31,7 @@ class WordingError(ValueError):
     """An item the parser cannot read or cannot apply to the document."""
 
 
-NUM = r"\d+(?:\.\d+)*(?:\(\d+\))?"
+NUM = r"\d+(?:\(\d+\))?(?:\.\d+(?:\(\d+\))?)*"  # 2.7, 2.7.1, 2(1).1
 NUMS = rf"{NUM}(?:, {NUM})*(?: и {NUM})?"
 QUOTE = r"Q\d+"
 
@@ -63,6 +63,7 @@ PATTERNS = [
                               rf"(?:, за исключением {UNIT} (?P<except>{NUMS}))?\.")),
     ("title", re.compile(rf"наименование изложить в следующей редакции: (?P<q>{QUOTE})\.")),
     ("note", re.compile(r"пояснительную записку изложить в следующей редакции:")),
+    ("preamble", re.compile(r"преамбулу изложить в следующей редакции:")),
     ("note-removed", re.compile(r"пояснительную записку исключить\.")),
     ("columns", re.compile(r"наименования граф таблицы изложить в следующей редакции: "
                            rf"(?P<qs>{QUOTE}(?:, {QUOTE})*)\.")),
@@ -70,7 +71,7 @@ PATTERNS = [
                            rf"(?P<q>{QUOTE})\.")),
     ("removed", re.compile(rf"{LOC}(?P<units>{LABEL}(?:, {LABEL})*) "
                            r"(?:исключить|признать утративш(?:ими|им|ей) силу)\.")),
-    ("added", re.compile(rf"{LOC}(?:(?P<rel>после|перед) (?P<anchor>{LABEL}) |(?P<parent>{LABEL}) )?"
+    ("added", re.compile(rf"{LOC}(?:(?P<rel>после|перед) (?P<anchor>{LABEL}) |(?P<parent>{LABEL}) |приказ )?"
                          rf"дополнить (?P<what>{UNIT})(?: (?P<numbers>{NUMS}))? следующего содержания:")),
     ("cell", re.compile(rf"{LOC}в графе (?P<col>{QUOTE}) (?P<unit>{LABEL}) {EDIT}\.")),
     ("unit", re.compile(rf"{LOC}в (?P<unit>{LABEL}) {EDIT}\.")),
@@ -204,6 +205,10 @@ def _note(doc: Document, match, quotes, item) -> None:
     doc.cells["note"] = "\n".join(_unquote_lines(item.quote))
 
 
+def _preamble(doc: Document, match, quotes, item) -> None:
+    doc.cells["preamble"] = "\n".join(_unquote_lines(item.quote))
+
+
 def _note_removed(doc: Document, match, quotes, item) -> None:
     doc.cells.pop("note", None)
 
@@ -272,6 +277,16 @@ def _total(doc: Document, match, quotes, item) -> None:
 
 
 def _restated(doc: Document, match, quotes, item) -> None:
+    labels = _labels(match["unit"])
+    if len(labels) > 1:  # «пункты 2.3, 2.5 и 2.6 изложить в следующей редакции:» + their rows
+        within = _within(doc, match, quotes)
+        targets = [doc.find(label, quotes, within) for label in labels]
+        units = _rows_units(doc, item.rows, None)
+        if [u.number for u in units] != [t.number for t in targets]:
+            raise WordingError("строки новой редакции не совпадают с перечнем пунктов")
+        for target, unit in zip(targets, units):
+            target.cells = unit.cells
+        return
     unit = doc.find(match["unit"], quotes, _within(doc, match, quotes))
     units = _rows_units(doc, item.rows, unit.parent) if item.rows else _lines_units(
         doc, item.quote, unit.parent, {"section": "section", "chapter": "chapter", "block": "block"}.get(

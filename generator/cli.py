@@ -455,8 +455,8 @@ def _edition_pair(old: str, new: str):
         raise ToolError("редакции должны принадлежать одной организации (одной папке content/…)")
     dep = departments[0]
     old_doc, new_doc = _document_at(dep, old), _document_at(dep, new)
-    if old_doc is None or new_doc is None or type(old_doc) is not type(new_doc) or hasattr(old_doc, "points"):
-        raise ToolError("укажите два файла редакций одного плана или положения")
+    if old_doc is None or new_doc is None or type(old_doc) is not type(new_doc):
+        raise ToolError("укажите два файла редакций одного плана, положения или приказа")
     return dep, old_doc, new_doc
 
 
@@ -469,8 +469,12 @@ def _edition_pair(old: str, new: str):
               help="Ещё и новая редакция приложения в DOCX с исправлениями в режиме рецензирования.")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False),
               help="Папка с шаблонами DOCX для --redline вместо templates/ проекта (как у build).")
+@click.option("--pdf", is_flag=True, help="Сделать также PDF таблицы (нужен LibreOffice).")
+@click.option("--pdf-timeout", metavar="СЕКУНДЫ",
+              help="Предел времени LibreOffice (по умолчанию 120 с или PRIKAZ_PDF_TIMEOUT).")
 @_edge
-def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None) -> None:
+def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None, pdf: bool,
+         pdf_timeout: str | None) -> None:
     """Сравнить две редакции: сводка и сравнительная таблица (DOCX и HTML).
 
     С --redline — ещё новая редакция приложения, свёрстанная как в build, в которой
@@ -483,11 +487,12 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None)
     """
     from .amend import compose_for
     from .build import site_folder
-    from .compare import comparison_rows
+    from .compare import comparison_rows, heading
     from .output import target_path, write_atomic
     from .render.compare_docx import comparison_docx
     from .render.compare_html import comparison_html
     from .render.docx import Properties
+    from .typography import typeset
 
     dep, old_doc, new_doc = _edition_pair(old, new)
     composition = compose_for(dep, old_doc, new_doc, form="changes")
@@ -502,11 +507,13 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None)
     for ambiguity in composition.changes.ambiguities:
         click.echo(f"  неоднозначное сопоставление: {ambiguity.new_path} (сходство {ambiguity.score:.2f})")
     rows = comparison_rows(composition, getattr(new_doc, "responsible_separator", ", "))
-    title = "Сравнительная таблица"
-    subtitle = f"{old_doc.title}: действующая редакция «{old_doc.id}» и предлагаемая «{new_doc.id}»"
+    title, subtitle = heading(dep, old_doc, new_doc, composition)
+    timeout = _pdf_timeout(pdf_timeout) if pdf else 0.0
     folder = site_folder(dep)
     stem = f"{new_doc.id}.comparison"
-    props = Properties(title, dep.organization.name, new_doc.title, "сравнительная таблица", dt.date(2000, 1, 1))
+    order = dep.amending_order(new_doc.id)
+    props = Properties(f"{title} {subtitle}", dep.organization.name, typeset(new_doc.title), "сравнительная таблица",
+                       order.date if order else dt.date(2000, 1, 1))
     outputs = [(stem + ".docx", comparison_docx(title, subtitle, rows, props)),
                (stem + ".html", comparison_html(title, subtitle, rows))]
     if redline:
@@ -517,10 +524,17 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None)
 
         folder_of_templates = Path(templates) if templates else DEFAULT_TEMPLATES
         outputs.append((file_name(new_doc.id), redline_docx(dep, old_doc, new_doc, folder_of_templates)))
+    written = []
     for name, data in outputs:
         path = target_path(out_dir, folder, name)
         write_atomic(path, data)
+        written.append(path)
         click.echo(f"  {_relative(path)}" + (_redline_summary(data) if name.endswith(".redline.docx") else ""))
+    if pdf:
+        from .render.pdf import convert
+
+        for path in convert([written[0]], timeout):
+            click.echo(f"  {_relative(path)}")
 
 
 def _redline_summary(data: bytes) -> str:
@@ -552,16 +566,22 @@ def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
     """
     from pathlib import Path
 
-    from .amend import compose
+    from .amend import compose, proof
     from .build import render_order, site_folder
     from .load import read_order_file
     from .output import target_path, write_atomic
     from .render.docx import DEFAULT_TEMPLATES
 
     dep, old_doc, new_doc = _edition_pair(old, new)
+    if form == "new-edition" and hasattr(old_doc, "points"):
+        click.echo("prikaz: пункты приказа изменяются перечнем изменений (--form changes); "
+                   "новая редакция приказа — это новый приказ", err=True)
+        sys.exit(EXIT_CONTENT)
     order = read_order_file(order_file, old_doc.id, new_doc.id, form)
     dep = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != order.id) + (order,))
     composition = compose(dep, order)
+    for problem in proof(dep, old_doc, new_doc, composition):  # the wording read back and applied
+        click.echo(f"prikaz: предупреждение: формулировка не дает новую редакцию: {problem}", err=True)
     if composition.form == "new-edition":
         click.echo(f"Изменено {composition.share:.0%} пунктов: предлагается изложить приложение в новой "
                    "редакции (или утвердить новый план и признать утратившими силу прежние приказы).")

@@ -36,7 +36,7 @@ def comparison_rows(composition: Composition, separator: str = ", ") -> list[Row
             old_text = _unit_text(change.old, separator) if change.old is not None else ""
             new_text = _unit_text(change.new, separator) if change.new is not None else ""
             if change.kind == "removed":
-                new_text = "Исключен (перемещён)" if change.moved else "Исключен"
+                new_text = _removed_wording(item.text, change.old)
             if change.kind == "document":
                 old_text, new_text = _document_texts(change)
             runs = word_diff(old_text, new_text) if change.kind in ("changed", "document") else None
@@ -45,8 +45,32 @@ def comparison_rows(composition: Composition, separator: str = ", ") -> list[Row
                                    _all(new_text, "equal" if change.kind == "removed" else "insert"))
         reason = "; ".join(typeset(c.new.reason) for c in item.changes
                            if c.new is not None and getattr(c.new, "reason", None))
-        rows.append(Row(index, _unit(item.text), current, proposed, reason, f"1.{index}. {item.text}"))
+        unit = item.unit or _unit(item.text)
+        rows.append(Row(index, unit[:1].upper() + unit[1:], current, proposed, reason, f"1.{index}. {item.text}"))
     return rows
+
+
+def heading(dep: m.Department, old, new, composition: Composition) -> tuple[str, str]:
+    """(title, subtitle): the table names the amended document and the amending order by
+    their titles, dates and numbers, never by the ids of the content."""
+    from .grammar import name_in_accusative
+    from .typography import cite
+
+    org = dep.organization
+    order = dep.amending_order(new.id)
+    subtitle = f"изменений, вносимых в {name_in_accusative(typeset(old.title)).accusative}"
+    if order is not None:
+        subtitle += f", приказом {typeset(org.name_genitive)} {cite(order.date, order.number, org.style.date)}"
+    subtitle += f" «{composition.title}»" if order is not None else f" (проект приказа «{composition.title}»)"
+    return "Сравнительная таблица", subtitle
+
+
+def _removed_wording(formula: str, node) -> str:
+    """The verb of the order in the past: «Исключен», «Признан утратившим силу»."""
+    feminine = isinstance(node, m.Chapter) or "строк" in formula or "позици" in formula
+    if "утратившим силу" in formula or "утратившей силу" in formula or "утратившими силу" in formula:
+        return "Признана утратившей силу" if feminine else "Признан утратившим силу"
+    return "Исключена" if feminine else "Исключен"
 
 
 def _unit(text: str) -> str:

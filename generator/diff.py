@@ -38,6 +38,7 @@ CHILDREN: dict[type, tuple[str, ...]] = {
     m.Point: ("points",),
 }
 SIMILAR = 0.55  # least similarity of text for two items to be one item changed
+IN_PLACE_SIMILAR = 0.3  # at the same place, when one side has more items than the other
 AMBIGUOUS_MARGIN = 0.03
 
 Path = tuple[tuple[str, int], ...]  # ((list name, index), …) from the root
@@ -115,7 +116,7 @@ def diff(old, new) -> Diff:
 def own_fields(node, include_meta: bool = False) -> dict[str, object]:
     """A node's fields that are not children lists (nor its position)."""
     children = CHILDREN[type(node)]
-    skip = set(children) | {"pos", "reason"}
+    skip = set(children) | {"pos", "reason", "sealed"}  # seals record approval, not content
     if not include_meta:
         skip |= {"edition"}
     # fields outside equality (the file's checksum, positions) are no content
@@ -215,13 +216,16 @@ def _match_in_place(olds, news, gap_old, gap_new, pairs) -> None:
     (clauses, points); a plan row must also keep its deadline or its responsible units,
     or it is a removal and an unrelated addition.
     """
-    if len(gap_old) != len(gap_new):
-        return
-    bounded = (gap_old[0] > 0 and gap_new[0] > 0) or (gap_old[-1] + 1 < len(olds) and gap_new[-1] + 1 < len(news))
+    after_kept = gap_old[0] > 0 and gap_new[0] > 0
+    bounded = after_kept or (gap_old[-1] + 1 < len(olds) and gap_new[-1] + 1 < len(news))
+    if len(gap_old) != len(gap_new) and not after_kept:
+        return  # which of the items is which is a guess: removals and additions
     for i, j in zip(gap_old, gap_new):
         a, b = olds[i], news[j]
         if type(a) is not type(b):
             continue
+        if len(gap_old) != len(gap_new) and not similarity_at_least(a, b, IN_PLACE_SIMILAR):
+            continue  # more items on one side: only a unit that keeps some of its words
         if isinstance(a, m.Measure):
             kept_deadline = a.deadline and a.deadline == b.deadline
             if not (kept_deadline or (a.responsible and a.responsible == b.responsible)):
@@ -272,6 +276,11 @@ def similarity(a, b) -> float:
     if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
         return 0.0
     return matcher.ratio()
+
+
+def similarity_at_least(a, b, threshold: float) -> bool:
+    wa, wb = words(node_text(a)), words(node_text(b))
+    return difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= threshold
 
 
 def _in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -94,11 +94,21 @@ def _number_for_added(path, new, old_lists, changes, numbers, taken) -> str | No
         candidates = old_siblings + given
         last = max(candidates, key=_sort_key) if candidates else None
         if last is not None and _increment(last):
+            # the next number of this list: «9.» after «8.» even where rows of another
+            # section restart at 1 and reach 9 (only this list's numbers are in the way)
+            siblings = {_stem(n) for n in candidates}
+            if _stem(last).count(".") == 0:
+                return _fresh(_increment(last), siblings, style_dot)
             return _fresh(_increment(last), taken, style_dot)
     if kept_before:
         anchor = numbers[parent_path + ((name, kept_before[-1]),)]
         if anchor:
-            return _suffix(anchor, index - kept_before[-1], taken, style_dot)
+            step = index - kept_before[-1]
+            if _inserted(anchor, old_siblings):  # after 2.7.1 comes 2.7.2, not 2.7.1.1
+                following = _increment(anchor, step)
+                if following and following not in taken:
+                    return _fresh(following, taken, style_dot)
+            return _suffix(anchor, step, taken, style_dot)
     parent_number = numbers.get(parent_path) if parent_path else None
     stem = _stem(parent_number) if parent_number else ""
     if kept_after:
@@ -124,10 +134,19 @@ def _fresh(stem: str, taken: set[str], dot: bool) -> str:
     return stem + "." if dot else stem
 
 
-def _increment(number: str) -> str | None:
+def _increment(number: str, step: int = 1) -> str | None:
     stem = _stem(number)
     match = re.fullmatch(r"(.*?)(\d+)", stem)
-    return f"{match.group(1)}{int(match.group(2)) + 1}" if match else None
+    return f"{match.group(1)}{int(match.group(2)) + step}" if match else None
+
+
+def _inserted(number: str, siblings: list[str]) -> bool:
+    """A number an earlier amendment inserted: deeper than most numbers of its list."""
+    depths = [_stem(n).count(".") for n in siblings]
+    if not depths:
+        return False
+    usual = max(set(depths), key=depths.count)
+    return _stem(number).count(".") > usual
 
 
 def _sort_key(number: str) -> tuple:

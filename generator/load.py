@@ -272,6 +272,7 @@ def _order(f: Fields) -> m.Order:
         amendment=amendment,
         sealed=_seals(f),
         as_written=_as_written(f),
+        edition=_edition(f),
         pos=f.pos(),
     )
 
@@ -716,6 +717,7 @@ def cross_check(dep: m.Department, where: dict[int, dict[str, Pos]] | None = Non
             problems += _check_order(doc, seen, signatories, approved_by, signatory_pos)
             problems += _check_amendment(doc, seen)
             problems += _check_seals(dep, doc)
+            problems += _check_edition(doc, seen)
         else:
             problems += _check_edition(doc, seen)
             if isinstance(doc, m.Plan):
@@ -728,7 +730,7 @@ def _check_edition(doc, documents) -> list[Problem]:
     if follows is None:
         return []
     seen, current = {doc.id}, documents.get(follows)
-    while current is not None and not isinstance(current, m.Order) and current.edition.follows:
+    while current is not None and current.edition.follows:
         if current.id in seen:
             return [Problem("edition-cycle", doc.pos)]
         seen.add(current.id)
@@ -746,10 +748,15 @@ def _check_amendment(order: m.Order, documents) -> list[Problem]:
     if amendment is None:
         return []
     problems = []
+    # An amendment changes a plan, a regulation or an order's own points (an edition of
+    # the order that follows it); never the amending order itself.
+    followed = {d.edition.follows for d in documents.values() if isinstance(d, m.Order)}
+    editions = {k: d for k, d in documents.items()
+                if not isinstance(d, m.Order) or d.edition.follows or k in followed}
+    editions.pop(order.id, None)
     for edition_id in (amendment.old, amendment.new):
-        target = documents.get(edition_id)
-        if target is None or isinstance(target, m.Order):
-            hint = suggestion(edition_id, documents)
+        if edition_id not in editions:
+            hint = suggestion(edition_id, {k: d for k, d in editions.items() if k != edition_id})
             problems.append(Problem("edition-unknown", amendment.pos, {"id": edition_id, "suggestion": hint}))
     new = documents.get(amendment.new)
     if not problems and new.edition.follows != amendment.old:
@@ -769,6 +776,8 @@ def _check_order(order, documents, signatories, approved_by, signatory_pos) -> l
         hint = suggestion(order.signatory, signatories)
         args = {"key": order.signatory, "suggestion": hint}
         problems.append(Problem("signatory-unknown", signatory_pos, args))
+    if order.edition.follows:
+        return problems  # an edition of an order restates its annexes, approved once by the order
     for ref in order.annexes:
         target = documents.get(ref.document)
         if target is None:

@@ -325,6 +325,7 @@ class Order:
     amendment: Amendment | None = None
     sealed: tuple[Seal, ...] = ()
     as_written: bool = False  # `typography: as-written`: printed without typographic changes
+    edition: Edition = Edition()  # an order's own points amended: its edition «с изменениями»
     pos: Pos = _pos()
     checksum: str = _checksum()
 

@@ -119,6 +119,8 @@ def unit_cells(node, separator: str, keys: tuple[str, ...] = ()) -> tuple[str, d
 
 def document_cells(doc) -> dict[str, str]:
     cells = {"title": typeset(doc.title)}
+    if isinstance(doc, m.Order) and doc.preamble:
+        cells["preamble"] = cell_text(doc.preamble)
     note = getattr(doc, "note", None)
     if note is not None:
         cells["note"] = cell_text(note.text)

@@ -185,3 +185,22 @@ def test_cli_diff_amend_and_editions(tmp_path):
     assert second.startswith("2. plan-2020-ed2 — с изменениями (иллюстративная); приказ от 15.04.2020")
     result = run_prikaz("diff", old, "content/novosibirsk/order-2020-0415.yaml", "-o", str(tmp_path))
     assert result.returncode == 3 and "Traceback" not in result.stderr
+
+
+def test_a_row_inserted_after_an_inserted_row_continues_its_suffix():
+    # The second amendment: 2.7.1 came in with the first; a row after it is 2.7.2.
+    from generator.editions import carry_numbers as carry
+
+    old = second_section(plan(twenty()))
+    rows = list(old.sections[1].measures)
+    rows.insert(7, measure("Первое вставленное мероприятие о мониторинге"))
+    first = dataclasses.replace(old, sections=(old.sections[0], dataclasses.replace(old.sections[1],
+                                                                                    measures=tuple(rows))))
+    first_numbers = carry(path_numbers(old), diff(old, first), first)
+    rows.insert(8, measure("Второе вставленное мероприятие об анализе"))
+    second = dataclasses.replace(first, sections=(first.sections[0], dataclasses.replace(first.sections[1],
+                                                                                         measures=tuple(rows))))
+    result = diff(first, second)
+    numbers = carry(first_numbers, result, second)
+    items = wording(first, second, result, first_numbers, numbers)
+    assert [i.text for i in items] == ["после пункта 2.7.1 дополнить пунктом 2.7.2 следующего содержания:"]

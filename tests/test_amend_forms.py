@@ -137,3 +137,78 @@ def test_edits_nobody_sees_in_print_make_no_item(tmp_path):
     assert "Пунктов изменений: 1." in result.stdout
     html = (tmp_path / "out" / "noglik" / "plan-msoko-ed2.comparison.html").read_text(encoding="utf-8")
     assert html.count('<tr id="change-') == 1 and "октябре" in html
+
+
+def test_a_second_amendment_cites_the_first_in_its_title_and_lead(tmp_path):
+    folder = organization_copy(tmp_path, "noglik")
+    second_edition(folder, "plan-msoko", "plan-msoko-ed2", [INSERTED_ROW])
+    (folder / "order-2021-1.yaml").write_text(
+        "format: 1\nkind: order\nid: order-2021-1\ndate: 2021-03-01\nnumber: \"15\"\n"
+        "amendment: {old: plan-msoko, new: plan-msoko-ed2}\npreamble: В целях актуализации\n"
+        "points:\n  - Контроль оставляю за собой.\nsignatory: renkevich\n", encoding="utf-8")
+    third = second_edition(folder, "plan-msoko-ed2", "plan-msoko-ed3",
+                           [('"Новое мероприятие по оценке."', '"Новое мероприятие по оценке и анализу."')],
+                           follows="plan-msoko-ed2")
+    order = amending_order(tmp_path, "order-2021-2", "31", date="2021-09-01", signatory="renkevich")
+    result = run_prikaz("amend", str(folder / "plan-msoko-ed2.yaml"), str(third), "--order", str(order),
+                        "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    paragraphs = [normalize(p) for p in docx_paragraphs(tmp_path / "out" / "noglik" / "order-2021-2.docx")]
+    title = next(p for p in paragraphs if p.startswith("О внесении"))
+    assert title.endswith("(в редакции приказа от 1 марта 2021 г. № 15)")
+    lead = next(p for p in paragraphs if p.startswith("1. Внести"))
+    assert lead.startswith("1. Внести в план мероприятий («дорожную карту») по развитию")
+    assert "утвержденный приказом" in lead and "(в редакции приказа от 1 марта 2021 г. № 15)" in lead
+    # the row that the first amendment inserted is named by its frozen number
+    assert "1.1. Пункт 1.3.1 изложить в следующей редакции:" in paragraphs
+
+
+def order_edition(folder, edits):
+    text = (folder / "order-2020-427.yaml").read_text(encoding="utf-8").split("sealed:")[0]
+    text = text.replace("id: order-2020-427\n", "id: order-2020-427-ed2\nedition:\n  follows: order-2020-427\n"
+                        "  kind: amendment\n")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    path = folder / "order-2020-427-ed2.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_points_of_an_order_are_amended(tmp_path):
+    folder = organization_copy(tmp_path, "noglik")
+    new = order_edition(folder, [(
+        '  - "Контроль за выполнением данного приказа возложить на отдел образования (Ренкевич Л.М.)"',
+        '  - "Контроль за выполнением данного приказа оставляю за собой."\n'
+        '  - "Настоящий приказ вступает в силу со дня его подписания."')])
+    order = amending_order(tmp_path, "order-2021-5", "44", signatory="renkevich")
+    result = run_prikaz("amend", str(folder / "order-2020-427.yaml"), str(new), "--order", str(order),
+                        "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    paragraphs = [normalize(p) for p in docx_paragraphs(tmp_path / "out" / "noglik" / "order-2021-5.docx")]
+    assert any(p.startswith("О внесении изменений в приказ Департамента социальной политики") and
+               p.endswith("от 9 сентября 2020 г. № 427 «Об актуализации плана мероприятий («дорожной карты») по "
+                          "развитию муниципальной системы оценки качества образования и механизмов управления "
+                          "качеством образования»") for p in paragraphs)
+    assert "1.1. Пункт 3 изложить в следующей редакции:" in paragraphs
+    assert "«3. Контроль за выполнением данного приказа оставляю за собой.»." in paragraphs
+    assert "1.2. Приказ дополнить пунктом 4 следующего содержания:" in paragraphs
+    assert "«4. Настоящий приказ вступает в силу со дня его подписания.»." in paragraphs
+    # the amending order's own point follows its point 1
+    assert any(p.startswith("2. Контроль за исполнением настоящего приказа") for p in paragraphs)
+    refused = run_prikaz("amend", str(folder / "order-2020-427.yaml"), str(new), "--order", str(order),
+                         "--form", "new-edition", "-o", str(tmp_path / "out"))
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+
+
+def test_an_amendment_of_the_amending_order_itself_is_refused_without_suggesting_it(tmp_path):
+    folder = organization_copy(tmp_path, "noglik")
+    (folder / "order-2021-5.yaml").write_text(
+        "format: 1\nkind: order\nid: order-2021-5\ndate: 2021-03-01\nnumber: \"44\"\n"
+        "amendment: {old: order-2021-5, new: plan-msoko}\npreamble: В целях актуализации\n"
+        "points:\n  - Контроль оставляю за собой.\nsignatory: renkevich\n", encoding="utf-8")
+    result = run_prikaz("check", str(folder))
+    assert result.returncode == 2
+    message = next(line for line in result.stderr.splitlines() + result.stdout.splitlines()
+                   if "edition-unknown" in line)
+    assert "«order-2021-5» не найдена" in message and "имелось в виду «order-2021-5»" not in message

@@ -43,3 +43,22 @@ def test_screenshot_of_the_page(page, tmp_path):
     chromium("--window-size=1280,900", f"--screenshot={shot}", page.as_uri(), profile=tmp_path / "profile")
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a drawn table, not a blank page
+
+
+def test_the_comparison_table_is_a_formal_attachment_with_its_pdf(tmp_path):
+    from pypdf import PdfReader
+
+    result = run_prikaz("diff", "content/novosibirsk/plan-2020.yaml", "content/novosibirsk/plan-2020-ed2.yaml",
+                        "-o", str(tmp_path), "--pdf")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "novosibirsk" / "plan-2020-ed2.comparison.pdf"
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages]
+    assert len(pages) >= 2
+    first = pages[0]
+    # the documents and the amending order by title, date and number; no ids of the content
+    assert "изменений, вносимых в план мероприятий (дорожную карту) по повышению" in first
+    assert "приказом департамента образования мэрии города Новосибирска от 15.04.2020 № 0415-09" in first
+    assert "plan-2020" not in " ".join(pages) and "годы.:" not in first
+    assert pages[1].startswith("2 ")  # the page number from page 2, at the top
+    text = " ".join(pages).replace("- ", "-")  # words broken in the narrow column
+    assert "Исключен" in text and "Раздел «Нормативно-правовое обеспечение», пункт 5" in text

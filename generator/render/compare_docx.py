@@ -28,6 +28,7 @@ def comparison_docx(title: str, subtitle: str, rows, props: Properties) -> bytes
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     section.left_margin, section.right_margin = Cm(2.0), Cm(1.0)
     section.top_margin = section.bottom_margin = Cm(1.5)
+    _page_numbers(section)
     normal = document.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(12)
@@ -52,8 +53,8 @@ def comparison_docx(title: str, subtitle: str, rows, props: Properties) -> bytes
         column.width = Cm(width)
         for cell in column.cells:
             cell.width = Cm(width)
-    for tr in table._tbl.tr_lst:
-        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    # the header row never splits; a change row may (a «по тексту» row can be longer than a page)
+    header_pr.append(OxmlElement("w:cantSplit"))
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "ru-RU")
     normal.element.get_or_add_rPr().append(lang)
@@ -61,6 +62,24 @@ def comparison_docx(title: str, subtitle: str, rows, props: Properties) -> bytes
     buffer = io.BytesIO()
     document.save(buffer)
     return normalize_zip(buffer.getvalue())
+
+
+def _page_numbers(section) -> None:
+    """Page numbers centred at the top from page 2, as in the documents themselves."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = 1
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
 
 
 def _runs(paragraph, runs) -> None:
