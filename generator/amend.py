@@ -22,8 +22,8 @@ from .printed import (
     TOTAL_LABEL,
     NotApplicable,
     Printed,
-    column_cells,
     cell_text,
+    column_cells,
     insert_after,
     measure_cells,
     occurrences,
@@ -477,7 +477,7 @@ def _changed(ctx: Context, change: Change, order) -> Item | None:
     if len(differ) == 1:
         fragment = _fragment(ctx, change, number, differ[0], before[differ[0]], after[differ[0]])
         if fragment:
-            column = f", графа «{typeset(ctx.columns[COLUMN_FIELDS[differ[0]]])}»" if "в графе «" in fragment else ""
+            column = f", графа «{typeset(ctx.columns[differ[0]])}»" if "в графе «" in fragment else ""
             return Item(fragment, changes=[change], order_key=key,
                         unit=_unit_name(ctx, change.old_path, [number]) + column)
     label = _where(ctx, change.old_path) if isinstance(node, m.PassportBlock) else _in_section(ctx, change.old_path)
@@ -747,7 +747,7 @@ def _listing_item(ctx, removed, added, taken) -> Item | None:
         where = f"в {word['pl_prep']} {numbers}"
     for path in taken:
         ctx.current[path] = {c: replace_all(t, removed, added) for c, t in ctx.current[path].items()}
-    column = f", графа «{typeset(ctx.columns[COLUMN_FIELDS[next(iter(cells))]])}»" if where.startswith(
+    column = f", графа «{typeset(ctx.columns[next(iter(cells))])}»" if where.startswith(
         "в графе") else ""
     unit = f"{word['pl_nom']} {numbers}{column}"
     if section:
@@ -761,9 +761,7 @@ def _column_listing(ctx: Context, removed: str, added: str) -> Item | None:
     replacement in one column turns into their new wording (the words may stay in other
     columns; a row changed otherwise too is worded on its own)."""
     best: tuple[str, list[Path]] | None = None
-    for cell, index in COLUMN_FIELDS.items():
-        if len(ctx.columns) <= index:
-            continue
+    for cell in ctx.columns:  # every cell a column prints (its title named in the wording)
         groups: dict[str, list[Path]] = {}
         for path, unit in ctx.old_units.items():
             new_path = ctx.new_path_of.get(path)
@@ -784,7 +782,7 @@ def _column_listing(ctx: Context, removed: str, added: str) -> Item | None:
     section = _in_section(ctx, paths[0])
     word = _FORMS[ctx.settings.row_word]
     numbers = _join_numbers([ctx.old_units[p].number for p in paths])
-    column = typeset(ctx.columns[COLUMN_FIELDS[cell]])
+    column = typeset(ctx.columns[cell])
     for path in paths:
         ctx.current[path][cell] = replace_all(ctx.current[path][cell], removed, added)
     unit = f"{word['pl_nom']} {numbers}, графа «{column}»"

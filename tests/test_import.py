@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from conftest import normalize, run_prikaz
-from docx import Document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 EXACT = [
