@@ -506,7 +506,8 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None,
     click.echo(f"{old_doc.id} → {new_doc.id}: {summary}. Пунктов изменений: {len(composition.items)}.")
     for ambiguity in composition.changes.ambiguities:
         click.echo(f"  неоднозначное сопоставление: {ambiguity.new_path} (сходство {ambiguity.score:.2f})")
-    rows = comparison_rows(composition, getattr(new_doc, "responsible_separator", ", "))
+    rows = comparison_rows(composition, getattr(new_doc, "responsible_separator", ", "),
+                           getattr(new_doc, "extra_columns", ()))
     title, subtitle = heading(dep, old_doc, new_doc, composition)
     timeout = _pdf_timeout(pdf_timeout) if pdf else 0.0
     folder = site_folder(dep)

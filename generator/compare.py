@@ -27,14 +27,16 @@ class Row:
     amendment: str  # the wording of the sub-point: «пункт 2.7 изложить …»
 
 
-def comparison_rows(composition: Composition, separator: str = ", ") -> list[Row]:
+def comparison_rows(composition: Composition, separator: str = ", ",
+                    columns: tuple[m.Column, ...] = ()) -> list[Row]:
+    """`columns`: the plan's extra columns, shown under their titles («Объём …: 120,0»)."""
     rows = []
     for index, item in enumerate(composition.items, start=1):
         current: Runs = []
         proposed: Runs = []
         for change in item.changes:
-            old_text = _unit_text(change.old, separator) if change.old is not None else ""
-            new_text = _unit_text(change.new, separator) if change.new is not None else ""
+            old_text = _unit_text(change.old, separator, columns) if change.old is not None else ""
+            new_text = _unit_text(change.new, separator, columns) if change.new is not None else ""
             if change.kind == "removed":
                 new_text = _removed_wording(item.text, change.old)
             if change.kind == "document":
@@ -80,14 +82,19 @@ def _unit(text: str) -> str:
     return text[: min(found)].strip() if found else text
 
 
-def _unit_text(node, separator: str) -> str:
+def _unit_text(node, separator: str, columns: tuple[m.Column, ...] = ()) -> str:
     if isinstance(node, m.Measure):
         parts = [m.plain_text(node.text)]
         if node.deadline:
             parts.append("Срок: " + node.deadline)
         if node.responsible:
             parts.append("Ответственные: " + separator.join(node.responsible))
+        parts += [f"{c.title}: {node.value(c.key)}" for c in columns if node.value(c.key or "")]
         return typeset("\n".join(parts))
+    if isinstance(node, m.Section) and node.total:
+        totals = dict(node.total)
+        shown = [f"{c.title}: {totals[c.key]}" for c in columns if c.key in totals]
+        return typeset("\n".join([node.title, "Итого по разделу", *shown]))
     if isinstance(node, m.Section | m.Chapter):
         return typeset(node.title)
     if isinstance(node, m.PassportBlock):

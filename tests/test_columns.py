@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from decimal import Decimal
@@ -540,3 +541,29 @@ def test_any_edit_of_extra_columns_is_worded_and_proved(data):
         return
     items, problems = _amendment(old, new)
     assert items and problems == [], [i.text for i in items]
+
+
+def test_the_comparison_table_and_the_redline_show_changed_columns(tmp_path):
+    """prikaz diff on an edition whose amount and funding source changed: the lawyer sees
+    both under their column titles, and the redline carries them as tracked changes."""
+    import zipfile
+
+    folder = tmp_path / "primer"
+    shutil.copytree(CONTENT / "primer", folder)
+    text = (folder / "plan-schedule.yaml").read_text(encoding="utf-8")
+    edition = "id: plan-schedule-ed2\nedition: {follows: plan-schedule, kind: amendment}"
+    text = text.replace("id: plan-schedule", edition)
+    text = text.replace('amount: "840,5"', 'amount: "900,0"').replace('"2 090,5"', '"2 150,0"')
+    (folder / "plan-schedule-ed2.yaml").write_text(text, encoding="utf-8")
+    result = run_prikaz("diff", str(folder / "plan-schedule.yaml"), str(folder / "plan-schedule-ed2.yaml"),
+                        "-o", str(tmp_path / "out"), "--redline")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "out" / "primer" / "plan-schedule-ed2.comparison.html").read_text(encoding="utf-8")
+    assert "Объём финансирования, тыс. руб.:" in page and "<del>840</del>" in page
+    assert "<ins>900</ins>" in page and "Строку «Итого по разделу» раздела 1" in page
+    with zipfile.ZipFile(tmp_path / "out" / "primer" / "plan-schedule-ed2.redline.docx") as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    deleted = "".join(re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml))
+    inserted = "".join(re.findall(r"<w:ins [^>]*>.*?</w:ins>", xml, re.S))
+    assert "840" in deleted and "090" in deleted
+    assert "900" in inserted and "150" in inserted
