@@ -118,7 +118,8 @@ def own_fields(node, include_meta: bool = False) -> dict[str, object]:
     skip = set(children) | {"pos", "reason"}
     if not include_meta:
         skip |= {"edition"}
-    return {f.name: getattr(node, f.name) for f in dataclasses.fields(node) if f.name not in skip}
+    # fields outside equality (the loader's checksum) are no content either
+    return {f.name: getattr(node, f.name) for f in dataclasses.fields(node) if f.name not in skip and f.compare}
 
 
 def _own_changes(old, new, include_meta: bool = False) -> tuple[FieldChange, ...]:
