@@ -8,7 +8,9 @@ order of points. Children lists are matched pairwise, top down:
 2. by identical content, in order (difflib over content keys), so that one inserted
    measure is one insertion, not a cascade of changes;
 3. by similar text, only inside the gaps between the pairs found so far, so the cost
-   grows with the size of the changes, not with the square of the plan.
+   grows with the size of the changes, not with the square of the plan;
+4. by position: an item left alone between the same two kept neighbours on both sides
+   is that item rewritten.
 
 Matched pairs that left their relative order are moves. An item left over on one side is
 an addition or a removal; additions and removals of equal content in different
@@ -201,6 +203,15 @@ def match_lists(olds, news) -> tuple[list[tuple[int, int]], list[tuple[int, list
     ambiguities: list[tuple[int, list[int], float]] = []
     for gap_old, gap_new in _gaps(pairs, len(olds), len(news)):
         _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities)
+    # 4. one item left on each side between the same two kept neighbours: that item, rewritten
+    # in place («пункт 5 изложить в следующей редакции», not «исключить» and «дополнить»). At
+    # either end of a list it stays a removal and an addition: a row dropped at the end and
+    # one added there look the same.
+    for gap_old, gap_new in list(_gaps(pairs, len(olds), len(news))):
+        i, j = gap_old[0], gap_new[0]
+        inside = 0 < i < len(olds) - 1 and 0 < j < len(news) - 1
+        if len(gap_old) == 1 and len(gap_new) == 1 and inside and type(olds[i]) is type(news[j]):
+            pairs[i] = j
     return sorted(pairs.items()), ambiguities
 
 
