@@ -526,6 +526,12 @@ def _write_amendment(dep, old_doc, new_doc, order_file: str, form: str, out_dir:
     from .render.docx import DEFAULT_TEMPLATES
 
     order = read_order_file(order_file, old_doc.id, new_doc.id, form)
+    signatories = dict(dep.organization.signatories)
+    if order.signatory not in signatories:
+        from .errors import ContentError, Problem, suggestion
+
+        raise ContentError([Problem("signatory-unknown", order.pos, {
+            "key": order.signatory, "suggestion": suggestion(order.signatory, signatories)})])
     dep = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != order.id) + (order,))
     composition = compose(dep, order)
     if composition.form == "new-edition":

@@ -256,7 +256,11 @@ _WORD = re.compile(r"\w+")
 
 
 def _similar(old: OldRow, new: NewRow) -> float:
-    a, b = _WORD.findall(old.text.lower()), _WORD.findall(new.text.lower())
+    return _words_ratio(old.text.lower(), new.text.lower())
+
+
+def _words_ratio(old: str, new: str) -> float:
+    a, b = _WORD.findall(old), _WORD.findall(new)
     if not a and not b:
         return 1.0
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -297,10 +301,14 @@ def next_edition(old: m.Plan, raw: dict, numbers: dict, tree: PlanTree, new_id: 
     result: dict = {"format": raw.get("format", "1"), "kind": "plan", "id": new_id,
                     "edition": {"follows": old.id, "kind": "amendment"}}
     result.update({k: v for k, v in plan.items() if k not in ("format", "kind")})
-    if tree.title and key(tree.title).casefold() != key(old.title).casefold():
-        result["title"] = tree.title
-    result["sections"] = sections
     notes = builder.notes()
+    if tree.title and key(tree.title).casefold() != key(old.title).casefold():
+        if _words_ratio(key(tree.title).lower(), key(old.title).lower()) >= SIMILAR:
+            result["title"] = tree.title  # the title, edited
+        else:  # a department's own layout splits or shortens it: not an edit to guess at
+            notes.append(f"заголовок в файле {quote(tree.title, 80)} не похож на заголовок редакции; "
+                         "оставлен прежний")
+    result["sections"] = sections
     return Edition(result, builder.new_units, notes, match.by_evidence, len(olds), len(news))
 
 

@@ -88,13 +88,21 @@ def _page_break_before(elements) -> None:
 def set_properties(document, props: Properties) -> None:
     core = document.core_properties
     moment = dt.datetime.combine(props.date, dt.time(12, 0))
-    core.title = props.title
-    core.author = core.last_modified_by = props.author
-    core.subject = props.subject
-    core.keywords = props.keywords
+    core.title = _fit(props.title)
+    core.author = core.last_modified_by = _fit(props.author)
+    core.subject = _fit(props.subject)
+    core.keywords = _fit(props.keywords)
     core.language = "ru-RU"
     core.created = core.modified = moment
     core.revision = 1
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    """python-docx refuses core properties over 255 characters (an amending order's title
+    quoting a long plan title is longer): cut at a word, with «…»."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def normalize_zip(data: bytes) -> bytes:
