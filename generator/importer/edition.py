@@ -201,13 +201,74 @@ def match_rows(olds: list[OldRow], news: list[NewRow]) -> Match:
 
 
 def _in_order(found: dict[int, int], olds, news, key_of) -> None:
-    """Pairs of equal keys in order among rows not yet paired, between the pairs found."""
-    for gap_old, gap_new in _gaps(found, len(olds), len(news)):
+    """Pairs of equal keys in order among rows not yet paired (patience matching: keys that
+    occur once on each side of a gap anchor it, the longest run of anchors in order is kept,
+    equal neighbours of an anchor join it, and the gaps left are matched the same way)."""
+    pending = list(_gaps(found, len(olds), len(news)))
+    while pending:
+        gap_old, gap_new = pending.pop()
         a = [key_of(olds[i]) for i in gap_old]
         b = [key_of(news[j]) for j in gap_new]
-        for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
-            for k in range(block.size):
-                found[gap_old[block.a + k]] = gap_new[block.b + k]
+        anchors = _unique_pairs(a, b)
+        if not anchors:
+            continue
+        made = _extend(anchors, a, b)
+        for x, y in made:
+            found[gap_old[x]] = gap_new[y]
+        bounds = [(-1, -1), *made, (len(a), len(b))]
+        for (x0, y0), (x1, y1) in zip(bounds, bounds[1:]):
+            if x1 > x0 + 1 and y1 > y0 + 1:
+                pending.append((gap_old[x0 + 1:x1], gap_new[y0 + 1:y1]))
+
+
+def _unique_pairs(a: list, b: list) -> list[tuple[int, int]]:
+    """(x, y) for keys that occur once in a and once in b, the longest run in order."""
+    count_a: dict = {}
+    for x, k in enumerate(a):
+        count_a[k] = -1 if k in count_a else x
+    count_b: dict = {}
+    for y, k in enumerate(b):
+        count_b[k] = -1 if k in count_b else y
+    pairs = sorted((x, count_b[k]) for k, x in count_a.items() if x >= 0 and count_b.get(k, -1) >= 0)
+    return _longest_run(pairs)
+
+
+def _longest_run(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of pairs (sorted by x) whose y also increases."""
+    import bisect
+
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous = [-1] * len(pairs)
+    for k, (_x, y) in enumerate(pairs):
+        n = bisect.bisect_left(tails, y)
+        if n == len(tails):
+            tails.append(y)
+            tail_at.append(k)
+        else:
+            tails[n], tail_at[n] = y, k
+        previous[k] = tail_at[n - 1] if n else -1
+    run = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        run.append(pairs[k])
+        k = previous[k]
+    return run[::-1]
+
+
+def _extend(anchors: list[tuple[int, int]], a: list, b: list) -> list[tuple[int, int]]:
+    """Anchors with the equal rows right before and after each of them."""
+    paired = set(anchors)
+    used_a, used_b = {x for x, _ in anchors}, {y for _, y in anchors}
+    for x, y in list(anchors):
+        for step in (1, -1):
+            u, v = x + step, y + step
+            while 0 <= u < len(a) and 0 <= v < len(b) and u not in used_a and v not in used_b and a[u] == b[v]:
+                paired.add((u, v))
+                used_a.add(u)
+                used_b.add(v)
+                u, v = u + step, v + step
+    return sorted(paired)
 
 
 def _gaps(found: dict[int, int], n_old: int, n_new: int):
@@ -242,14 +303,16 @@ def _by_similarity(found, olds, news, gap_old, gap_new) -> None:
     scored = sorted(((s, i, j) for j in gap_new for i in gap_old
                      if (s := _similar(olds[i], news[j])) >= SIMILAR), key=lambda t: (-t[0], t[1], t[2]))
     taken_new: set[int] = set()
+    here: list[tuple[int, int]] = []  # pairs made in this gap
     for _score, i, j in scored:
         if i in found or j in taken_new:
             continue
         # keep the pairs in order: a crossing pair would be a move, left to the diff
-        if any((k < i) != (found[k] < j) for k in found if k in gap_old):
+        if any((a < i) != (b < j) for a, b in here):
             continue
         found[i] = j
         taken_new.add(j)
+        here.append((i, j))
 
 
 _WORD = re.compile(r"\w+")
