@@ -97,7 +97,7 @@ def _require_existing(arguments: dict) -> None:
     """Paths given on the command line exist: a Russian message, not click's English one."""
     from .errors import ContentError, Pos, Problem
 
-    names = ("paths", "path", "old", "new", "order_file")
+    names = ("paths", "path", "old", "new", "order_file", "edition_of")
     given = [p for name in names for p in _as_list(arguments.get(name))]
     missing = [p for p in given if not os.path.exists(p)]
     if missing:
@@ -460,6 +460,23 @@ def _edition_pair(old: str, new: str):
     return dep, old_doc, new_doc
 
 
+def _echo_changes(composition, old_doc, new_doc, items: bool = False) -> None:
+    """The change summary of two editions (what `prikaz diff` prints)."""
+    counts = composition.changes.count()
+    names = {"added": "добавлено", "removed": "исключено", "changed": "изменено", "moved": "перемещено",
+             "document": "реквизиты документа"}
+    summary = ", ".join(f"{names[k]}: {v}" for k, v in counts.items())
+    if composition.cosmetic:  # spacing, quotes, «ё», dashes: no item of the order
+        summary += (", " if summary else "") + f"изменения оформления: {len(composition.cosmetic)}"
+    summary = summary or "изменений нет"
+    click.echo(f"{old_doc.id} → {new_doc.id}: {summary}. Пунктов изменений: {len(composition.items)}.")
+    for ambiguity in composition.changes.ambiguities:
+        click.echo(f"  неоднозначное сопоставление: {ambiguity.new_path} (сходство {ambiguity.score:.2f})")
+    if items:
+        for item in composition.items:
+            click.echo(f"    {item.text}")
+
+
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
@@ -496,16 +513,7 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None,
 
     dep, old_doc, new_doc = _edition_pair(old, new)
     composition = compose_for(dep, old_doc, new_doc, form="changes")
-    counts = composition.changes.count()
-    names = {"added": "добавлено", "removed": "исключено", "changed": "изменено", "moved": "перемещено",
-             "document": "реквизиты документа"}
-    summary = ", ".join(f"{names[k]}: {v}" for k, v in counts.items())
-    if composition.cosmetic:  # spacing, quotes, «ё», dashes: no item of the order
-        summary += (", " if summary else "") + f"изменения оформления: {len(composition.cosmetic)}"
-    summary = summary or "изменений нет"
-    click.echo(f"{old_doc.id} → {new_doc.id}: {summary}. Пунктов изменений: {len(composition.items)}.")
-    for ambiguity in composition.changes.ambiguities:
-        click.echo(f"  неоднозначное сопоставление: {ambiguity.new_path} (сходство {ambiguity.score:.2f})")
+    _echo_changes(composition, old_doc, new_doc)
     rows = comparison_rows(composition, getattr(new_doc, "responsible_separator", ", "),
                            getattr(new_doc, "extra_columns", ()))
     title, subtitle = heading(dep, old_doc, new_doc, composition)
@@ -565,6 +573,12 @@ def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
       prikaz amend content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml \\
         --order content/novosibirsk/order-2020-0415.yaml
     """
+    dep, old_doc, new_doc = _edition_pair(old, new)
+    _write_amendment(dep, old_doc, new_doc, order_file, form, out_dir)
+
+
+def _write_amendment(dep, old_doc, new_doc, order_file: str, form: str, out_dir: str) -> None:
+    """The amendment order's DOCX from two editions and the order's own YAML (`prikaz amend`)."""
     from pathlib import Path
 
     from .amend import compose, proof
@@ -573,12 +587,17 @@ def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
     from .output import target_path, write_atomic
     from .render.docx import DEFAULT_TEMPLATES
 
-    dep, old_doc, new_doc = _edition_pair(old, new)
     if form == "new-edition" and hasattr(old_doc, "points"):
         click.echo("prikaz: пункты приказа изменяются перечнем изменений (--form changes); "
                    "новая редакция приказа — это новый приказ", err=True)
         sys.exit(EXIT_CONTENT)
     order = read_order_file(order_file, old_doc.id, new_doc.id, form)
+    signatories = dict(dep.organization.signatories)
+    if order.signatory not in signatories:
+        from .errors import ContentError, Problem, suggestion
+
+        raise ContentError([Problem("signatory-unknown", order.pos, {
+            "key": order.signatory, "suggestion": suggestion(order.signatory, signatories)})])
     dep = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != order.id) + (order,))
     composition = compose(dep, order)
     for problem in proof(dep, old_doc, new_doc, composition):  # the wording read back and applied
@@ -673,8 +692,15 @@ def show(path: str, as_yaml: bool) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
               help="Папка организации для YAML (по умолчанию content/<имя файла>).")
 @click.option("--force", is_flag=True, help="Перезаписать файлы, которые уже есть в папке.")
+@click.option("--edition-of", "edition_of", type=click.Path(dir_okay=False),
+              help="YAML плана, приложение которого правили в Word: файл станет его следующей редакцией.")
+@click.option("--order", "order_file", type=click.Path(dir_okay=False),
+              help="С --edition-of: YAML приказа о внесении изменений (дата, номер, подписант, пункты); "
+                   "его DOCX пишется в папку -o (по умолчанию output).")
+@click.option("--id", "new_id", help="С --edition-of: id новой редакции (по умолчанию <id>-ed2, -ed3 …).")
 @_edge
-def import_docx(path: str, out_dir: str | None, force: bool) -> None:
+def import_docx(path: str, out_dir: str | None, force: bool, edition_of: str | None, order_file: str | None,
+                new_id: str | None) -> None:
     """Перенести документ Word (DOCX) в YAML: приказ с приложениями, план, положение.
 
     Читает бланк, дату и номер, заголовок, преамбулу, пункты и подпись приказа; таблицы
@@ -683,10 +709,22 @@ def import_docx(path: str, out_dir: str | None, force: bool) -> None:
     документы) и печатает всё, что не удалось перенести как есть. Напечатанные номера
     сохраняются: prikaz check найдёт пропуски и повторы.
 
+    С --edition-of файл — исправленное в Word приложение действующей редакции плана:
+    строки сопоставляются с её мероприятиями, рядом пишется следующая редакция
+    (номера прежних пунктов сохраняются, вставленные получают 2.7.1), печатается
+    сводка изменений, а с --order — ещё и приказ о внесении изменений.
+
     \b
     Пример:
       prikaz import приказ.docx -o content/noglik
+      prikaz import правка.docx --edition-of content/noglik/plan-msoko.yaml --order приказ.yaml
     """
+    if edition_of is not None:
+        _import_edition(path, edition_of, order_file, new_id, out_dir or "output", force)
+        return
+    if order_file is not None or new_id is not None:
+        click.echo("prikaz: --order и --id действуют только вместе с --edition-of", err=True)
+        sys.exit(EXIT_CONTENT)
     from .editor_schema import with_schema
     from .importer import run as importer
     from .output import safe_name
@@ -778,6 +816,33 @@ def init(folder: str) -> None:
         write_atomic(path, text.encode("utf-8"))
         click.echo(f"  {_relative(path)}")
     click.echo(f"Готово. Замените примеры своими данными и проверьте: prikaz check {_relative(folder)}")
+
+
+def _import_edition(path: str, plan_path: str, order_file: str | None, new_id: str | None, out_dir: str,
+                    force: bool) -> None:
+    """`import --edition-of`: the next edition, its changes and, with --order, the amendment order."""
+    from .amend import compose_for
+    from .importer import edition as importer
+
+    imported = importer.import_edition(path, plan_path, new_id, force)
+    edition = imported.edition
+    click.echo(f"Сопоставлено строк: {edition.matched} из {edition.total_old} мероприятий редакции "
+               f"{imported.old.id} (строк в файле: {edition.total_new}).")
+    later = [d.id for d in imported.department.documents
+             if getattr(d, "edition", None) and d.edition.follows == imported.old.id and d.id != imported.new.id]
+    if later:
+        click.echo(f"prikaz: предупреждение: у редакции {imported.old.id} уже есть следующая: {', '.join(later)}; "
+                   "новая редакция продолжает ту, что указана в --edition-of", err=True)
+    composition = compose_for(imported.department, imported.old, imported.new, form="changes")
+    for written in importer.write(imported):
+        click.echo(f"  {_relative(written)}")
+    if edition.new_units:
+        click.echo(f"В реестр исполнителей добавлены: {', '.join(edition.new_units)}")
+    _echo_changes(composition, imported.old, imported.new, items=True)
+    for line in edition.notes + imported.report.lines():
+        click.echo(line)
+    if order_file is not None:
+        _write_amendment(imported.department, imported.old, imported.new, order_file, "auto", out_dir)
 
 
 def _short(text: str, limit: int = 70) -> str:

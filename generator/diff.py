@@ -8,7 +8,9 @@ order of points. Children lists are matched pairwise, top down:
 2. by identical content, in order (difflib over content keys), so that one inserted
    measure is one insertion, not a cascade of changes;
 3. by similar text, only inside the gaps between the pairs found so far, so the cost
-   grows with the size of the changes, not with the square of the plan.
+   grows with the size of the changes, not with the square of the plan;
+4. by position: an item left alone between the same two kept neighbours on both sides
+   is that item rewritten.
 
 Matched pairs that left their relative order are moves. An item left over on one side is
 an addition or a removal; additions and removals of equal content in different
