@@ -48,6 +48,20 @@ def built(tmp_path_factory, departments) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def demo_output(tmp_path_factory) -> Path:
+    """The bundled content built as `make demo` builds it: the CLI, DOCX, errors forced through."""
+    out = tmp_path_factory.mktemp("demo")
+    result = run_prikaz("build", "content/", "-o", str(out), "--force")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+# Golden files (tests/golden/README.md): PRIKAZ_UPDATE_GOLDEN=1 rewrites them instead of comparing.
+GOLDEN = ROOT / "tests" / "golden"
+UPDATE_GOLDEN = os.environ.get("PRIKAZ_UPDATE_GOLDEN") == "1"
+
+
 def normalize(text: str) -> str:
     """Fold whitespace only: a no-break space reads as a space, runs of spaces as one.
 
