@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 from conftest import run_prikaz
+from pixels import assert_looks_like_reference
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="нет Chromium (пакет Debian chromium): make setup")
@@ -41,5 +42,4 @@ def test_every_change_is_shown_in_the_rendered_page(page, tmp_path):
 def test_screenshot_of_the_page(page, tmp_path):
     shot = tmp_path / "comparison.png"
     chromium("--window-size=1280,900", f"--screenshot={shot}", page.as_uri(), profile=tmp_path / "profile")
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a drawn table, not a blank page
+    assert_looks_like_reference(shot, "comparison-page", 640, tmp_path)
