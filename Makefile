@@ -23,7 +23,8 @@ test: setup
 # Rewrite tests/golden/ (DOCX outlines, page screenshots) from what the code builds now;
 # review `git diff tests/golden` before committing (tests/golden/README.md).
 golden: setup
-	PRIKAZ_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py tests/test_render_pdf.py
+	PRIKAZ_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py tests/test_render_pdf.py \
+		tests/test_compare_html.py tests/test_publish.py
 
 lint: setup
 	$(BIN)/ruff check generator tests tools
