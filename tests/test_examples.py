@@ -1,7 +1,10 @@
 """The four bundled documents: every measure and clause reaches the DOCX, in order.
 
 The counts pin the transcription to the seed documents (shared/seeds); the row checks
-compare what python-docx reads back with the content, field by field.
+compare what python-docx reads back with the content, field by field. Such a comparison
+puts the content through `printed` (the typesetter), the document side only through
+`normalize` (whitespace); the typesetter itself is tested against literal strings in
+test_typography.py, and the exact printed text of every document is in tests/golden/.
 """
 
 from __future__ import annotations
