@@ -4,7 +4,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint templates bench clean
+.PHONY: setup demo test golden lint templates bench clean
 
 setup:
 	@bash tools/setup.sh
@@ -19,6 +19,12 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# Rewrite tests/golden/ (DOCX outlines, page screenshots) from what the code builds now;
+# review `git diff tests/golden` before committing (tests/golden/README.md).
+golden: setup
+	PRIKAZ_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py tests/test_render_pdf.py \
+		tests/test_compare_html.py tests/test_publish.py
 
 lint: setup
 	$(BIN)/ruff check generator tests tools

@@ -48,11 +48,37 @@ def built(tmp_path_factory, departments) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def demo_output(tmp_path_factory) -> Path:
+    """The bundled content built as `make demo` builds it: the CLI, DOCX, errors forced through."""
+    out = tmp_path_factory.mktemp("demo")
+    result = run_prikaz("build", "content/", "-o", str(out), "--force")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+# Golden files (tests/golden/README.md): PRIKAZ_UPDATE_GOLDEN=1 rewrites them instead of comparing.
+GOLDEN = ROOT / "tests" / "golden"
+UPDATE_GOLDEN = os.environ.get("PRIKAZ_UPDATE_GOLDEN") == "1"
+
+
 def normalize(text: str) -> str:
-    """Compare text as a reader sees it: any space is a space, quotes are «ёлочки»."""
+    """Fold whitespace only: a no-break space reads as a space, runs of spaces as one.
+
+    Never typesets: what is compared is exactly the characters a reader sees, so quotes,
+    dashes and initials stay under test (tests/test_typography.py tests the typesetter).
+    """
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def printed(content: str) -> str:
+    """The printed form of text typed in content/, for tests that compare the two.
+
+    Only for the content side of such a comparison: the document side is always read as is.
+    """
     from generator.typography import typeset
 
-    return " ".join(typeset(text).replace("\u00a0", " ").split())
+    return normalize(typeset(content))
 
 
 def docx_paragraphs(path: Path) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from conftest import docx_paragraphs, docx_table_rows, normalize, run_prikaz
-from test_diff import measure, plan, section, twenty
+from factories import measure, plan, section, twenty
 
 from generator import model as m
 from generator.amend import accusative, wording

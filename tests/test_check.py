@@ -11,7 +11,6 @@ import datetime as dt
 import itertools
 import json
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -944,10 +943,10 @@ def test_no_finding_on_what_the_seeds_do_right(bundled):
     assert not [p for p in bundled if p.code == "deadline-unclear"]
 
 
-# --- speed ------------------------------------------------------------------------------
+# --- a large plan: no false duplicates among similar wordings (speed is measured in bench/) ---
 
 
-def test_a_thousand_measures_check_in_well_under_a_second():
+def test_a_thousand_similar_measures_are_not_duplicates():
     subjects = [
         "математике",
         "физике",
@@ -980,10 +979,7 @@ def test_a_thousand_measures_check_in_well_under_a_second():
         ]
         sections.append(section(*rows, title=f"Раздел {s + 1}"))
     big = plan(*sections, period=(2021, 2024))
-    run(big)  # warm: imports and caches
-    started = time.perf_counter()
     problems = run(big)
-    assert time.perf_counter() - started < 1.0
     assert not codes(problems) & {"measure-duplicate", "measure-near-duplicate"}
 
 

@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 from conftest import run_prikaz
+from pixels import PAGES, SHARE, assert_looks_like_reference, differing_share, prepare
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="нет Chromium (пакет Debian chromium): make setup")
@@ -41,8 +42,7 @@ def test_every_change_is_shown_in_the_rendered_page(page, tmp_path):
 def test_screenshot_of_the_page(page, tmp_path):
     shot = tmp_path / "comparison.png"
     chromium("--window-size=1280,900", f"--screenshot={shot}", page.as_uri(), profile=tmp_path / "profile")
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a drawn table, not a blank page
+    assert_looks_like_reference(shot, "comparison-page", 640, tmp_path)
 
 
 def test_the_comparison_table_is_a_formal_attachment_with_its_pdf(tmp_path):
@@ -62,3 +62,18 @@ def test_the_comparison_table_is_a_formal_attachment_with_its_pdf(tmp_path):
     assert pages[1].startswith("2 ")  # the page number from page 2, at the top
     text = " ".join(pages).replace("- ", "-")  # words broken in the narrow column
     assert "Исключен" in text and "Раздел «Нормативно-правовое обеспечение», пункт 5" in text
+
+
+def test_one_changed_word_is_beyond_the_screenshot_tolerance(page, tmp_path):
+    """The tolerance of tests/pixels.py is tight enough to see a single word replaced."""
+    from PIL import Image
+
+    if not (PAGES / "comparison-page.png").is_file():
+        pytest.skip("no reference yet: make golden")
+    changed = tmp_path / "changed.html"  # the page is self-contained: it can be moved
+    changed.write_text(page.read_text(encoding="utf-8").replace("<ins>Апрель</ins>", "<ins>Июнь</ins>", 1),
+                       encoding="utf-8")
+    shot = tmp_path / "changed.png"
+    chromium("--window-size=1280,900", f"--screenshot={shot}", changed.as_uri(), profile=tmp_path / "profile")
+    with Image.open(PAGES / "comparison-page.png") as reference:
+        assert differing_share(prepare(shot, 640), reference.convert("L")) > SHARE

@@ -4,32 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from factories import UNITS, WORDS, measure, plan, section, twenty
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import model as m
 from generator.diff import apply, diff, word_diff
-
-WORDS = ["оценка", "качества", "образования", "мониторинг", "школ", "педагогов", "анализ", "ВПР", "ОГЭ",
-         "семинар", "2021", "2022", "родителей", "олимпиады", "рекомендации", "плана"]
-UNITS = ["ОО", "МОУО", "ИМЦ", "Отдел образования"]
-
-
-def measure(text, deadline="2021", units=("ОО",), children=(), id=None):
-    return m.Measure(text=(m.Paragraph(text),), deadline=deadline, responsible=tuple(units),
-                     children=tuple(children), id=id)
-
-
-def plan(*sections, title="План"):
-    return m.Plan(id="p", title=title, sections=tuple(sections))
-
-
-def section(title, *measures, sections=()):
-    return m.Section(title=title, measures=tuple(measures), sections=tuple(sections))
-
-
-def twenty():
-    return section("Раздел", *[measure(f"Мероприятие номер {i} про {WORDS[i % len(WORDS)]}") for i in range(20)])
 
 
 def test_one_inserted_measure_is_one_insertion():

@@ -1,13 +1,16 @@
 """The four bundled documents: every measure and clause reaches the DOCX, in order.
 
 The counts pin the transcription to the seed documents (shared/seeds); the row checks
-compare what python-docx reads back with the content, field by field.
+compare what python-docx reads back with the content, field by field. Such a comparison
+puts the content through `printed` (the typesetter), the document side only through
+`normalize` (whitespace); the typesetter itself is tested against literal strings in
+test_typography.py, and the exact printed text of every document is in tests/golden/.
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import docx_paragraphs, docx_table_rows, normalize
+from conftest import docx_paragraphs, docx_table_rows, normalize, printed
 
 from generator import model as m
 from generator.numbering import NumberedMeasure, NumberedSection, plan_outline, regulation_outline
@@ -37,7 +40,8 @@ def test_transcription_has_every_measure_of_the_seed(departments, folder, plan_i
 def test_every_measure_is_a_table_row_in_order(departments, built, folder, plan_id, order_id,
                                                n_sections, n_measures):
     plan = departments[folder].document(plan_id)
-    headings = [normalize(c.title) for c in plan.columns]
+    # Content (left) against the document (right): the content side is typeset as printed.
+    headings = [printed(c.title) for c in plan.columns]
     rows = [r for r in docx_table_rows(built / folder / f"{plan_id}.docx") if len(r) == 4]
     measure_rows = [r for r in rows if [normalize(c) for c in r] not in (headings, ["1", "2", "3", "4"])]
     expected = measures_of(plan)
@@ -46,9 +50,9 @@ def test_every_measure_is_a_table_row_in_order(departments, built, folder, plan_
         mm = item.measure
         number, text, deadline, responsible = (normalize(c) for c in row)
         assert number == item.number
-        assert text == " ".join(normalize(line) for line in m.plain_text(mm.text).splitlines())
-        assert deadline == normalize(mm.deadline or "")
-        assert responsible == normalize(plan.responsible_separator.join(mm.responsible))
+        assert text == " ".join(printed(line) for line in m.plain_text(mm.text).splitlines())
+        assert deadline == printed(mm.deadline or "")
+        assert responsible == printed(plan.responsible_separator.join(mm.responsible))
 
 
 @pytest.mark.parametrize("folder, plan_id, order_id, n_sections, n_measures", PLANS)
@@ -56,12 +60,12 @@ def test_section_titles_are_printed_with_their_numbers(departments, built, folde
                                                        order_id, n_sections, n_measures):
     plan = departments[folder].document(plan_id)
     path = built / folder / f"{plan_id}.docx"
-    printed = {normalize(r[0]) for r in docx_table_rows(path) if len(r) == 1}
-    printed |= {normalize(p) for p in docx_paragraphs(path)}
+    in_document = {normalize(r[0]) for r in docx_table_rows(path) if len(r) == 1}
+    in_document |= {normalize(p) for p in docx_paragraphs(path)}
     for item in plan_outline(plan):
         if isinstance(item, NumberedSection):
-            expected = normalize(f"{item.number or ''} {item.section.title}")
-            assert expected in printed
+            expected = printed(f"{item.number or ''} {item.section.title}")
+            assert expected in in_document
 
 
 def test_numbers_of_noglik_keep_the_printed_gap_and_dots(departments):
@@ -98,7 +102,7 @@ def test_order_points_are_numbered_and_signed(departments, built):
     order = departments["novosibirsk"].document("order-2020-0212")
     paragraphs = [normalize(p) for p in docx_paragraphs(built / "novosibirsk" / "order-2020-0212.docx")]
     for index, point in enumerate(order.points, start=1):
-        assert f"{index}. {normalize(m.plain_text(point.text))}" in paragraphs
+        assert f"{index}. {printed(m.plain_text(point.text))}" in paragraphs
     signature = docx_table_rows(built / "novosibirsk" / "order-2020-0212.docx")[0]
     assert [normalize(c) for c in signature] == ["Начальник департамента", "Р. М. Ахметгареев"]
 
@@ -112,10 +116,10 @@ def test_regulation_has_every_clause_with_its_number(departments, built):
     position = 0
     for item in outline:
         if hasattr(item, "chapter"):
-            expected = normalize(f"{item.number} {item.chapter.title}")
+            expected = printed(f"{item.number} {item.chapter.title}")
         else:
             first = m.plain_text(item.clause.text).splitlines()
-            expected = normalize(f"{item.number} {first[0] if first else ''}")
+            expected = printed(f"{item.number} {first[0] if first else ''}")
         position = paragraphs.index(expected, position) + 1  # in order
 
 
@@ -125,7 +129,7 @@ def test_definitions_are_term_dash_definition(departments, built):
     assert len(definitions) == 15
     paragraphs = [normalize(p) for p in docx_paragraphs(built / "taimyr" / "regulation-msoko.docx")]
     for d in definitions:
-        assert normalize(f"{d.term} – {d.definition}") in paragraphs
+        assert printed(f"{d.term} – {d.definition}") in paragraphs
 
 
 def test_passport_blocks_stand_between_tables(departments, built):
@@ -134,4 +138,4 @@ def test_passport_blocks_stand_between_tables(departments, built):
     labels = [b for s in plan.sections for b in s.passport]
     assert len(labels) > 80
     for block in labels:
-        assert any(p.startswith(normalize(block.label) + ":") for p in paragraphs), block.label
+        assert any(p.startswith(printed(block.label) + ":") for p in paragraphs), block.label

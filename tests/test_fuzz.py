@@ -337,13 +337,6 @@ def test_apply_inverts_diff_for_unrelated_editions(pair):
     wording(old, new, result, numbers, carry_numbers(numbers, result, new))  # the amending words: no crash
 
 
-def test_the_round_trip_of_related_editions_is_in_test_diff():
-    """Edits at every level (insert, delete, move, change) are fuzzed in test_diff.py."""
-    import test_diff
-
-    assert hasattr(test_diff.test_applying_the_diff_gives_exactly_the_new_edition, "hypothesis")
-
-
 # --- crashes found by fuzzing, kept as regressions ---------------------------------------------
 
 

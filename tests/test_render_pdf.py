@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import normalize
+from pixels import assert_looks_like_reference
 
 from generator import model as m
 from generator.numbering import NumberedMeasure, plan_outline
@@ -113,6 +114,15 @@ def test_a_rendered_page_has_letterhead_ink_at_the_top(pdfs, tmp_path):
     assert sum(dark[:top_margin - 1]) == 0  # nothing in the top margin of page 1
     assert sum(dark[top_margin:top_margin + height // 10]) > 0  # the letterhead
     assert all(v >= 128 for row in rows for v in row[:left_margin])  # the left margin is clean
+
+
+@pytest.mark.parametrize("index, page", [(0, 1), (0, 3), (1, 1), (2, 1)])
+def test_rendered_pages_look_like_their_references(pdfs, tmp_path, index, page):
+    """Page images against tests/golden/pages/: letterhead, tables, repeated header, layout."""
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-png", "-f", str(page), "-l", str(page), str(pdfs[index]),
+                    str(tmp_path / "page")], check=True)
+    shot = next(tmp_path.glob("page*.png"))
+    assert_looks_like_reference(shot, f"pdf-{pdfs[index].parent.name}-{pdfs[index].stem}-p{page}", 330, tmp_path)
 
 
 def _pgm(data: bytes) -> tuple[int, int, bytes]:
