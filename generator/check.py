@@ -99,6 +99,7 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
     from .rules.duplicates import duplicate_rules
     from .rules.hygiene import hygiene_rules
     from .rules.numbers import number_rules
+    from .rules.signature import signature_rules
     from .rules.units import unit_rules
 
     families = (
@@ -108,6 +109,7 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
         consistency_rules,
         number_rules,
         hygiene_rules,
+        signature_rules,
     )
     today = today or dt.date.today()
     found: list[Problem] = []

@@ -88,5 +88,5 @@ def signature_name(name: str) -> str:
     """The signer as ГОСТ Р 7.0.97 prints him: initials, then the surname («Л.М. Ренкевич»)."""
     found = surname_first(name)
     if found:
-        name = f"{found['initials']} {found['surname']}"
+        name = f"{found['initials']}{NBSP}{found['surname']}"
     return typeset(name)

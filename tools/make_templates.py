@@ -57,6 +57,7 @@ def _hyphenation(doc) -> None:
     zone = OxmlElement("w:hyphenationZone")
     zone.set(qn("w:val"), "357")  # 0.63 cm, Word's default
     auto.addnext(zone)
+    zone.addnext(OxmlElement("w:doNotHyphenateCaps"))  # «МСО-КО» is not a word
     limit = OxmlElement("w:consecutiveHyphenLimit")
     limit.set(qn("w:val"), "2")  # no ladder of hyphens down the right edge
     auto.addnext(limit)
