@@ -16,6 +16,7 @@ from .build import site_folder
 from .numbering import NumberedSection, plan_outline, regulation_outline
 from .typography import NBSP, cite, format_date, number_sign
 
+ILLUSTRATIVE = "пример, не действующий документ"
 KIND_NAMES = {"order": "Приказ", "plan": "План мероприятий", "regulation": "Положение"}
 EDITION_KINDS = {"original": "первоначальная", "new": "новая редакция", "amendment": "с изменениями"}
 
@@ -95,6 +96,12 @@ def works(dep: m.Department) -> list[list[m.Plan | m.Regulation]]:
     return result
 
 
+def in_force(work: list) -> m.Plan | m.Regulation:
+    """The edition the site presents as current: the latest that is not an illustrative
+    example (an invented edition is never «действующая»); the first if all are examples."""
+    return next((e for e in reversed(work) if not e.edition.illustrative), work[0])
+
+
 def work_page_path(dep: m.Department, work: list) -> str:
     return f"{site_folder(dep)}/{work[0].id}.html"
 
@@ -109,10 +116,9 @@ def _sort_key(date: dt.date | None, number: str) -> tuple:
 
 
 def _order_row(dep: m.Department, order: m.Order, published) -> Row:
-    amended_by = [o for ref in order.annexes for o in _amending_orders_of_work(dep, ref.document)]
     return Row(
         kind=_kind(order), date=format_date(order.date, "numeric"), number=_unbroken(number_sign(order.number)),
-        title=_order_title(dep, order), page=None, note=_revisions(dep, amended_by),
+        title=_order_title(dep, order), page=None, note=_order_note(dep, order),
         files=files_of(dep, order.id, published), sort_key=_sort_key(order.date, order.number),
     )
 
@@ -126,7 +132,7 @@ def _order_title(dep: m.Department, order: m.Order) -> str:
 
 
 def _work_row(dep: m.Department, work: list, published) -> Row:
-    current = work[-1]
+    current = in_force(work)
     approval = dep.approving_order(work[0].id)
     date, number = ("—", "—")
     sort_date = None
@@ -136,9 +142,16 @@ def _work_row(dep: m.Department, work: list, published) -> Row:
         number = f"к приказу {_unbroken(number_sign(order.number))}"
     return Row(
         kind=_kind(current), date=date, number=number, title=current.title, page=work_page_path(dep, work),
-        note=_revisions(dep, editions.amending_orders(dep, current)),
+        note=_work_note(dep, current),
         files=files_of(dep, current.id, published), sort_key=_sort_key(sort_date, number),
     )
+
+
+def _work_note(dep: m.Department, current) -> str:
+    """«в ред. приказа …» for the edition whose files are shown, or that it is an example."""
+    if current.edition.illustrative:
+        return ILLUSTRATIVE
+    return _revisions(dep, editions.amending_orders(dep, current))
 
 
 def _unbroken(number: str) -> str:
@@ -146,8 +159,20 @@ def _unbroken(number: str) -> str:
     return number.replace(" ", NBSP)
 
 
-def _amending_orders_of_work(dep: m.Department, doc_id: str) -> list[m.Order]:
-    return editions.amending_orders(dep, dep.editions(doc_id)[-1])
+def _order_note(dep: m.Department, order: m.Order) -> str:
+    """What an order's files are. They hold the order as signed, with its annexes as first
+    approved: when an annex has been amended since, the note says the text is the original
+    and which orders amended it (never «в ред.», which would promise the current text)."""
+    if order.amendment is not None and dep.document(order.amendment.new).edition.illustrative:
+        return ILLUSTRATIVE
+    amended_by = [o for ref in order.annexes
+                  for o in editions.amending_orders(dep, in_force(dep.editions(ref.document)))]
+    if not amended_by:
+        return ""
+    word = "приказом" if len(amended_by) == 1 else "приказами"
+    style = dep.organization.style.date
+    cited = ", ".join(cite(o.date, o.number, style) for o in amended_by)
+    return f"текст в первоначальной редакции; изменения внесены {word} {cited}"
 
 
 def _revisions(dep: m.Department, orders: list[m.Order]) -> str:
@@ -159,13 +184,13 @@ def _revisions(dep: m.Department, orders: list[m.Order]) -> str:
 
 
 def work_page(dep: m.Department, work: list, published: dict[str, FileLink]) -> WorkPage:
-    current = work[-1]
-    rows = [_edition_row(dep, number, edition, edition is current, published)
+    current = in_force(work)
+    rows = [_edition_row(dep, number, edition, edition is current and not edition.edition.illustrative, published)
             for number, edition in enumerate(work, start=1)]
     orders = {o.id: o for edition in work for o in _orders_of_edition(dep, edition)}
     return WorkPage(
         path=work_page_path(dep, work), kind=_kind(current), title=current.title,
-        organization=dep.organization.name, note=_revisions(dep, editions.amending_orders(dep, current)),
+        organization=dep.organization.name, note=_work_note(dep, current),
         files=files_of(dep, current.id, published), editions=tuple(rows),
         orders=tuple(_order_row(dep, o, published) for o in sorted(orders.values(), key=lambda o: o.date)),
         contents=tuple(_contents(current)),
@@ -181,7 +206,7 @@ def _orders_of_edition(dep: m.Department, edition) -> list[m.Order]:
 def _edition_row(dep: m.Department, number: int, edition, current: bool, published) -> EditionRow:
     label = f"Редакция {number}: {EDITION_KINDS[edition.edition.kind]}"
     if edition.edition.illustrative:
-        label += " (пример, не действующий документ)"
+        label += f" ({ILLUSTRATIVE})"
     approval = dep.approving_order(edition.id)
     amending = dep.amending_order(edition.id)
     style = dep.organization.style.date

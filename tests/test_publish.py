@@ -80,7 +80,11 @@ def test_index_lists_every_order_and_every_plan_and_regulation(published):
             assert f'href="{Path(dep.folder).name}/{work}.html"' in page
     rows = page.count("<tr>") - page.count("<thead><tr>")
     assert rows == 7  # 3 orders (427, 0212, 0415) and 4 works (3 plans, 1 regulation)
-    assert "(в ред. приказа от 15.04.2020 № 0415-09)" in page.replace("\u00a0", " ")
+    # The amending order of the bundled content brings in an illustrative edition: the
+    # order says so, and the amended order's own files are not called amended.
+    text = page.replace("\u00a0", " ")
+    assert "(пример, не действующий документ)" in text
+    assert "в ред. приказа от 15.04.2020 № 0415-09" not in text
 
 
 def test_every_link_of_every_page_resolves(published):
@@ -123,7 +127,10 @@ def test_plan_page_shows_its_editions_and_orders(published):
     assert "утверждена приказом от 28.02.2020 № 0212-09 а" in page
     assert "изменения внесены приказом от 15.04.2020 № 0415-09" in page
     assert "О внесении изменений в приказ" in page
-    assert 'href="../novosibirsk/plan-2020-ed2.pdf"' in page  # the current edition first
+    # An illustrative edition is listed, never called the one in force: the original is.
+    assert 'href="../novosibirsk/plan-2020.pdf"' in page[:page.index("Редакции")]
+    assert "(пример, не действующий документ) — действующая" not in page
+    assert page.count("— действующая") == 1 and "первоначальная — действующая" in page
     assert "Организационные мероприятия" in page  # the contents
 
 
