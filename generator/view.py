@@ -42,8 +42,10 @@ def text_lines(text: m.Text, number: str | None = None) -> list[dict]:
         else:
             result.insert(0, {"kind": "p", "text": number})
     for line, following in zip(result, result[1:]):
-        if line["kind"] == "p" and line["text"].rstrip().endswith(":") and following["kind"] == "bullet":
-            line["kind"] = "intro"  # «… следующие:» stays on the page of its list
+        # «… следующие:» stays on the page of its list, a paragraph on that of its heading
+        opens_list = line["text"].rstrip().endswith(":") and following["kind"] == "bullet"
+        if line["kind"] == "p" and (opens_list or following["kind"] == "heading"):
+            line["kind"] = "intro"
     return result
 
 
