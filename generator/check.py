@@ -113,6 +113,7 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
     from .rules.duplicates import duplicate_rules
     from .rules.hygiene import hygiene_rules
     from .rules.numbers import number_rules
+    from .rules.signature import signature_rules
     from .rules.units import unit_rules
 
     families = (
@@ -123,6 +124,7 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
         number_rules,
         hygiene_rules,
         column_rules,
+        signature_rules,
     )
     today = today or dt.date.today()
     found: list[Problem] = []

@@ -179,18 +179,22 @@ def check(paths: tuple[str, ...], output_format: str) -> None:
 
 
 def _check_before(departments, force: bool) -> None:
-    """The checker's findings before writing anything: errors stop, unless forced."""
+    """The checker's findings before writing anything: errors stop, unless forced.
+
+    Only the errors that stop the command are listed; otherwise a one-line count points to
+    `prikaz check`, so that a session of check, build and publish prints each finding once.
+    """
     from .check import check as check_content
 
     findings = check_content(departments)
-    for finding in findings:
-        click.echo(str(finding), err=True)
-    errors = sum(f.severity == "error" for f in findings)
+    errors = [f for f in findings if f.severity == "error"]
     if errors and not force:
-        click.echo(f"Ошибок: {errors}. Ничего не записано; исправьте их или соберите с --force.", err=True)
+        for finding in errors:
+            click.echo(str(finding), err=True)
+        click.echo(f"Ошибок: {len(errors)}. Ничего не записано; исправьте их или соберите с --force.", err=True)
         sys.exit(EXIT_FINDINGS)
     if findings:
-        click.echo(f"Замечаний проверки: {len(findings)} (ошибок {errors}).", err=True)
+        click.echo(f"Замечаний проверки: {len(findings)} (ошибок {len(errors)}); список — prikaz check.", err=True)
 
 
 @main.command()

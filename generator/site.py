@@ -17,6 +17,7 @@ from .numbering import NumberedSection, plan_outline, regulation_outline
 from .redline import SUFFIX as REDLINE_SUFFIX
 from .typography import NBSP, cite, format_date, number_sign
 
+ILLUSTRATIVE = "пример, не действующий документ"
 KIND_NAMES = {"order": "Приказ", "plan": "План мероприятий", "regulation": "Положение"}
 EDITION_KINDS = {"original": "первоначальная", "new": "новая редакция", "amendment": "с изменениями"}
 
@@ -110,10 +111,9 @@ def _sort_key(date: dt.date | None, number: str) -> tuple:
 
 
 def _order_row(dep: m.Department, order: m.Order, published) -> Row:
-    amended_by = [o for ref in order.annexes for o in _amending_orders_of_work(dep, ref.document)]
     return Row(
         kind=_kind(order), date=format_date(order.date, "numeric"), number=_unbroken(number_sign(order.number)),
-        title=_order_title(dep, order), page=None, note=_revisions(dep, amended_by),
+        title=_order_title(dep, order), page=None, note=_order_note(dep, order),
         files=files_of(dep, order.id, published), sort_key=_sort_key(order.date, order.number),
     )
 
@@ -127,11 +127,12 @@ def _order_title(dep: m.Department, order: m.Order) -> str:
 
 
 def current_edition(dep: m.Department, work: list) -> m.Plan | m.Regulation:
-    """The edition in force: the newest one an order approved or brought in. A later draft
-    (no order yet) is listed on the work's page but never shown as current; a work that no
-    order approves at all shows its newest edition."""
-    approved = [e for e in work if dep.approving_order(e.id) or dep.amending_order(e.id)]
-    return approved[-1] if approved else work[-1]
+    """The edition in force: the newest real one (not an illustrative example) that an order
+    approved or brought in. A later draft (no order yet) is listed on the work's page but
+    never shown as current; a work that no order approves shows its newest real edition."""
+    real = [e for e in work if not e.edition.illustrative] or work[:1]
+    approved = [e for e in real if dep.approving_order(e.id) or dep.amending_order(e.id)]
+    return approved[-1] if approved else real[-1]
 
 
 def _work_row(dep: m.Department, work: list, published) -> Row:
@@ -145,9 +146,16 @@ def _work_row(dep: m.Department, work: list, published) -> Row:
         number = f"к приказу {_unbroken(number_sign(order.number))}"
     return Row(
         kind=_kind(current), date=date, number=number, title=current.title, page=work_page_path(dep, work),
-        note=_revisions(dep, editions.amending_orders(dep, current)),
+        note=_work_note(dep, current),
         files=files_of(dep, current.id, published), sort_key=_sort_key(sort_date, number),
     )
+
+
+def _work_note(dep: m.Department, current) -> str:
+    """«в ред. приказа …» for the edition whose files are shown, or that it is an example."""
+    if current.edition.illustrative:
+        return ILLUSTRATIVE
+    return _revisions(dep, editions.amending_orders(dep, current))
 
 
 def _unbroken(number: str) -> str:
@@ -155,8 +163,20 @@ def _unbroken(number: str) -> str:
     return number.replace(" ", NBSP)
 
 
-def _amending_orders_of_work(dep: m.Department, doc_id: str) -> list[m.Order]:
-    return editions.amending_orders(dep, dep.editions(doc_id)[-1])
+def _order_note(dep: m.Department, order: m.Order) -> str:
+    """What an order's files are. They hold the order as signed, with its annexes as first
+    approved: when an annex has been amended since, the note says the text is the original
+    and which orders amended it (never «в ред.», which would promise the current text)."""
+    if order.amendment is not None and dep.document(order.amendment.new).edition.illustrative:
+        return ILLUSTRATIVE
+    amended_by = [o for ref in order.annexes
+                  for o in editions.amending_orders(dep, current_edition(dep, dep.editions(ref.document)))]
+    if not amended_by:
+        return ""
+    word = "приказом" if len(amended_by) == 1 else "приказами"
+    style = dep.organization.style.date
+    cited = ", ".join(cite(o.date, o.number, style) for o in amended_by)
+    return f"текст в первоначальной редакции; изменения внесены {word} {cited}"
 
 
 def _revisions(dep: m.Department, orders: list[m.Order]) -> str:
@@ -169,12 +189,12 @@ def _revisions(dep: m.Department, orders: list[m.Order]) -> str:
 
 def work_page(dep: m.Department, work: list, published: dict[str, FileLink]) -> WorkPage:
     current = current_edition(dep, work)
-    rows = [_edition_row(dep, number, edition, edition is current, published)
+    rows = [_edition_row(dep, number, edition, edition is current and not edition.edition.illustrative, published)
             for number, edition in enumerate(work, start=1)]
     orders = {o.id: o for edition in work for o in _orders_of_edition(dep, edition)}
     return WorkPage(
         path=work_page_path(dep, work), kind=_kind(current), title=current.title,
-        organization=dep.organization.name, note=_revisions(dep, editions.amending_orders(dep, current)),
+        organization=dep.organization.name, note=_work_note(dep, current),
         files=files_of(dep, current.id, published), editions=tuple(rows),
         orders=tuple(_order_row(dep, o, published) for o in sorted(orders.values(), key=lambda o: o.date)),
         contents=tuple(_contents(current)),
@@ -190,7 +210,7 @@ def _orders_of_edition(dep: m.Department, edition) -> list[m.Order]:
 def _edition_row(dep: m.Department, number: int, edition, current: bool, published) -> EditionRow:
     label = f"Редакция {number}: {EDITION_KINDS[edition.edition.kind]}"
     if edition.edition.illustrative:
-        label += " (пример, не действующий документ)"
+        label += f" ({ILLUSTRATIVE})"
     approval = dep.approving_order(edition.id)
     amending = dep.amending_order(edition.id)
     style = dep.organization.style.date

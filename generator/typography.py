@@ -42,6 +42,11 @@ _INITIALS_AFTER = re.compile(r"(?<=[а-яё])\s+([А-ЯЁ]\.)(\s?)([А-ЯЁ]\.)"
 _NUMBER_SIGN = re.compile(r"№\s*(?=\S)")
 _YEAR_ABBREV = re.compile(r"(\d)\s+(гг?\.)")
 _PROSE_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
+# «2019-2025», «2019 - 2025», «2019—2025»: a range of years takes an en dash, no spaces.
+_YEAR_RANGE = re.compile(r"(?<![\d.\-–—])((?:1[89]|2\d)\d\d)\s*[-‐‑–—]\s*((?:1[89]|2\d)\d\d)(?![\d\-–—])")
+_SURNAME_FIRST = re.compile(
+    r"^\s*(?P<surname>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?P<initials>[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?)\s*$"
+)
 
 
 _AS_WRITTEN = contextvars.ContextVar("as_written", default=False)
@@ -65,6 +70,7 @@ def typeset(text: str) -> str:
     if '"' in text:
         text = _quotes(text)
     text = _NUMBER_SIGN.sub("№" + NBSP, text)
+    text = _YEAR_RANGE.sub("\\1–\\2", text)
     text = _INITIALS_BEFORE.sub(lambda m: _initials(m) + NBSP, text)
     text = _INITIALS_AFTER.sub(lambda m: NBSP + _initials(m), text)
     text = _YEAR_ABBREV.sub(r"\1" + NBSP + r"\2", text)
@@ -97,3 +103,27 @@ def printed_key(text: str) -> str:
     text = _DASHES.sub("-", text)
     text = _SPACES.sub(" ", text.replace(NBSP, " ")).strip()
     return re.sub(r" ?- ?", "-", text)
+
+
+def typeset_title(text: str) -> str:
+    """A title: typeset, and its last word bound to the one before it.
+
+    A centred title must not end with one word alone on its last line («… на 2019–2025
+    / годы»): a non-breaking space before the last word carries it over with its neighbour.
+    """
+    text = typeset(text).rstrip()
+    head, space, last = text.rpartition(" ")
+    return f"{head}{NBSP}{last}" if space and head else text
+
+
+def surname_first(name: str) -> re.Match | None:
+    """«Ренкевич Л.М.»: a signature written surname first, as ГОСТ Р 7.0.97 does not."""
+    return _SURNAME_FIRST.match(name)
+
+
+def signature_name(name: str) -> str:
+    """The signer as ГОСТ Р 7.0.97 prints him: initials, then the surname («Л.М. Ренкевич»)."""
+    found = surname_first(name)
+    if found:
+        name = f"{found['initials']}{NBSP}{found['surname']}"
+    return typeset(name)

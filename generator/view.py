@@ -16,7 +16,7 @@ from .numbering import (
     point_numbers,
     regulation_outline,
 )
-from .typography import cite, format_date, number_sign, typeset
+from .typography import cite, format_date, number_sign, signature_name, typeset, typeset_title
 
 APPROVED_WORD = {"план": "УТВЕРЖДЕН", "положение": "УТВЕРЖДЕНО"}
 
@@ -42,13 +42,26 @@ def text_lines(text: m.Text, number: str | None = None) -> list[dict]:
             result[0]["text"] = f"{number} {result[0]['text']}"
         else:
             result.insert(0, {"kind": "p", "text": number})
+    for line, following in zip(result, result[1:]):
+        # «… следующие:» stays on the page of its list, a paragraph on that of its heading
+        opens_list = line["text"].rstrip().endswith(":") and following["kind"] == "bullet"
+        if line["kind"] == "p" and (opens_list or following["kind"] == "heading"):
+            line["kind"] = "intro"
     return result
+
+
+def introduces(lines: list[dict]) -> list[dict]:
+    """The lines of a text that introduces what follows (a clause with sub-clauses): its
+    last paragraph is kept with the next one, so it never ends a page alone."""
+    if lines and lines[-1]["kind"] == "p":
+        lines[-1] = {**lines[-1], "kind": "intro"}
+    return lines
 
 
 def _signature(signature: m.Signature | None) -> dict | None:
     if signature is None:
         return None
-    return {"position": [typeset(line) for line in signature.position], "name": typeset(signature.name)}
+    return {"position": [typeset(line) for line in signature.position], "name": signature_name(signature.name)}
 
 
 # --- orders -----------------------------------------------------------------------------
@@ -57,14 +70,15 @@ def _signature(signature: m.Signature | None) -> dict | None:
 def order_view(org: m.Organization, order: m.Order) -> dict:
     points: list[dict] = []
     for number, point, _depth in point_numbers(order.points):
-        points += text_lines(point.text, number)
+        lines = text_lines(point.text, number)
+        points += introduces(lines) if point.points else lines
     return {
         "letterhead": [typeset(line) for line in org.letterhead],
         "doc_type": org.style.doc_type,
         "date": format_date(order.date, org.style.date),
         "number": number_sign(order.number),
         "place": org.place and typeset(org.place),
-        "title": typeset(order.title),
+        "title": typeset_title(order.title),
         **_preamble_and_command(org.style, text_lines(order.preamble)),
         "points": points,
         "sign": _signature(org.signatory(order.signatory)),
@@ -143,7 +157,7 @@ def plan_view(plan: m.Plan, header: list[str]) -> dict:
     return {
         "landscape": bool(grid and grid["landscape"]),
         "header": header,
-        "title": typeset(plan.title),
+        "title": typeset_title(plan.title),
         "note_title": plan.note and plan.note.title and typeset(plan.note.title),
         "note": text_lines(plan.note.text) if plan.note else [],
         "table_title": plan.table_title and typeset(plan.table_title),
@@ -246,7 +260,7 @@ def _total_row(plan: m.Plan, grid: dict | None, section: m.Section) -> dict:
 
 
 def _section_title(item: NumberedSection) -> str:
-    title = typeset(item.section.title)
+    title = typeset_title(item.section.title)
     return f"{item.number} {title}" if item.number else title
 
 
@@ -292,17 +306,18 @@ def regulation_view(regulation: m.Regulation, header: list[str]) -> dict:
     for item in regulation_outline(regulation):
         if isinstance(item, NumberedChapter):
             chapter = item.chapter
-            body.append({"kind": "chapter", "text": f"{item.number} {typeset(chapter.title)}"})
+            body.append({"kind": "chapter", "text": f"{item.number} {typeset_title(chapter.title)}"})
             body += text_lines(chapter.text)
             continue
         clause = item.clause
-        body += text_lines(clause.text, item.number)
+        lines = text_lines(clause.text, item.number)
+        body += introduces(lines) if clause.clauses or clause.definitions else lines
         body += [
             {"kind": "p", "text": f"{typeset(d.term)}\u00a0– {typeset(d.definition)}"} for d in clause.definitions
         ]
     return {
         "header": header,
-        "title": typeset(regulation.title),
+        "title": typeset_title(regulation.title),
         "body": body,
         "sign": _signature(regulation.signature),
     }

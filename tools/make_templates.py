@@ -33,6 +33,7 @@ def new_document() -> Document:
     doc = Document()
     _page(doc.sections[0])
     _styles(doc)
+    _hyphenation(doc)
     props = doc.core_properties
     props.author = props.last_modified_by = "prikaz"
     props.title = props.subject = props.keywords = props.comments = ""
@@ -41,6 +42,30 @@ def new_document() -> Document:
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     return doc
+
+
+def _hyphenation(doc) -> None:
+    """Automatic hyphenation for the whole document (Word and LibreOffice both read it).
+
+    Narrow plan columns cannot fit long Russian words («профориентационной»): without
+    hyphenation they are cut at the cell edge with no hyphen. The element goes right after
+    w:defaultTabStop, where the schema's sequence puts it.
+    """
+    settings = doc.settings.element
+    auto = OxmlElement("w:autoHyphenation")
+    settings.find(qn("w:defaultTabStop")).addnext(auto)
+    zone = OxmlElement("w:hyphenationZone")
+    zone.set(qn("w:val"), "357")  # 0.63 cm, Word's default
+    auto.addnext(zone)
+    zone.addnext(OxmlElement("w:doNotHyphenateCaps"))  # «МСО-КО» is not a word
+    limit = OxmlElement("w:consecutiveHyphenLimit")
+    limit.set(qn("w:val"), "2")  # no ladder of hyphens down the right edge
+    auto.addnext(limit)
+    # Word's document defaults say en-US: a style without its own language would be
+    # hyphenated (and spell-checked) as English.
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    for attr in ("w:val", "w:eastAsia"):
+        lang.set(qn(attr), "ru-RU")
 
 
 def _page(section) -> None:
@@ -91,7 +116,7 @@ def _styles(doc) -> None:
             styles[style].font.name = FONT
 
     def paragraph_style(name, *, size=14, bold=False, align=None, indent=None, first=None,
-                        left=None, before=0, after=0, keep_next=False, outline=None):
+                        left=None, before=0, after=0, keep_next=False, outline=None, hyphenate=True):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.font.size = Pt(size)
@@ -106,6 +131,8 @@ def _styles(doc) -> None:
         fmt.space_before, fmt.space_after = Pt(before), Pt(after)
         fmt.keep_with_next = keep_next
         fmt.widow_control = True
+        if not hyphenate:  # titles and headings are not hyphenated
+            _suppress_hyphens(style.element.get_or_add_pPr())
         if outline is not None:  # Word's navigation pane and the PDF's bookmarks
             p_pr = style.element.get_or_add_pPr()
             level = OxmlElement("w:outlineLvl")
@@ -115,27 +142,47 @@ def _styles(doc) -> None:
 
     J, C, L, R = (WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER,
                   WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT)
-    paragraph_style("Letterhead", bold=True, align=C)
-    paragraph_style("Doc Type", size=16, bold=True, align=C, before=12, after=12)
+    paragraph_style("Letterhead", bold=True, align=C, hyphenate=False)
+    paragraph_style("Doc Type", size=16, bold=True, align=C, before=12, after=12, hyphenate=False)
     dateline = paragraph_style("Date Line", align=L, after=6)
     dateline.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    paragraph_style("Place", align=C, after=6)
-    paragraph_style("Doc Title", bold=True, align=C, before=12, after=12, keep_next=True, outline=0)
-    paragraph_style("Annex Header", align=L, left=Cm(9.5))
+    paragraph_style("Place", align=C, after=6, hyphenate=False)
+    paragraph_style("Doc Title", bold=True, align=C, before=12, after=12, keep_next=True, outline=0, hyphenate=False)
+    paragraph_style("Annex Header", align=L, left=Cm(9.5), hyphenate=False)
     paragraph_style("Body", align=J, first=Cm(1.25))
-    paragraph_style("Command", bold=True, align=L, before=6, after=6, keep_next=True)
+    # A paragraph that introduces what follows (a clause with sub-clauses, «… следующие:»)
+    # must not be left alone at the foot of a page.
+    paragraph_style("Body Intro", align=J, first=Cm(1.25), keep_next=True)
+    paragraph_style("Command", bold=True, align=L, before=6, after=6, keep_next=True, hyphenate=False)
     paragraph_style("Body Heading", bold=True, align=J, first=Cm(1.25), before=6, keep_next=True)
-    paragraph_style("Chapter", bold=True, align=C, before=12, after=6, keep_next=True, outline=1)
+    paragraph_style("Chapter", bold=True, align=C, before=12, after=6, keep_next=True, outline=1, hyphenate=False)
     paragraph_style("Bullet", align=J, first=Cm(1.25))
-    paragraph_style("Signature", align=L)
-    paragraph_style("Signature Name", align=R)
-    paragraph_style("Part Heading", bold=True, align=C, before=12, after=6, keep_next=True, outline=1)
+    paragraph_style("Signature", align=L, hyphenate=False)
+    paragraph_style("Signature Name", align=R, hyphenate=False)
+    paragraph_style("Part Heading", bold=True, align=C, before=12, after=6, keep_next=True, outline=1, hyphenate=False)
     paragraph_style("Cell", size=12, align=L)
     paragraph_style("Cell Bullet", size=12, align=L)
     paragraph_style("Cell Centered", size=12, align=C)
     paragraph_style("Column Head", size=12, bold=True, align=C)
-    paragraph_style("Section Row", size=12, bold=True, align=C, keep_next=True, outline=1)
+    paragraph_style("Section Row", size=12, bold=True, align=C, keep_next=True, outline=1, hyphenate=False)
     paragraph_style("Spacer", size=2)
+
+
+# What follows w:suppressAutoHyphens in w:pPr's schema sequence (Word refuses another order).
+_AFTER_SUPPRESS = ("w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                   "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                   "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                   "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+                   "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _suppress_hyphens(p_pr) -> None:
+    element = OxmlElement("w:suppressAutoHyphens")
+    successor = next((c for c in p_pr if c.tag in {qn(t) for t in _AFTER_SUPPRESS}), None)
+    if successor is None:
+        p_pr.append(element)
+    else:
+        successor.addprevious(element)
 
 
 def _east_asia_font(style) -> None:
@@ -177,6 +224,7 @@ def lines(container, var: str, cell: bool = False, rows: bool = False) -> None:
     """
     body, bullet = ("Cell", "Cell Bullet") if cell else ("Body", "Bullet")
     heading, chapter = ("Cell", "Cell") if cell else ("Body Heading", "Chapter")
+    intro = "Cell" if cell else "Body Intro"
     tag(container, f"{{%p for l in {var} %}}")
     tag(container, "{%p if l.kind == 'bullet' %}")
     para(container, "{{ l.marker }}{{ l.text }}", bullet)
@@ -184,6 +232,8 @@ def lines(container, var: str, cell: bool = False, rows: bool = False) -> None:
     para(container, "", heading, bold_runs=("{{ l.text }}",))
     tag(container, "{%p elif l.kind == 'chapter' %}")
     para(container, "", chapter, bold_runs=("{{ l.text }}",))
+    tag(container, "{%p elif l.kind == 'intro' %}")
+    para(container, "{{ l.text }}", intro)
     tag(container, "{%p elif l.kind == 'lead' %}")
     para(container, " {{ l.text }}", body, bold_runs=("{{ l.lead }}",))
     if rows:
@@ -251,6 +301,20 @@ def _borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _cell_margins(table) -> None:
+    """Room between text and the cell's borders: 1 mm above and below, 1.9 mm at the sides.
+
+    Word's default (0 above and below) lets a line of text touch the border over it.
+    """
+    margins = OxmlElement("w:tblCellMar")
+    for edge, twips in (("top", 57), ("left", 108), ("bottom", 57), ("right", 108)):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
+
+
 def _row_flags(row, header: bool = False) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     cant_split = OxmlElement("w:cantSplit")
@@ -271,6 +335,7 @@ def quoted_table(doc) -> None:
     table = doc.add_table(rows=3, cols=4)
     _widths(table, PLAN_COLUMNS)
     _borders(table)
+    _cell_margins(table)
     _cell_text(table.rows[0].cells[0], "{%tr for r in l.rows %}", "Cell")
     for i, cell in enumerate(table.rows[1].cells):
         _cell_text(cell, f"{{{{ r[{i}] }}}}", "Cell Centered" if i in (0, 2) else "Cell")
@@ -299,6 +364,7 @@ def plan_table(doc) -> None:
     table = doc.add_table(rows=len(rows), cols=4)
     _widths(table, PLAN_COLUMNS)
     _borders(table)
+    _cell_margins(table)
     r = dict(zip(rows, table.rows))
     for i, cell in enumerate(r["head"].cells):
         _cell_text(cell, f"{{{{ columns[{i}] }}}}", "Column Head")
