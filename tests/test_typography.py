@@ -105,8 +105,8 @@ def test_number_sign(typed, expected):
 
 @pytest.mark.parametrize("typed, expected", [
     ("в 2020 г.", f"в 2020{NBSP}г."),
-    ("на 2021 - 2023 гг.", f"на 2021{NBSP}– 2023{NBSP}гг."),
-    ("на 2020-2024 гг.", f"на 2020-2024{NBSP}гг."),  # a year range keeps its hyphen (see the report)
+    ("на 2021 - 2023 гг.", f"на 2021–2023{NBSP}гг."),  # a spaced range: one en dash, no spaces
+    ("на 2020-2024 гг.", f"на 2020–2024{NBSP}гг."),  # a year range takes an en dash
     ("город Новосибирск г.", "город Новосибирск г."),  # «г.» after a word is not a year
 ])
 def test_year_abbreviation_stays_with_the_year(typed, expected):
