@@ -38,6 +38,18 @@ RULE_MESSAGES: dict[str, str] = {
         "добавьте «(далее – {abbreviation})» при первом упоминании или расшифровку в реестр "
         "исполнителей (full)"
     ),
+    "abbreviation-case": (
+        "сокращение «{abbreviation}» (раз: {count}, впервые — {where}) набрано с искажением "
+        "регистра; правильно «{correct}»"
+    ),
+    "abbreviation-defined-late": (
+        "{where}: сокращение «{abbreviation}» расшифровано позже первого употребления "
+        "({first}); перенесите «(далее – {abbreviation})» к первому упоминанию"
+    ),
+    "abbreviation-defined-by-itself": (
+        "{where}: сокращение «{abbreviation}» расшифровано само собой («{abbreviation} (далее "
+        "{abbreviation})»); перед скобкой должно стоять полное наименование"
+    ),
     "abbreviation-synonym": (
         "«{abbreviation}» (раз: {count}, впервые — {where}) и «{other}» (раз: {other_count}) "
         "обозначают одно и то же; возможно, везде «{other}»"
@@ -84,6 +96,7 @@ RULE_MESSAGES: dict[str, str] = {
         "{where}: «{word}» — сокращение внутри слова (след автозамены?){suggestion}"
     ),
     "word-typo": "{where}: «{word}» — опечатка? В документах везде «{suggestion}»",
+    "word-misspelt": "{where}: «{word}» — нет в словаре; возможно, «{suggestion}»",
     "title-period": "{where}: точка в конце заголовка не ставится: «{text}»",
     "point-unfinished": "{where}: пункт приказа не заканчивается точкой: «…{end}»",
 }
