@@ -10,6 +10,7 @@ arguments of a Russian message. Each family of rules is a module in `generator/r
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from . import model as m
 from .errors import MESSAGES, Problem
@@ -27,6 +28,10 @@ RULE_MESSAGES: dict[str, str] = {
     "deadline-outside-period": "срок «{deadline}» выходит за период плана ({period})",
     "deadline-before-order": (
         "срок «{deadline}» истёк до даты утверждающего приказа (от {date} № {number})"
+    ),
+    "order-after-deadlines": (
+        "дата приказа позже {count} сроков плана (приказ от {date} № {number}, самый ранний "
+        "срок — «{earliest}») — проверьте дату приказа"
     ),
     # responsible units and abbreviations
     "unit-near-duplicate": (
@@ -126,11 +131,53 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
     found: list[Problem] = []
     for department in departments:
         ctx = Context(department, today)
-        for family in families:
-            found.extend(family(ctx))
+        found.extend(one_per_cause(p for family in families for p in family(ctx)))
     unique = {(p.code, p.pos, repr(sorted(p.args.items()))): p for p in found}
     return sorted(unique.values(), key=_order)
 
 
+# Findings whose cause is one fact of the department, whatever document shows it: an
+# abbreviation never defined is one missing definition, even in two editions of a plan.
+_CAUSE = {
+    "abbreviation-undefined": ("abbreviation",),
+    "abbreviation-case": ("abbreviation",),
+    "abbreviation-synonym": ("abbreviation", "other"),
+}
+
+
+def one_per_cause(problems) -> list[Problem]:
+    """The first finding of each cause, its count summed and the other places as details."""
+    kept: dict[tuple, Problem] = {}
+    result: list[Problem] = []
+    for problem in problems:
+        keys = _CAUSE.get(problem.code)
+        if keys is None:
+            result.append(problem)
+            continue
+        cause = (problem.code, *(problem.args[k] for k in keys))
+        first = kept.get(cause)
+        if first is None:
+            kept[cause] = problem
+            result.append(problem)
+            continue
+        first.args["count"] = first.args.get("count", 0) + problem.args.get("count", 0)
+        first.args.setdefault("details", []).append(
+            {"file": problem.pos.file, "line": problem.pos.line, "column": problem.pos.column,
+             "text": problem.args.get("where", "")}
+        )
+    return result
+
+
 def _order(problem: Problem) -> tuple:
     return (problem.pos.file, problem.pos.line, problem.pos.column, problem.code, str(problem.args))
+
+
+def rule_summary(findings: list[Problem]) -> list[str]:
+    """One line per rule, commonest first: what a reader scans before the details."""
+    if not findings:
+        return []
+    counts = Counter(f.code for f in findings)
+    width = max(len(code) for code in counts)
+    return ["По правилам:"] + [
+        f"  {code:<{width}}  {count}" for code, count in sorted(counts.items(), key=lambda c: (-c[1], c[0]))
+    ]
