@@ -102,6 +102,10 @@ RULE_MESSAGES: dict[str, str] = {
     ),
     "word-typo": "{where}: «{word}» — опечатка? В документах везде «{suggestion}»",
     "word-misspelt": "{where}: «{word}» — нет в словаре; возможно, «{suggestion}»",
+    "case-disagreement": (
+        "{where}: «{noun}, {participle}» — причастие не согласовано с существительным в падеже "
+        "или числе"
+    ),
     "title-period": "{where}: точка в конце заголовка не ставится: «{text}»",
     "point-unfinished": "{where}: пункт приказа не заканчивается точкой: «…{end}»",
 }
@@ -115,6 +119,7 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
     from .rules.consistency import consistency_rules
     from .rules.deadlines import deadline_rules
     from .rules.duplicates import duplicate_rules
+    from .rules.grammar import agreement_rules
     from .rules.hygiene import hygiene_rules
     from .rules.numbers import number_rules
     from .rules.units import unit_rules
@@ -126,6 +131,7 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
         consistency_rules,
         number_rules,
         hygiene_rules,
+        agreement_rules,
     )
     today = today or dt.date.today()
     found: list[Problem] = []

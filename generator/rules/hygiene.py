@@ -79,7 +79,8 @@ def _doubled(f: Field, ctx) -> Iterator[Problem]:
 
 # --- quotes and brackets ----------------------------------------------------------------
 
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s;:]))(?:\d{1,2}|[а-яa-z])\)")
+# «1)», «б)» at the start of a line or after «:», «;», «,» or «.»; «№ 2)» is never one.
+_LIST_MARKER = re.compile(r"(?:^|(?<=[;:,.\n])|(?<=[;:,.\n]\s))(?:\d{1,2}|[а-яa-z])\)", re.M)
 
 
 def _quotes(f: Field, ctx) -> Iterator[Problem]:

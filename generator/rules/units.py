@@ -282,7 +282,8 @@ def _known(ctx: Context) -> set[str]:
     """Abbreviations that need no definition in the text: well known, the organization's own
     list, and those the registry of units spells out."""
     known = set(WELL_KNOWN)
-    known.update(_abbreviation_key(a.strip()) for a in ctx.organization.abbreviations)
+    for entry in ctx.organization.abbreviations:  # «ИРО ПК»: each abbreviation of it
+        known.update(_abbreviation_key(w) for w in _LETTERS.findall(entry) if _is_abbreviation(w))
     for unit in ctx.organization.units:
         if unit.full:
             known.update(
