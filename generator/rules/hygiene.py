@@ -55,7 +55,18 @@ def doubled_words(text: str, longest: int = 6) -> str | None:
     for line in text.split("\n"):
         tokens = list(_TOKEN.finditer(line))
         words = [t.group(0).casefold() for t in tokens]
-        for i in range(len(tokens)):
+        # A phrase of n words is doubled at i only if words[i] == words[i + n]: the
+        # positions where that holds for some n ≤ longest are the only ones to look at.
+        seen: dict[str, list[int]] = {}
+        starts: set[int] = set()
+        for j, word in enumerate(words):
+            earlier = seen.setdefault(word, [])
+            starts.update(i for i in earlier if j - i <= longest)
+            earlier.append(j)
+        if not starts:
+            continue
+        starts = sorted(starts)
+        for i in starts:
             for n in range(min(longest, (len(tokens) - i) // 2), 0, -1):
                 if (
                     words[i] != words[i + n]

@@ -14,7 +14,6 @@ a few thousand distinct words, most of them known at the first look-up.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -105,17 +104,21 @@ def correction(word: str) -> str | None:
 
 def custom_words(ctx: Context) -> set[str]:
     """The department's own vocabulary: words its documents use more than once, and every
-    word of organization.yaml (names, units, signatories, its abbreviations)."""
+    word of organization.yaml (names, units, signatories, its abbreviations); lower case,
+    «ё» as «е»."""
     if "custom-words" not in ctx.cache:
-        counts: Counter[str] = Counter()
-        for f in ctx.fields:
-            counts.update(w.lower() for w in _WORD.findall(f.text))
-        words = {w for w, n in counts.items() if n > 1}
+        from .hygiene import _vocabulary  # the documents' words, counted once for all rules
+
+        words = {w for w, n in _vocabulary(ctx).items() if n > 1}
         for f in ctx.organization_fields:
-            words.update(w.lower() for w in _WORD.findall(f.text))
-        words.update(a.lower() for a in ctx.organization.abbreviations)
+            words.update(_plain(w) for w in _WORD.findall(f.text))
+        words.update(_plain(a) for a in ctx.organization.abbreviations)
         ctx.cache["custom-words"] = words
     return ctx.cache["custom-words"]
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("ё", "е")
 
 
 def misspelt_words(ctx: Context, fields: list[Field], already: set[str]) -> Iterator[Problem]:
@@ -128,8 +131,8 @@ def misspelt_words(ctx: Context, fields: list[Field], already: set[str]) -> Iter
             continue  # unit names: compared with each other by the unit rules
         for match in _WORD.finditer(f.text):
             word = match.group(0)
-            lower = word.lower()
-            if len(word) < 5 or lower in custom or lower.replace("ё", "е") in already:
+            lower = _plain(word)
+            if len(word) < 5 or lower in custom or lower in already:
                 continue
             if any(c.isupper() for c in word[1:]):
                 continue  # an abbreviation or a name in capitals
@@ -146,7 +149,7 @@ def misspelt_words(ctx: Context, fields: list[Field], already: set[str]) -> Iter
                         suggestion = lower[: len(lower) - len(part)] + fixed
                         break
             if suggestion:
-                already.add(lower.replace("ё", "е"))
+                already.add(lower)
                 if word[0].isupper():
                     suggestion = suggestion[0].upper() + suggestion[1:]
                 yield Problem(
