@@ -83,6 +83,17 @@ RULE_MESSAGES: dict[str, str] = {
     "organization-name-variant": (
         "{where}: «{written}» — наименование организации с искажением; правильно: «{name}»"
     ),
+    "annex-reference-missing": (
+        "{where}: ссылка на приложение № {number}, а приложений у приказа {count}"
+    ),
+    "annex-title-years": (
+        "{where} называет утверждаемый документ с годами {cited}, а его заголовок — {own} "
+        "(«{title}»)"
+    ),
+    "deadline-in-signing-month": (
+        "сроки {count} мероприятий (впервые — {first}) приходятся на месяц подписания приказа "
+        "({month}): успеют ли исполнители?"
+    ),
     # hand-typed numbers
     "number-gap": "после номера {previous} идёт {number}: пропущен {missing}",
     "number-repeat": "номер {number} повторяется ({other_pos})",
@@ -122,6 +133,7 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
     from .rules.grammar import agreement_rules
     from .rules.hygiene import hygiene_rules
     from .rules.numbers import number_rules
+    from .rules.references import reference_rules
     from .rules.units import unit_rules
 
     families = (
@@ -129,6 +141,7 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
         unit_rules,
         duplicate_rules,
         consistency_rules,
+        reference_rules,
         number_rules,
         hygiene_rules,
         agreement_rules,

@@ -167,7 +167,9 @@ def check(paths: tuple[str, ...], output_format: str) -> None:
         documents = sum(len(d.documents) for d in departments)
         summary = f"организаций {len(departments)}, документов {documents}"
         if findings:
-            click.echo(f"Ошибок: {errors}, предупреждений: {len(findings) - errors} ({summary}).")
+            infos = sum(f.severity == "info" for f in findings)
+            extra = f", к сведению: {infos}" if infos else ""
+            click.echo(f"Ошибок: {errors}, предупреждений: {len(findings) - errors - infos}{extra} ({summary}).")
         else:
             click.echo(f"Замечаний нет: {summary}.")
     if errors:

@@ -68,7 +68,7 @@ MESSAGES: dict[str, str] = {
                       "утверждённые редакции не удаляют",
 }
 
-SEVERITY_WORD = {"error": "ошибка", "warning": "предупреждение"}
+SEVERITY_WORD = {"error": "ошибка", "warning": "предупреждение", "info": "к сведению"}
 
 
 @dataclass(frozen=True)

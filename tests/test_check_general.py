@@ -226,7 +226,10 @@ def unseen():
 
 
 def test_no_false_alarm_on_the_unseen_plan(unseen):
-    assert [str(p) for p in unseen] == []
+    assert [str(p) for p in unseen if p.severity != "info"] == []
+    # «август 2023» in a plan approved on 28 August 2023 is right, and said as information
+    [info] = [p for p in unseen if p.severity == "info"]
+    assert info.code == "deadline-in-signing-month" and info.args["first"] == "1.2"
 
 
 @needs_dictionary
@@ -245,7 +248,7 @@ def test_defects_injected_into_the_unseen_plan_are_found(tmp_path):
         text = text.replace(typed, wrong, 1)
     path.write_text(text, encoding="utf-8")
     problems = check(load([str(folder)]), today=TODAY)
-    assert {p.code for p in problems} == {
+    assert {p.code for p in problems if p.severity != "info"} == {
         "case-disagreement",
         "word-misspelt",
         "brackets-unbalanced",
@@ -256,4 +259,40 @@ def test_defects_injected_into_the_unseen_plan_are_found(tmp_path):
 def test_cli_summary_on_the_unseen_plan():
     result = prikaz("check", str(UNSEEN / "kungur"))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip().startswith("Замечаний нет")
+    assert "Ошибок: 0, предупреждений: 0, к сведению: 1" in result.stdout
+    assert "deadline-in-signing-month  1" in result.stdout
+
+
+# --- references between an order and its annexes ----------------------------------------
+
+
+def test_a_reference_to_an_annex_the_order_does_not_have():
+    p = plan(section(measure()), title="План мероприятий на 2021 год")
+    o = order(
+        "Утвердить план мероприятий на 2021 год (приложение № 1).",
+        "Форму отчёта (приложение № 2) направить в ОО.",
+        "Заполнить таблицу (приложение № 3 к письму министерства).",
+        annexes=["plan"],
+    )
+    [problem] = found(run(o, p), "annex-reference-missing")
+    assert problem.args["number"] == 2 and problem.pos == o.points[1].pos
+
+
+def test_years_cited_in_the_approving_point_against_the_title():
+    p = plan(section(measure("Первое", "Март 2021")), title="План мероприятий на 2021-2022 годы")
+    wrong = order("Утвердить план мероприятий на 2020-2022 годы.", annexes=["plan"])
+    right = order("Утвердить план мероприятий на 2021-2022 годы.", annexes=["plan"])
+    [problem] = found(run(wrong, p), "annex-title-years")
+    assert (problem.args["cited"], problem.args["own"]) == ("2020–2022", "2021–2022")
+    assert not found(run(right, p), "annex-title-years")
+
+
+def test_deadlines_in_the_month_of_signing_are_one_information():
+    p = plan(
+        section(measure("Первое", "Март 2021"), measure("Второе", "до 20 марта 2021 г."),
+                measure("Третье", "Апрель 2021")),
+        period=(2021, 2021),
+    )
+    problems = run(order("Утвердить план.", annexes=["plan"], date=dt.date(2021, 3, 1)), p)
+    [info] = found(problems, "deadline-in-signing-month")
+    assert info.severity == "info" and info.args["count"] == 2 and len(info.args["details"]) == 2
