@@ -106,8 +106,6 @@ def disagreement(text: str) -> tuple[str, str] | None:
 
 
 def agreement_rules(ctx: Context) -> Iterator[Problem]:
-    if _morph() is None:
-        return
     for f in ctx.fields:
         if f.kind in ("measure", "text", "point") and ", " in f.text:
             yield from _disagreeing(f)
