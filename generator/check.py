@@ -10,6 +10,7 @@ arguments of a Russian message. Each family of rules is a module in `generator/r
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from . import model as m
 from .errors import MESSAGES, Problem
@@ -28,6 +29,10 @@ RULE_MESSAGES: dict[str, str] = {
     "deadline-before-order": (
         "срок «{deadline}» истёк до даты утверждающего приказа (от {date} № {number})"
     ),
+    "order-after-deadlines": (
+        "дата приказа позже {count} сроков плана (приказ от {date} № {number}, самый ранний "
+        "срок — «{earliest}») — проверьте дату приказа"
+    ),
     # responsible units and abbreviations
     "unit-near-duplicate": (
         "исполнитель «{name}» (в мероприятиях: {count}) почти совпадает с «{other}» (в "
@@ -37,6 +42,18 @@ RULE_MESSAGES: dict[str, str] = {
         "сокращение «{abbreviation}» (раз: {count}, впервые — {where}) нигде не расшифровано; "
         "добавьте «(далее – {abbreviation})» при первом упоминании или расшифровку в реестр "
         "исполнителей (full)"
+    ),
+    "abbreviation-case": (
+        "сокращение «{abbreviation}» (раз: {count}, впервые — {where}) набрано с искажением "
+        "регистра; правильно «{correct}»"
+    ),
+    "abbreviation-defined-late": (
+        "{where}: сокращение «{abbreviation}» расшифровано позже первого употребления "
+        "({first}); перенесите «(далее – {abbreviation})» к первому упоминанию"
+    ),
+    "abbreviation-defined-by-itself": (
+        "{where}: сокращение «{abbreviation}» расшифровано само собой («{abbreviation} (далее "
+        "{abbreviation})»); перед скобкой должно стоять полное наименование"
     ),
     "abbreviation-synonym": (
         "«{abbreviation}» (раз: {count}, впервые — {where}) и «{other}» (раз: {other_count}) "
@@ -66,6 +83,17 @@ RULE_MESSAGES: dict[str, str] = {
     "organization-name-variant": (
         "{where}: «{written}» — наименование организации с искажением; правильно: «{name}»"
     ),
+    "annex-reference-missing": (
+        "{where}: ссылка на приложение № {number}, а приложений у приказа {count}"
+    ),
+    "annex-title-years": (
+        "{where} называет утверждаемый документ с годами {cited}, а его заголовок — {own} "
+        "(«{title}»)"
+    ),
+    "deadline-in-signing-month": (
+        "сроки {count} мероприятий (впервые — {first}) приходятся на месяц подписания приказа "
+        "({month}): успеют ли исполнители?"
+    ),
     # hand-typed numbers
     "number-gap": "после номера {previous} идёт {number}: пропущен {missing}",
     "number-repeat": "номер {number} повторяется ({other_pos})",
@@ -84,6 +112,11 @@ RULE_MESSAGES: dict[str, str] = {
         "{where}: «{word}» — сокращение внутри слова (след автозамены?){suggestion}"
     ),
     "word-typo": "{where}: «{word}» — опечатка? В документах везде «{suggestion}»",
+    "word-misspelt": "{where}: «{word}» — нет в словаре; возможно, «{suggestion}»",
+    "case-disagreement": (
+        "{where}: «{noun}, {participle}» — причастие не согласовано с существительным в падеже "
+        "или числе"
+    ),
     "title-period": "{where}: точка в конце заголовка не ставится: «{text}»",
     "point-unfinished": "{where}: пункт приказа не заканчивается точкой: «…{end}»",
     # columns a plan declares
@@ -111,8 +144,10 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
     from .rules.consistency import consistency_rules
     from .rules.deadlines import deadline_rules
     from .rules.duplicates import duplicate_rules
+    from .rules.grammar import agreement_rules
     from .rules.hygiene import hygiene_rules
     from .rules.numbers import number_rules
+    from .rules.references import reference_rules
     from .rules.signature import signature_rules
     from .rules.units import unit_rules
 
@@ -121,20 +156,64 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
         unit_rules,
         duplicate_rules,
         consistency_rules,
+        reference_rules,
         number_rules,
         hygiene_rules,
         column_rules,
         signature_rules,
+        agreement_rules,
     )
     today = today or dt.date.today()
     found: list[Problem] = []
     for department in departments:
         ctx = Context(department, today)
-        for family in families:
-            found.extend(family(ctx))
+        found.extend(one_per_cause(p for family in families for p in family(ctx)))
     unique = {(p.code, p.pos, repr(sorted(p.args.items()))): p for p in found}
     return sorted(unique.values(), key=_order)
 
 
+# Findings whose cause is one fact of the department, whatever document shows it: an
+# abbreviation never defined is one missing definition, even in two editions of a plan.
+_CAUSE = {
+    "abbreviation-undefined": ("abbreviation",),
+    "abbreviation-case": ("abbreviation",),
+    "abbreviation-synonym": ("abbreviation", "other"),
+}
+
+
+def one_per_cause(problems) -> list[Problem]:
+    """The first finding of each cause, its count summed and the other places as details."""
+    kept: dict[tuple, Problem] = {}
+    result: list[Problem] = []
+    for problem in problems:
+        keys = _CAUSE.get(problem.code)
+        if keys is None:
+            result.append(problem)
+            continue
+        cause = (problem.code, *(problem.args[k] for k in keys))
+        first = kept.get(cause)
+        if first is None:
+            kept[cause] = problem
+            result.append(problem)
+            continue
+        first.args["count"] = first.args.get("count", 0) + problem.args.get("count", 0)
+        first.args.setdefault("details", []).append(
+            {"file": problem.pos.file, "line": problem.pos.line, "column": problem.pos.column,
+             "text": problem.args.get("where", "")}
+        )
+    return result
+
+
 def _order(problem: Problem) -> tuple:
     return (problem.pos.file, problem.pos.line, problem.pos.column, problem.code, str(problem.args))
+
+
+def rule_summary(findings: list[Problem]) -> list[str]:
+    """One line per rule, commonest first: what a reader scans before the details."""
+    if not findings:
+        return []
+    counts = Counter(f.code for f in findings)
+    width = max(len(code) for code in counts)
+    return ["По правилам:"] + [
+        f"  {code:<{width}}  {count}" for code, count in sorted(counts.items(), key=lambda c: (-c[1], c[0]))
+    ]

@@ -155,6 +155,7 @@ def check(paths: tuple[str, ...], output_format: str) -> None:
     import json
 
     from .check import check as check_content
+    from .check import rule_summary
     from .load import load
 
     departments = load(_paths(paths))
@@ -163,15 +164,20 @@ def check(paths: tuple[str, ...], output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps([
             {"code": f.code, "severity": f.severity, "file": f.pos.file, "line": f.pos.line,
-             "column": f.pos.column, "message": f.message} for f in findings
+             "column": f.pos.column, "message": f.message,
+             **({"details": f.args["details"]} if "details" in f.args else {})} for f in findings
         ], ensure_ascii=False, indent=2))
     else:
         for finding in findings:
             click.echo(str(finding))
+        for line in rule_summary(findings):
+            click.echo(line)
         documents = sum(len(d.documents) for d in departments)
         summary = f"организаций {len(departments)}, документов {documents}"
         if findings:
-            click.echo(f"Ошибок: {errors}, предупреждений: {len(findings) - errors} ({summary}).")
+            infos = sum(f.severity == "info" for f in findings)
+            extra = f", к сведению: {infos}" if infos else ""
+            click.echo(f"Ошибок: {errors}, предупреждений: {len(findings) - errors - infos}{extra} ({summary}).")
         else:
             click.echo(f"Замечаний нет: {summary}.")
     if errors:

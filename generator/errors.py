@@ -108,7 +108,7 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
-SEVERITY_WORD = {"error": "ошибка", "warning": "предупреждение"}
+SEVERITY_WORD = {"error": "ошибка", "warning": "предупреждение", "info": "к сведению"}
 
 
 @dataclass(frozen=True)

@@ -208,6 +208,7 @@ def _organization(f: Fields) -> m.Organization:
         style=_style(style) if style else m.Style(),
         signatories=_signatories(f),
         units=f.list("units", lambda n: _unit(n, f.problems)),
+        abbreviations=f.strings("abbreviations"),
         pos=f.pos(),
     )
 

@@ -105,6 +105,9 @@ class Organization:
     style: Style = Style()
     signatories: tuple[tuple[str, Signature], ...] = ()
     units: tuple[Unit, ...] = ()
+    # Abbreviations the department's readers know without a definition (regional bodies
+    # a department never spells out); `prikaz check` does not ask to define them.
+    abbreviations: tuple[str, ...] = ()
     pos: Pos = _pos()
 
     def signatory(self, key: str) -> Signature:

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=${PYTHON:-python3}
-DEBIAN_PACKAGES="libreoffice-writer-nogui fonts-liberation fonts-liberation2 hyphen-ru poppler-utils chromium python3-uno"
+DEBIAN_PACKAGES="libreoffice-writer-nogui fonts-liberation fonts-liberation2 hyphen-ru poppler-utils chromium python3-uno hunspell-ru libenchant-2-2"
 
 need_debian=0
 command -v soffice >/dev/null 2>&1 || need_debian=1
@@ -18,6 +18,9 @@ command -v pdftoppm >/dev/null 2>&1 || need_debian=1
 command -v pdftotext >/dev/null 2>&1 || need_debian=1
 command -v chromium >/dev/null 2>&1 || need_debian=1
 /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || need_debian=1
+# spelling for prikaz check: the Russian hunspell dictionary through enchant
+[ -f /usr/share/hunspell/ru_RU.dic ] || need_debian=1
+ls /usr/lib/*/enchant-2/enchant_hunspell.so >/dev/null 2>&1 || need_debian=1
 # Not «grep -q»: it stops reading early, fc-list dies of SIGPIPE, and pipefail would
 # count that as missing fonts (and run apt-get on every call).
 fc-list 2>/dev/null | grep "Liberation Serif" >/dev/null || need_debian=1

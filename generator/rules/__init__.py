@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .. import model as m
 from ..errors import Pos
@@ -235,6 +235,7 @@ def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@lru_cache(maxsize=65536)  # deadlines and unit names repeat on every row
 def fold(text: str) -> str:
     """Text for comparison: lower case, «ё» as «е», one kind of quote, single spaces."""
     text = text.casefold().replace("ё", "е").translate(QUOTES)

@@ -19,6 +19,7 @@ def deadline_rules(ctx: Context) -> Iterator[Problem]:
         period = plan_period(plan)
         order = ctx.approving_order(plan)
         unchanged = _unchanged_rows(ctx, plan)
+        late: list[tuple[m.Measure, Deadline]] = []
         for item in ctx.measures(plan):
             measure = item.measure
             if not measure.deadline or not measure.deadline.strip():
@@ -28,8 +29,10 @@ def deadline_rules(ctx: Context) -> Iterator[Problem]:
                 yield from rule(measure, deadline, period, ctx)
             if period:
                 yield from _outside_period(measure, deadline, period, ctx)
-            if order is not None and _row(measure) not in unchanged:
-                yield from _before_order(measure, deadline, order)
+            if order is not None and _row(measure) not in unchanged and _over(deadline, order):
+                late.append((measure, deadline))
+        if order is not None:
+            yield from _before_order(late, order)
 
 
 def _unchanged_rows(ctx: Context, plan: m.Plan) -> set[tuple]:
@@ -130,20 +133,44 @@ def _outside_period(
         )
 
 
-def _before_order(measure: m.Measure, deadline: Deadline, order: m.Order) -> Iterator[Problem]:
+def _over(deadline: Deadline, order: m.Order) -> bool:
     if deadline.every or deadline.permanent or deadline.since or not deadline.periods:
-        return
-    if deadline.end is not None and deadline.end < order.date:
+        return False
+    return deadline.end is not None and deadline.end < order.date
+
+
+def _before_order(late: list[tuple[m.Measure, Deadline]], order: m.Order) -> Iterator[Problem]:
+    """One deadline over before the order is that row's defect; many are one cause, the
+    order's date (or a plan carried over from a past year), reported once with the list."""
+    date = order.date.strftime("%d.%m.%Y")
+    if len(late) == 1:
+        measure, deadline = late[0]
         yield Problem(
             "deadline-before-order",
             measure.pos,
+            {"deadline": _flat(deadline.text), "date": date, "number": order.number},
+            "warning",
+        )
+    elif late:
+        earliest = min(late, key=lambda row: row[1].end)[1]
+        yield Problem(
+            "order-after-deadlines",
+            order.pos,
             {
-                "deadline": _flat(deadline.text),
-                "date": order.date.strftime("%d.%m.%Y"),
+                "count": len(late),
+                "date": date,
                 "number": order.number,
+                "earliest": _flat(earliest.text),
+                "details": [
+                    {**_place(measure), "text": _flat(deadline.text)} for measure, deadline in late
+                ],
             },
             "warning",
         )
+
+
+def _place(measure: m.Measure) -> dict:
+    return {"file": measure.pos.file, "line": measure.pos.line, "column": measure.pos.column}
 
 
 def _flat(text: str) -> str:

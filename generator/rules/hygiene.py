@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from .. import model as m
 from ..errors import Problem
 from . import Context, Field, edit_distance, short
+from .spelling import misspelt_words
 
 # Fields that hold prose; the organization's own settings are not the document's text.
 _PROSE = ("title", "text", "point", "measure", "deadline", "responsible", "column", "header")
@@ -40,7 +41,9 @@ def hygiene_rules(ctx: Context) -> Iterator[Problem]:
         yield from _bidi_controls(f)
     yield from _double_spaces(fields)
     yield from _empty_cells(ctx)
-    yield from _word_typos(ctx, fields)
+    reported: set[str] = set()
+    yield from _word_typos(ctx, fields, reported)
+    yield from misspelt_words(ctx, fields, reported)
 
 
 # --- doubled words ----------------------------------------------------------------------
@@ -54,7 +57,18 @@ def doubled_words(text: str, longest: int = 6) -> str | None:
     for line in text.split("\n"):
         tokens = list(_TOKEN.finditer(line))
         words = [t.group(0).casefold() for t in tokens]
-        for i in range(len(tokens)):
+        # A phrase of n words is doubled at i only if words[i] == words[i + n]: the
+        # positions where that holds for some n ≤ longest are the only ones to look at.
+        seen: dict[str, list[int]] = {}
+        starts: set[int] = set()
+        for j, word in enumerate(words):
+            earlier = seen.setdefault(word, [])
+            starts.update(i for i in earlier if j - i <= longest)
+            earlier.append(j)
+        if not starts:
+            continue
+        starts = sorted(starts)
+        for i in starts:
             for n in range(min(longest, (len(tokens) - i) // 2), 0, -1):
                 if (
                     words[i] != words[i + n]
@@ -78,7 +92,8 @@ def _doubled(f: Field, ctx) -> Iterator[Problem]:
 
 # --- quotes and brackets ----------------------------------------------------------------
 
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s;:]))(?:\d{1,2}|[а-яa-z])\)")
+# «1)», «б)» at the start of a line or after «:», «;», «,» or «.»; «№ 2)» is never one.
+_LIST_MARKER = re.compile(r"(?:^|(?<=[;:,.\n])|(?<=[;:,.\n]\s))(?:\d{1,2}|[а-яa-z])\)", re.M)
 
 
 def _quotes(f: Field, ctx) -> Iterator[Problem]:
@@ -111,20 +126,34 @@ _NESTED_OPENING = re.compile(r"«[^«»\n;]*«")
 def _brackets(f: Field, ctx) -> Iterator[Problem]:
     if "(" not in f.text and ")" not in f.text:
         return
-    text = _LIST_MARKER.sub("", f.text)
-    depth = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            break
-    if depth:
-        detail = f"открывающих — {text.count('(')}, закрывающих — {text.count(')')}"
+    detail = bracket_balance(f.text)
+    if detail:
         yield Problem(
             "brackets-unbalanced",
             f.pos,
             {"where": f.where.capitalize(), "detail": detail},
             "warning",
         )
+
+
+def bracket_balance(text: str) -> str | None:
+    """None if brackets pair up. A «2)» or «б)» is a list marker only where no bracket is
+    open: «(приложение № 2)» closes its bracket, «1) …; 2) …» opens none."""
+    markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text)}
+    depth = skipped = 0
+    for at, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0 and at in markers:
+                skipped += 1
+                continue
+            depth -= 1
+            if depth < 0:
+                break
+    if depth:
+        return f"открывающих — {text.count('(')}, закрывающих — {text.count(')') - skipped}"
+    return None
 
 
 # --- spaces -----------------------------------------------------------------------------
@@ -397,7 +426,7 @@ def _empty(measure: m.Measure, label: str, column: str) -> Problem:
 # --- words one slip away from a common word ---------------------------------------------
 
 
-def _word_typos(ctx: Context, fields: list[Field]) -> Iterator[Problem]:
+def _word_typos(ctx: Context, fields: list[Field], reported: set[str]) -> Iterator[Problem]:
     """«метпредметных» once, «метапредметных» five times: a letter dropped, added or
     changed inside a word the documents use elsewhere. Slips at the start of a word
     («асоциального» / «социального») and in its ending («организаций» / «организации») are
@@ -410,7 +439,6 @@ def _word_typos(ctx: Context, fields: list[Field]) -> Iterator[Problem]:
         stems[word[:-2]] += 1
         if len(word) >= 6 and count >= 3:
             common.setdefault((word[:2], word[-3:]), []).append(word)
-    reported: set[str] = set()
     for f in fields:
         if f.kind == "responsible":
             continue  # unit names: reported by the unit rules

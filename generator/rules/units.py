@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import model as m
 from ..errors import Pos, Problem
 from . import WORD, Context, Field, edit_distance, fold
+from .spelling import in_dictionary
 
 # Ending pairs that change the grammatical number («руководитель» / «руководители»): two
 # registry names that differ so may name different people, and are not reported.
@@ -50,6 +52,7 @@ _NUMBER_ENDINGS = {
 def unit_rules(ctx: Context) -> Iterator[Problem]:
     yield from near_duplicate_units(ctx)
     yield from undefined_abbreviations(ctx)
+    yield from misplaced_definitions(ctx)
     yield from abbreviation_synonyms(ctx)
 
 
@@ -175,7 +178,7 @@ def _familiarity(name: str, vocabulary: Counter[str]) -> int:
 # Known to every reader of an education department's documents; not defined in practice.
 WELL_KNOWN = frozenset(
     """
-РФ РСФСР СССР ЕГЭ ОГЭ ГВЭ ГИА ВПР ВПр НИКО ФГОС ОВЗ ВсОШ ВОШ СПО ВО ВУЗ ДПО ДО ПМПК ИКТ СМИ
+РФ РСФСР СССР ЕГЭ ОГЭ ГВЭ ГИА ВПР НИКО ФГОС ОВЗ ВсОШ ВОШ СПО ВО ВУЗ ДПО ДО ПМПК ИКТ СМИ
 МВД ГИБДД МЧС ФЗ ФИПИ ФИОКО ФИС ФРДО КИМ ППЭ УМК УВР ВР ОБЖ ИЗО МХК ЗОЖ ПДД ГТО ИП ООО ОАО АО
 ПАО НКО ИНН ОГРН ЦОС ЭОР ЦОР ДОТ СОШ ООШ НОШ ДЮСШ ДШИ ДДТ ЦДТ ДОУ РДШ ЮИД ЖКХ ФИО ВКС ОРКСЭ
 ФГИС ЕПГУ КДН КДНиЗП ПДН ТОС ДПС ЧС ГО ИТ ЕГРЮЛ ОКВЭД ВСОКО РСОКО ООП АООП НОО СОО ОП ДООП ПОО
@@ -196,9 +199,13 @@ _NOT_TEXT = re.compile(
 _CANDIDATE = re.compile(
     r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё]*[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ][А-ЯЁа-яё]*(?![А-ЯЁа-яё])"
 )
-_DEFINED_IN_BRACKETS = re.compile(
-    r"\(\s*(?:далее\s*(?:по\s+тексту\s*)?(?:[-–—:]\s*|\s))?[«\"]?([А-ЯЁ][А-ЯЁа-яё]*)[»\"]?\s*\)"
+# «(далее – АИС, система)», «(далее - ЦОС и ЦНППМ)», «(далее ВСОКО)», «(далее по тексту –
+# …)»: every abbreviation inside the bracket is defined; «(ШМО)» alone defines one.
+_DEFINED_AFTER = re.compile(
+    r"\(\s*далее(?:\s+по\s+тексту)?\s*(?:[-–—:]\s*|\s)([^()]*)\)", re.IGNORECASE
 )
+_DEFINED_BARE = re.compile(r"\(\s*[«\"]?([А-ЯЁ][А-ЯЁа-яё]*)[»\"]?\s*\)")
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)[»\"]?\s*$")
 _DEFINED_AT_LINE_START = re.compile(r"^\s*([А-ЯЁ][А-ЯЁа-яё]+)\s*[-–—]\s+[а-яё]", re.M)
 _LETTERS = re.compile(r"[А-ЯЁа-яё]+")
 _CASE_ENDINGS = ("ами", "ов", "ах", "ам", "ом", "ы", "е", "а", "у", "и")
@@ -227,27 +234,73 @@ def abbreviations(text: str) -> tuple[str, ...]:
     if not re.search(r"[а-яё]", text):
         return ()  # a line in capitals («ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ») is not made of abbreviations
     blank = _LEGAL_RUN.sub(_spaces, _NOT_TEXT.sub(_spaces, text))
-    return tuple(_abbreviation_key(w) for w in _CANDIDATE.findall(blank) if _is_abbreviation(w))
+    return tuple(
+        _abbreviation_key(w)
+        for w in _CANDIDATE.findall(blank)
+        if _is_abbreviation(w) and not _word_in_capitals(w)
+    )
+
+
+def _word_in_capitals(word: str) -> bool:
+    """«ПЛАН», «ПОЛОЖЕНИЕ», «МЕРОПРИЯТИЙ»: a title word printed in capitals, not an
+    abbreviation (a dictionary word of four letters or more)."""
+    return len(word) >= 4 and word.isupper() and in_dictionary(word.lower())
 
 
 def _spaces(match: re.Match) -> str:
     return " " * len(match.group(0))
 
 
-def _definitions(ctx: Context) -> set[str]:
-    defined = set(WELL_KNOWN)
+@dataclass(frozen=True)
+class Definition:
+    abbreviation: str
+    start: int  # where the defining bracket (or line) starts in the field's text
+    itself: bool  # «ВСОКО (далее ВСОКО)»: the word before the bracket is the abbreviation
+    glossary: bool = False  # «МСОКО – муниципальная …» in a list of terms: its own place
+
+
+def definitions_in(text: str) -> list[Definition]:
+    """The abbreviations a text defines, in every common form."""
+    found: list[Definition] = []
+    for match in _DEFINED_AFTER.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, match.start())
+        for word in _LETTERS.findall(match.group(1)):
+            if _is_abbreviation(word):
+                key = _abbreviation_key(word)
+                itself = bool(before) and _abbreviation_key(before.group(1)) == key
+                found.append(Definition(key, match.start(), itself))
+    for match in _DEFINED_BARE.finditer(text):
+        if _is_abbreviation(match.group(1)):
+            found.append(Definition(_abbreviation_key(match.group(1)), match.start(), False))
+    for match in _DEFINED_AT_LINE_START.finditer(text):
+        if _is_abbreviation(match.group(1)):
+            found.append(Definition(_abbreviation_key(match.group(1)), match.start(), False, True))
+    return found
+
+
+def _known(ctx: Context) -> set[str]:
+    """Abbreviations that need no definition in the text: well known, the organization's own
+    list, and those the registry of units spells out."""
+    known = set(WELL_KNOWN)
+    for entry in ctx.organization.abbreviations:  # «ИРО ПК»: each abbreviation of it
+        known.update(_abbreviation_key(w) for w in _LETTERS.findall(entry) if _is_abbreviation(w))
     for unit in ctx.organization.units:
         if unit.full:
-            defined.update(
+            known.update(
                 _abbreviation_key(w) for w in _LETTERS.findall(unit.name) if _is_abbreviation(w)
             )
-    texts = [f.text for f in ctx.fields] + [u.full for u in ctx.organization.units if u.full]
-    for text in texts:
-        for pattern in (_DEFINED_IN_BRACKETS, _DEFINED_AT_LINE_START):
-            for match in pattern.finditer(text):
-                if _is_abbreviation(match.group(1)):
-                    defined.add(_abbreviation_key(match.group(1)))
-    return defined
+            known.update(d.abbreviation for d in definitions_in(unit.full))
+    return known
+
+
+def _definitions(ctx: Context) -> set[str]:
+    if "abbreviations-defined" not in ctx.cache:
+        defined = _known(ctx)
+        for f in ctx.fields:
+            if "(" in f.text or "–" in f.text or "-" in f.text:
+                defined.update(d.abbreviation for d in definitions_in(f.text))
+        ctx.cache["abbreviations-defined"] = defined
+    return ctx.cache["abbreviations-defined"]
 
 
 def _uses(fields: list[Field]) -> tuple[Counter[str], dict[str, Field]]:
@@ -262,22 +315,93 @@ def _uses(fields: list[Field]) -> tuple[Counter[str], dict[str, Field]]:
     return counts, first
 
 
+def _fields_by_doc(ctx: Context) -> dict[int, list[Field]]:
+    if "fields-by-doc" not in ctx.cache:
+        by_doc: dict[int, list[Field]] = defaultdict(list)
+        for f in ctx.fields:
+            by_doc[id(f.doc)].append(f)
+        ctx.cache["fields-by-doc"] = by_doc
+    return ctx.cache["fields-by-doc"]
+
+
+def _doc_uses(ctx: Context, doc) -> tuple[Counter[str], dict[str, Field]]:
+    cache = ctx.cache.setdefault("abbreviation-uses", {})
+    if id(doc) not in cache:
+        cache[id(doc)] = _uses(_fields_by_doc(ctx)[id(doc)])
+    return cache[id(doc)]
+
+
 def undefined_abbreviations(ctx: Context) -> Iterator[Problem]:
     """Once per document, at the first use: each document is read on its own. The rarer of
-    two synonyms («ОУ» beside «ОО») is reported as a synonym instead."""
+    two synonyms («ОУ» beside «ОО») is reported as a synonym instead; a mixed-case variant
+    of a known abbreviation («ФГОс») as a typo."""
     defined = _definitions(ctx)
     for doc in ctx.department.documents:
-        counts, first = _uses([f for f in ctx.fields if f.doc is doc])
+        counts, first = _doc_uses(ctx, doc)
         replaced = {rare for rare, _ in _synonyms(counts)}
         for abbreviation, count in counts.items():
-            if abbreviation not in defined and abbreviation not in replaced:
-                where = first[abbreviation]
+            if abbreviation in defined or abbreviation in replaced:
+                continue
+            where = first[abbreviation]
+            upper = abbreviation.upper()
+            if upper != abbreviation and upper in defined:
                 yield Problem(
-                    "abbreviation-undefined",
+                    "abbreviation-case",
                     where.pos,
-                    {"abbreviation": abbreviation, "count": count, "where": where.where},
+                    {"abbreviation": abbreviation, "count": count, "where": where.where,
+                     "correct": upper},
                     "warning",
                 )
+                continue
+            yield Problem(
+                "abbreviation-undefined",
+                where.pos,
+                {"abbreviation": abbreviation, "count": count, "where": where.where},
+                "warning",
+            )
+
+
+def misplaced_definitions(ctx: Context) -> Iterator[Problem]:
+    """A definition after the abbreviation's first use in the same document, and an
+    abbreviation defined by itself («ВСОКО (далее ВСОКО)»)."""
+    known = _known(ctx)
+    for doc in ctx.department.documents:
+        seen: dict[str, Field] = {}
+        reported: set[str] = set(known)
+        by_itself: set[str] = set()
+        for f in _fields_by_doc(ctx)[id(doc)]:
+            if f.kind == "header":
+                continue
+            for d in definitions_in(f.text) if "(" in f.text or "-" in f.text or "–" in f.text else ():
+                if d.glossary or f.kind == "responsible":
+                    continue
+                if d.itself:
+                    if d.abbreviation in by_itself:
+                        continue
+                    by_itself.add(d.abbreviation)
+                    yield Problem(
+                        "abbreviation-defined-by-itself",
+                        f.pos,
+                        {"abbreviation": d.abbreviation, "where": f.where},
+                        "warning",
+                    )
+                    continue
+                if d.abbreviation in reported:
+                    continue
+                earlier = seen.get(d.abbreviation) or (
+                    f if d.abbreviation in abbreviations(f.text[: d.start]) else None
+                )
+                reported.add(d.abbreviation)  # the first definition is the one that counts
+                if earlier is not None:
+                    yield Problem(
+                        "abbreviation-defined-late",
+                        f.pos,
+                        {"abbreviation": d.abbreviation, "where": f.where,
+                         "first": earlier.where},
+                        "warning",
+                    )
+            for abbreviation in abbreviations(f.text):
+                seen.setdefault(abbreviation, f)
 
 
 def _synonyms(counts: Counter[str]) -> Iterator[tuple[str, str]]:
@@ -290,7 +414,7 @@ def _synonyms(counts: Counter[str]) -> Iterator[tuple[str, str]]:
 def abbreviation_synonyms(ctx: Context) -> Iterator[Problem]:
     """«ОО» and «ОУ» in one document: organization and institution, one and the same."""
     for doc in ctx.department.documents:
-        counts, first = _uses([f for f in ctx.fields if f.doc is doc])
+        counts, first = _doc_uses(ctx, doc)
         for rare, common in _synonyms(counts):
             where = first[rare]
             yield Problem(
