@@ -844,6 +844,10 @@ def _import_edition(path: str, plan_path: str, order_file: str | None, new_id: s
         click.echo(f"prikaz: предупреждение: у редакции {imported.old.id} уже есть следующая: {', '.join(later)}; "
                    "новая редакция продолжает ту, что указана в --edition-of", err=True)
     composition = compose_for(imported.department, imported.old, imported.new, form="changes")
+    if order_file is not None:  # a wrong order file stops the import before anything is written
+        from .load import read_order_file
+
+        read_order_file(order_file, imported.old.id, imported.new.id, "auto")
     for written in importer.write(imported):
         click.echo(f"  {_relative(written)}")
     if edition.new_units:

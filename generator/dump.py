@@ -252,7 +252,7 @@ def to_yaml(document: dict, comment: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _scalar(value) -> str:
+def scalar(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     # a JSON string is a valid YAML double-quoted scalar
@@ -278,7 +278,7 @@ def _mapping(mapping: dict, indent: int) -> list[str]:
             lines.append(f"{pad}{key}:")
             lines += _sequence(value, indent + 2)
         else:
-            lines.append(f"{pad}{key}: {_scalar(value) if key != 'format' else value}")
+            lines.append(f"{pad}{key}: {scalar(value) if key != 'format' else value}")
     return lines
 
 
@@ -297,5 +297,5 @@ def _sequence(items: list, indent: int) -> list[str]:
             lines.append(f"{pad}-")
             lines += _sequence(item, indent + 2)
         else:
-            lines.append(f"{pad}- {_scalar(item)}")
+            lines.append(f"{pad}- {scalar(item)}")
     return lines

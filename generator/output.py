@@ -88,7 +88,7 @@ def target_path(out_dir: str, *parts: str) -> str:
 
 def write_atomic(path: str, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written file."""
-    with _interrupts_deferred():
+    with interrupts_deferred():
         _write(path, data)
 
 
@@ -130,7 +130,7 @@ def _write(path: str, data: bytes) -> None:
 
 
 @contextlib.contextmanager
-def _interrupts_deferred():
+def interrupts_deferred():
     """Hold Ctrl-C, SIGTERM and SIGHUP until the block ends; they are delivered after it."""
     if threading.current_thread() is not threading.main_thread():
         yield

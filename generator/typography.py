@@ -112,6 +112,8 @@ def typeset_title(text: str) -> str:
     / годы»): a non-breaking space before the last word carries it over with its neighbour.
     """
     text = typeset(text).rstrip()
+    if _AS_WRITTEN.get():
+        return text
     head, space, last = text.rpartition(" ")
     return f"{head}{NBSP}{last}" if space and head else text
 

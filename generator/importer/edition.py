@@ -574,12 +574,12 @@ def next_id(old_id: str, taken: set[str]) -> str:
 
 def with_units(text: str, root, names: list[str]) -> str:
     """organization.yaml's text with units appended to its `units:` list, the rest untouched."""
-    from .write import _scalar
+    from ..dump import scalar
 
     lines = text.splitlines(keepends=True)
     if text and not text.endswith("\n"):
         lines[-1] += "\n"
-    block = "".join(f"  - name: {_scalar(n)}\n" for n in names)
+    block = "".join(f"  - name: {scalar(n)}\n" for n in names)
     units = root.value.get("units") if isinstance(root.value, dict) else None
     if units is None:
         return "".join(lines) + "units:\n" + block
@@ -603,7 +603,7 @@ def with_units(text: str, root, names: list[str]) -> str:
         end += 1
     while end > dash_line + 1 and not lines[end - 1].strip():
         end -= 1
-    added = [f"{' ' * dash}- name: {_scalar(n)}\n" for n in names]
+    added = [f"{' ' * dash}- name: {scalar(n)}\n" for n in names]
     return "".join(lines[:end] + added + lines[end:])
 
 

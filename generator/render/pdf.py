@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import ToolError
-from ..output import alive, write_atomic
+from ..output import alive, interrupts_deferred, write_atomic
 from .pdf_meta import apply_metadata, metadata_of_docx
 
 # PDF/A-2b and tagged PDF: archival, searchable, accessible (LibreOffice ≥ 7.4).
@@ -145,12 +145,17 @@ def _whole_pdf(data: bytes) -> bool:
 
 def _run(command: list[str], timeout: float) -> None:
     env = dict(os.environ, HOME=os.environ.get("HOME", "/tmp"), SAL_USE_VCLPLUGIN="svp")
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True,
-        preexec_fn=_die_with_parent,
-    )
-    guard = _guard(process.pid)
+    process: subprocess.Popen | None = None
+    guard: subprocess.Popen | None = None
     try:
+        # A Ctrl-C that lands in a fork is lost (Python runs fork handlers then, and an
+        # exception there is only printed): hold it until both processes are started.
+        with interrupts_deferred():
+            process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True,
+                preexec_fn=_die_with_parent,
+            )
+            guard = _guard(process.pid)
         _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(process)
@@ -158,7 +163,8 @@ def _run(command: list[str], timeout: float) -> None:
                         f"PDF не созданы, прежние PDF не изменены. Предел задаётся переменной {TIMEOUT_ENV} "
                         "или параметром --pdf-timeout (в секундах)")
     except BaseException:
-        _kill_group(process)
+        if process is not None:
+            _kill_group(process)
         raise
     finally:
         if guard is not None:
@@ -194,7 +200,9 @@ PR_SET_PDEATHSIG = 1
 
 
 def _die_with_parent(number: int = signal.SIGKILL) -> None:
-    """In the child before exec: get this signal when prikaz dies, even by SIGKILL (Linux)."""
+    """In the child before exec: get this signal when prikaz dies, even by SIGKILL (Linux);
+    and take signals again (the parent holds Ctrl-C while it forks, and a mask is inherited)."""
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
     with contextlib.suppress(Exception):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, number, 0, 0, 0)
 
