@@ -92,7 +92,8 @@ def test_ids_differing_only_in_case_are_refused_before_anything_is_written(tmp_p
                     .replace("id: regulation-msoko", "id: Regulation-MSOKO"), encoding="utf-8")
     out = tmp_path / "out"
     stderr = refused(prikaz("build", str(org), "-o", str(out), "--force"))
-    assert "regulation-copy.yaml" in stderr and "[output-collision-case]" in stderr
+    assert "«regulation-msoko»" in stderr and "«Regulation-MSOKO»" in stderr  # both ids named
+    assert "[output-collision-case]" in stderr
     assert files_under(out) == []
 
 
