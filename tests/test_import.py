@@ -468,3 +468,23 @@ def test_a_column_title_over_two_cells_loses_nothing(tmp_path):
     assert (first.deadline, second.deadline) == ("январь", "апрель")
     assert "март" in first.note and second.note is None
     assert imported.accounting.unaccounted == 0
+
+
+def test_decomposed_letters_in_a_word_file_are_composed_on_import(tmp_path):
+    """A file typed on a Mac may hold «й» as «и» + U+0306: imported as the one letter (NFC)."""
+    import unicodedata
+
+    from docx import Document
+
+    source = tmp_path / "order.docx"
+    document = Document()
+    document.add_paragraph("ПРИКАЗ")
+    document.add_paragraph("15.03.2021 № 12")
+    document.add_paragraph(unicodedata.normalize("NFD", "Об утверждении плана мероприятий"))
+    document.add_paragraph("ПРИКАЗЫВАЮ:")
+    document.add_paragraph(unicodedata.normalize("NFD", "1. Утвердить план мероприятий районный."))
+    document.save(str(source))
+    result = run_prikaz("import", str(source), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.yaml"))
+    assert "районный" in written and "\u0306" not in written

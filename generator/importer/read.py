@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
@@ -218,7 +219,8 @@ class _Reader:
             text, breaks = _run_text(r)
             page_break = page_break or breaks
             runs.append((text, self._run_bold(Run(r, None), style_bold)))
-        text = "".join(t for t, _ in runs).replace("\u00a0", " ").replace("\r", "\n")
+        # NFC, as the loader reads YAML: a Word file typed on a Mac may hold «й» as и + ◌̆
+        text = unicodedata.normalize("NFC", "".join(t for t, _ in runs)).replace("\u00a0", " ").replace("\r", "\n")
         bold, prefix = _boldness(runs)
         label, bullet = self.numbering.label(p, self._style_numbering(style_id))
         if label and text.strip():
