@@ -11,6 +11,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import re
+from functools import lru_cache
 
 NBSP = "\u00a0"
 
@@ -67,6 +68,13 @@ def typeset(text: str) -> str:
     « - » between words to « – »."""
     if _AS_WRITTEN.get():
         return text
+    return _typeset(text)
+
+
+# The same cells are typeset again and again (the wording compares every printed unit with
+# each candidate replacement): a pure function of its text, so a cache pays.
+@lru_cache(maxsize=1 << 16)
+def _typeset(text: str) -> str:
     if '"' in text:
         text = _quotes(text)
     text = _NUMBER_SIGN.sub("№" + NBSP, text)
@@ -98,7 +106,13 @@ def printed_key(text: str) -> str:
     Two texts with one key print the same to a reader of an act: quotes straight or
     «ёлочки», «ё» or «е» (official texts write «е»), a hyphen or a dash, and spacing.
     """
-    text = typeset(text).replace("“", "«").replace("”", "»").replace("„", "«")
+    return _printed_key(text, _AS_WRITTEN.get())
+
+
+@lru_cache(maxsize=1 << 16)
+def _printed_key(text: str, as_written: bool) -> str:
+    text = text if as_written else _typeset(text)
+    text = text.replace("“", "«").replace("”", "»").replace("„", "«")
     text = text.replace("ё", "е").replace("Ё", "Е")
     text = _DASHES.sub("-", text)
     text = _SPACES.sub(" ", text.replace(NBSP, " ")).strip()
