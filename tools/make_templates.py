@@ -358,6 +358,18 @@ def quoted_grid_table(doc) -> None:
     _cell_text(table.rows[2].cells[0], "{%tr endfor %}", "Cell")
 
 
+# The rows of a plan table that hold only docxtpl tags (both layouts share them).
+PLAN_ROW_TAGS = {
+    "if-numbers": "{%tr if column_numbers %}",
+    "endif-numbers": "{%tr endif %}",
+    "for": "{%tr for r in part.rows %}",
+    "if-section": "{%tr if r.section %}",
+    "else": "{%tr else %}",
+    "endif-section": "{%tr endif %}",
+    "endfor": "{%tr endfor %}",
+}
+
+
 def plan_table(doc) -> None:
     rows = ["head", "if-numbers", "numbers", "endif-numbers", "for", "if-section", "section", "else",
             "measure", "endif-section", "endfor"]
@@ -373,16 +385,7 @@ def plan_table(doc) -> None:
     for i, cell in enumerate(r["numbers"].cells):
         _cell_text(cell, str(i + 1), "Cell Centered")
     _row_flags(r["numbers"], header=True)
-    tags = {
-        "if-numbers": "{%tr if column_numbers %}",
-        "endif-numbers": "{%tr endif %}",
-        "for": "{%tr for r in part.rows %}",
-        "if-section": "{%tr if r.section %}",
-        "else": "{%tr else %}",
-        "endif-section": "{%tr endif %}",
-        "endfor": "{%tr endfor %}",
-    }
-    for name, text in tags.items():
+    for name, text in PLAN_ROW_TAGS.items():
         _cell_text(r[name].cells[0], text, "Cell")
     section_cell = r["section"].cells[0].merge(r["section"].cells[3])
     _cell_text(section_cell, "{{ r.title }}", "Section Row")
@@ -427,16 +430,7 @@ def grid_table(doc) -> None:
     _row_flags(r["head"], header=True)
     _cell_text(r["numbers"].cells[1], "{{ loop.index }}", "Cell Centered")
     _row_flags(r["numbers"], header=True)
-    tags = {
-        "if-numbers": "{%tr if column_numbers %}",
-        "endif-numbers": "{%tr endif %}",
-        "for": "{%tr for r in part.rows %}",
-        "if-section": "{%tr if r.section %}",
-        "else": "{%tr else %}",
-        "endif-section": "{%tr endif %}",
-        "endfor": "{%tr endfor %}",
-    }
-    for name, text in tags.items():
+    for name, text in PLAN_ROW_TAGS.items():
         _cell_text(r[name].cells[0], text, "Cell")
     section_cell = r["section"].cells[0].merge(r["section"].cells[2])
     _cell_text(section_cell, "{% colspan part.columns|length %}{{ r.title }}", "Section Row")
