@@ -158,7 +158,7 @@ def _diff_children(old, new, old_path: Path, new_path: Path, result: Diff) -> No
         for j, i, score in ambiguities:
             candidates = tuple(old_path + ((name, k),) for k in i)
             result.ambiguities.append(Ambiguity(new_path + ((name, j),), candidates, score))
-        kept = _in_order(pairs)
+        kept = longest_in_order(pairs)
         kept_old = {i for i, _ in kept}
         kept_new = {j: i for i, j in kept}
         for i in range(len(olds)):
@@ -239,7 +239,7 @@ def _match_in_place(olds, news, gap_old, gap_new, pairs) -> None:
 
 def _gaps(pairs: dict[int, int], n_old: int, n_new: int):
     """Runs of unmatched old and new items between consecutive ordered pairs."""
-    ordered = _in_order(sorted(pairs.items()))
+    ordered = longest_in_order(sorted(pairs.items()))
     bounds = [(-1, -1), *ordered, (n_old, n_new)]
     matched_old, matched_new = set(pairs), set(pairs.values())
     for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
@@ -285,7 +285,7 @@ def similarity_at_least(a, b, threshold: float) -> bool:
     return difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= threshold
 
 
-def _in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def longest_in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of pairs whose old and new orders agree; the others are moves."""
     import bisect
 

@@ -796,7 +796,7 @@ def _check_order(order, documents, signatories, approved_by, signatory_pos) -> l
 def _check_plan(plan: m.Plan, units: dict[str, m.Unit]) -> list[Problem]:
     problems = []
     ids: dict[str, Pos] = {}
-    for node in _plan_nodes(plan):
+    for node in plan.all_nodes():
         if node.id:
             if node.id in ids:
                 problems.append(Problem("id-duplicate", node.pos, {"id": node.id, "other": ids[node.id]}))
@@ -806,21 +806,6 @@ def _check_plan(plan: m.Plan, units: dict[str, m.Unit]) -> list[Problem]:
                 hint = suggestion(name, units)
                 problems.append(Problem("unit-unknown", node.pos, {"name": name, "suggestion": hint}))
     return problems
-
-
-def _plan_nodes(plan: m.Plan):
-    def measures(items):
-        for measure in items:
-            yield measure
-            yield from measures(measure.children)
-
-    def sections(items):
-        for section in items:
-            yield section
-            yield from measures(section.measures)
-            yield from sections(section.sections)
-
-    yield from sections(plan.sections)
 
 
 # --- files ------------------------------------------------------------------------------

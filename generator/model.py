@@ -229,6 +229,24 @@ class Plan:
         """Columns beyond the measure's own four fields, in table order."""
         return tuple(c for c in self.columns if c.key is not None)
 
+    def all_nodes(self):
+        """Every section and measure, in document order (a section before its measures)."""
+        def measures(items):
+            for measure in items:
+                yield measure
+                yield from measures(measure.children)
+
+        def sections(items):
+            for section in items:
+                yield section
+                yield from measures(section.measures)
+                yield from sections(section.sections)
+
+        yield from sections(self.sections)
+
+    def all_measures(self):
+        return (node for node in self.all_nodes() if isinstance(node, Measure))
+
     def column_title(self, role: str) -> str | None:
         return next((c.title for c in self.columns if c.role == role), None)
 

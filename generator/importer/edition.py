@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import model as m
+from ..diff import longest_in_order
 from ..errors import ContentError, Pos, Problem
 from ..typography import typeset
 from .order import find_doc_type, parse_annex_header, parse_order, split_annexes
@@ -96,7 +97,7 @@ def read_plan(path: str, old: m.Plan, report: Report) -> PlanTree:
         raise ContentError([Problem("file-unreadable", Pos(path), {
             "reason": "в файле не найден план мероприятий (таблица со столбцами «Мероприятия», «Срок», "
                       "«Ответственные»)"})])
-    old_texts = {key(m.plain_text(measure.text)) for measure in _old_measures(old)}
+    old_texts = {key(m.plain_text(measure.text)) for measure in old.all_measures()}
     return max(plans, key=lambda tree: sum(key(blocks_plain(r.text)) in old_texts for r in _rows(tree.sections)))
 
 
@@ -118,20 +119,6 @@ class NewRow:
     node: MeasureNode
     text: str = ""
     full: tuple = ()
-
-
-def _old_measures(plan: m.Plan):
-    def measures(items):
-        for measure in items:
-            yield measure
-            yield from measures(measure.children)
-
-    def sections(items):
-        for section in items:
-            yield from measures(section.measures)
-            yield from sections(section.sections)
-
-    yield from sections(plan.sections)
 
 
 def _rows(sections: list[SectionNode]):
@@ -230,30 +217,7 @@ def _unique_pairs(a: list, b: list) -> list[tuple[int, int]]:
     for y, k in enumerate(b):
         count_b[k] = -1 if k in count_b else y
     pairs = sorted((x, count_b[k]) for k, x in count_a.items() if x >= 0 and count_b.get(k, -1) >= 0)
-    return _longest_run(pairs)
-
-
-def _longest_run(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest subsequence of pairs (sorted by x) whose y also increases."""
-    import bisect
-
-    tails: list[int] = []
-    tail_at: list[int] = []
-    previous = [-1] * len(pairs)
-    for k, (_x, y) in enumerate(pairs):
-        n = bisect.bisect_left(tails, y)
-        if n == len(tails):
-            tails.append(y)
-            tail_at.append(k)
-        else:
-            tails[n], tail_at[n] = y, k
-        previous[k] = tail_at[n - 1] if n else -1
-    run = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        run.append(pairs[k])
-        k = previous[k]
-    return run[::-1]
+    return longest_in_order(pairs)
 
 
 def _extend(anchors: list[tuple[int, int]], a: list, b: list) -> list[tuple[int, int]]:

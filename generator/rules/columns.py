@@ -22,7 +22,7 @@ def column_rules(ctx: Context) -> Iterator[Problem]:
         yield from _dates(ctx, plan, numbers)
         amounts = [c for c in plan.extra_columns if c.role == "amount"]
         for column in amounts:
-            for section in _sections(plan.sections):
+            for section in (n for n in plan.all_nodes() if isinstance(n, m.Section)):
                 yield from _section_total(section, column)
             for item in ctx.measures(plan):
                 yield from _children_sum(item.measure, column, numbers)
@@ -62,12 +62,6 @@ def _period(measure: m.Measure, column: m.Column | None):
 
 
 # --- amounts ----------------------------------------------------------------------------
-
-
-def _sections(sections: tuple[m.Section, ...]) -> Iterator[m.Section]:
-    for section in sections:
-        yield section
-        yield from _sections(section.sections)
 
 
 def _section_total(section: m.Section, column: m.Column) -> Iterator[Problem]:
