@@ -330,25 +330,26 @@ def _run_text(r) -> tuple[str, bool]:
 
 def _rows(tbl):
     """Table rows, a tracked deletion of a whole row left out."""
-    for child in tbl.iterchildren():
-        if child.tag == W + "tr":
-            trpr = child.find(W + "trPr")
-            if trpr is None or trpr.find(W + "del") is None:
-                yield child
-        elif child.tag in (W + "sdt", W + "customXml"):
-            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-            if content is not None:
-                yield from _rows(content)
+    for tr in _through_controls(tbl, W + "tr"):
+        trpr = tr.find(W + "trPr")
+        if trpr is None or trpr.find(W + "del") is None:
+            yield tr
 
 
 def _cells(tr):
-    for child in tr.iterchildren():
-        if child.tag == W + "tc":
+    return _through_controls(tr, W + "tc")
+
+
+def _through_controls(element, tag: str):
+    """The children of `element` with `tag`, also those wrapped in content controls
+    (w:sdt/w:sdtContent) or custom XML."""
+    for child in element.iterchildren():
+        if child.tag == tag:
             yield child
         elif child.tag in (W + "sdt", W + "customXml"):
             content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
             if content is not None:
-                yield from _cells(content)
+                yield from _through_controls(content, tag)
 
 
 def _cell_paragraphs(element):
