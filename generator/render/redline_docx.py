@@ -571,33 +571,33 @@ def _run(text: str, r_pr, text_tag: str):
 
 
 def _format_change(r, old_r_pr, marks: _Marks) -> None:
-    r_pr = r.find(w("rPr"))
-    if r_pr is None:
-        r_pr = etree.Element(w("rPr"))
-        r.insert(0, r_pr)
-    change = marks.make("rPrChange")
-    old = etree.SubElement(change, w("rPr"))
-    for child in (old_r_pr if old_r_pr is not None else []):
-        old.append(copy.deepcopy(child))
+    r_pr, change = _properties_change(r, "rPr", old_r_pr, marks)
     r_pr.append(change)
 
 
 def _paragraph_format_change(old_p, p, marks: _Marks) -> None:
-    p_pr = p.find(w("pPr"))
-    if p_pr is None:
-        p_pr = etree.Element(w("pPr"))
-        p.insert(0, p_pr)
-    change = marks.make("pPrChange")
-    old = etree.SubElement(change, w("pPr"))
-    old_pr = old_p.find(w("pPr"))
-    for child in (old_pr if old_pr is not None else []):
-        if child.tag not in (w("rPr"), w("sectPr"), w("pPrChange")):
-            old.append(copy.deepcopy(child))
+    p_pr, change = _properties_change(p, "pPr", old_p.find(w("pPr")), marks,
+                                      skip=(w("rPr"), w("sectPr"), w("pPrChange")))
     sect = p_pr.find(w("sectPr"))
     if sect is not None:
         sect.addnext(change)
     else:
         p_pr.append(change)
+
+
+def _properties_change(element, tag: str, old_properties, marks: _Marks, skip: tuple = ()):
+    """The element's properties (`rPr` or `pPr`, made if missing) and a `…Change` mark
+    holding the old ones, for the caller to place."""
+    properties = element.find(w(tag))
+    if properties is None:
+        properties = etree.Element(w(tag))
+        element.insert(0, properties)
+    change = marks.make(f"{tag}Change")
+    old = etree.SubElement(change, w(tag))
+    for child in (old_properties if old_properties is not None else []):
+        if child.tag not in skip:
+            old.append(copy.deepcopy(child))
+    return properties, change
 
 
 def change_counts(data: bytes) -> dict[str, int]:
