@@ -5,7 +5,7 @@ regulation as chapter headings and clauses; an order as points. Each unit keeps 
 cells an amendment can name («графа «Срок исполнения» пункта 2.7»), in print (typeset),
 and its parent, so «раздел 2 дополнить пунктом 2.21» knows where section 2 ends.
 
-Both sides of the wording proof use this: amend_parse applies the parsed wording of an
+Both sides of the wording proof use this: amend.parse applies the parsed wording of an
 order to the old edition's units and compares the result with the new edition's units.
 The text operations of the formulas («слова «…» заменить словами «…»») live here too,
 so the wording checks a fragment with the very operation that the proof applies.

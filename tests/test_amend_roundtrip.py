@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator import model as m
 from generator.amend import changes_of, wording
-from generator.amend_parse import prove
+from generator.amend.parse import prove
 from generator.editions import path_numbers, walk
 from generator.load import load
 from generator.printed import printed

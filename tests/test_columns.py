@@ -459,7 +459,7 @@ def _with_measure(plan, s: int, k: int, **changes):
 
 def _amendment(old, new):
     from generator.amend import wording
-    from generator.amend_parse import prove
+    from generator.amend.parse import prove
     from generator.diff import diff
     from generator.editions import carry_numbers, path_numbers
     from generator.printed import printed

@@ -2,7 +2,7 @@
 
 A lawyer checks an amending order by applying its items one by one to the amended act:
 find «пункт 2.7», replace «слова «…»», insert the quoted rows. This module does the
-same with the generated Russian text: it parses the formulas that amend.py writes (a
+same with the generated Russian text: it parses the formulas that the amend package writes (a
 real parser of that grammar, not a look at the changes the text came from), applies
 them in order to the printed units of the old edition (printed.py), and compares the
 result with the printed units of the new edition. `prove` returns what does not match.
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .printed import (
+from ..printed import (
     TOTAL_LABEL,
     NotApplicable,
     Printed,
@@ -24,7 +24,8 @@ from .printed import (
     replace_all,
     replace_once,
 )
-from .typography import printed_key
+from ..typography import printed_key
+from .words import UNIT_FORMS
 
 
 class WordingError(ValueError):
@@ -35,19 +36,15 @@ NUM = r"\d+(?:\(\d+\))?(?:\.\d+(?:\(\d+\))?)*"  # 2.7, 2.7.1, 2(1).1
 NUMS = rf"{NUM}(?:, {NUM})*(?: и {NUM})?"
 QUOTE = r"Q\d+"
 
-# Every form of the unit words amend.py uses → (what it names, plural)
+# Every form of the unit words the wording uses (words.UNIT_FORMS but the nominative, which
+# never names a unit in a formula) → (what it names, plural); a singular form wins a tie.
+_KIND_OF_BASE = {"пункт": "row", "строка": "row", "позиция": "row", "раздел": "section", "глава": "chapter",
+                 "блок": "block"}
 _UNIT_FORMS: dict[str, tuple[str, bool]] = {}
-for _base, _forms in {
-    "row": ("пункт пункта пунктом пункте строку строки строкой строке позицию позиции позицией",
-            "пункты пунктов пунктами пунктах строки строк строками строках позиции позиций позициями позициях"),
-    "section": ("раздел раздела разделом разделе", "разделы разделов разделами разделах"),
-    "chapter": ("главу главы главой главе", "главы глав главами главах"),
-    "block": ("блок блока блоком блоке", "блоки блоков блоками блоках"),
-}.items():
-    for _word in _forms[0].split():
-        _UNIT_FORMS.setdefault(_word, (_base, False))
-    for _word in _forms[1].split():
-        _UNIT_FORMS.setdefault(_word, (_base, True))
+for _base, _kind in _KIND_OF_BASE.items():
+    for _plural in (False, True):
+        for _case in ("acc", "gen", "ins", "prep"):
+            _UNIT_FORMS.setdefault(UNIT_FORMS[_base][("pl_" if _plural else "") + _case], (_kind, _plural))
 UNIT = "(?:" + "|".join(sorted(_UNIT_FORMS, key=len, reverse=True)) + ")"
 LABEL = rf"{UNIT} (?:{NUMS}|{QUOTE})"
 WORDS_ACC = "(?:слово|слова|цифры)"
