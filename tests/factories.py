@@ -6,6 +6,8 @@ them next to its tests; what two modules use lives here.
 
 from __future__ import annotations
 
+import dataclasses
+
 from generator import model as m
 
 WORDS = ["оценка", "качества", "образования", "мониторинг", "школ", "педагогов", "анализ", "ВПР", "ОГЭ",
@@ -28,3 +30,14 @@ def section(title, *measures, sections=()):
 
 def twenty():
     return section("Раздел", *[measure(f"Мероприятие номер {i} про {WORDS[i % len(WORDS)]}") for i in range(20)])
+
+
+def replace_at(doc, path, node):
+    """`doc` with the node at `path` replaced by `node` (None: removed; a list: several)."""
+    name, index = path[0]
+    children = list(getattr(doc, name))
+    if len(path) == 1:
+        children[index:index + 1] = [] if node is None else (node if isinstance(node, list) else [node])
+    else:
+        children[index] = replace_at(children[index], path[1:], node)
+    return dataclasses.replace(doc, **{name: tuple(children)})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from test_amend_roundtrip import _replace_at
+from factories import replace_at
 
 from generator import model as m
 from generator.amend import changed_share, changes_of, wording
@@ -33,7 +33,7 @@ def rows(doc):
 
 
 def edit_row(doc, path, **fields):
-    return _replace_at(doc, path, dataclasses.replace(node_at(doc, path), **fields))
+    return replace_at(doc, path, dataclasses.replace(node_at(doc, path), **fields))
 
 
 def with_text(text: str) -> m.Text:
@@ -64,12 +64,12 @@ def test_moderate_edits_of_a_nine_section_plan():
     new = edit_row(old, paths[3], deadline="Ежегодно декабрь")  # a deadline
     new = edit_row(new, paths[10], text=with_text("Организация и проведение муниципальных диагностических "
                                                   "работ по читательской грамотности."))  # rewritten in place
-    new = _replace_at(new, paths[20], None)  # a row removed
-    new = _replace_at(new, paths[30], [node_at(new, paths[30]), m.Measure(
+    new = replace_at(new, paths[20], None)  # a row removed
+    new = replace_at(new, paths[30], [node_at(new, paths[30]), m.Measure(
         text=with_text("Проведение семинара для заместителей директоров по итогам оценочных процедур."),
         deadline="Ежегодно, март", responsible=("Отдел образования",))])  # a row inserted
     last = [p for p in rows(new) if p[0] == rows(new)[-1][0]][-1]
-    new = _replace_at(new, last, [node_at(new, last), m.Measure(
+    new = replace_at(new, last, [node_at(new, last), m.Measure(
         text=with_text("Мониторинг профессиональных предпочтений выпускников."), deadline="Ежегодно, май",
         responsible=("Отдел образования",))])  # a row added at the end
     new = edit_row(new, paths[5], text=with_text(m.plain_text(node_at(new, paths[5]).text).replace("е", "ё", 1)))
@@ -149,18 +149,18 @@ def test_a_regulation(edit):
         node = node_at(old, with_terms)
         terms = list(node.definitions)
         terms[1] = dataclasses.replace(terms[1], definition="обобщенный показатель качества образования.")
-        new = _replace_at(old, with_terms, dataclasses.replace(node, definitions=tuple(terms)))
+        new = replace_at(old, with_terms, dataclasses.replace(node, definitions=tuple(terms)))
     elif edit == "clause":
         node = node_at(old, clauses[1])
-        new = _replace_at(old, clauses[1], dataclasses.replace(node, text=with_text(
+        new = replace_at(old, clauses[1], dataclasses.replace(node, text=with_text(
             m.plain_text(node.text).replace("Российской Федерации", "Российской Федерации и Красноярского края", 1))))
     elif edit == "chapter-title":
-        new = _replace_at(old, (("chapters", 1),), dataclasses.replace(old.chapters[1], title="Цели и задачи МСОКО"))
+        new = replace_at(old, (("chapters", 1),), dataclasses.replace(old.chapters[1], title="Цели и задачи МСОКО"))
     elif edit == "insert":
-        new = _replace_at(old, clauses[2], [node_at(old, clauses[2]), m.Clause(text=with_text(
+        new = replace_at(old, clauses[2], [node_at(old, clauses[2]), m.Clause(text=with_text(
             "Положение применяется также к организациям дополнительного образования."))])
     else:
-        new = _replace_at(old, clauses[3], None)
+        new = replace_at(old, clauses[3], None)
     texts, _, _ = proved(dep, old, new)
     assert len(texts) == 1
 

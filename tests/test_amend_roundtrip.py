@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from factories import replace_at
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,17 +58,6 @@ def plans(draw):
 # --- edit scripts -----------------------------------------------------------------------
 
 
-def _replace_at(doc, path, node):
-    """`doc` with the node at `path` replaced by `node` (None: removed; a list: several)."""
-    name, index = path[0]
-    children = list(getattr(doc, name))
-    if len(path) == 1:
-        children[index:index + 1] = [] if node is None else (node if isinstance(node, list) else [node])
-    else:
-        children[index] = _replace_at(children[index], path[1:], node)
-    return dataclasses.replace(doc, **{name: tuple(children)})
-
-
 def _measure_paths(doc):
     return [p for p, n in walk(doc) if isinstance(n, m.Measure)]
 
@@ -84,11 +74,11 @@ def edit(draw, doc):
         for name, index in path:
             node = getattr(node, name)[index]
     if kind == "deadline" and node:
-        return _replace_at(doc, path, dataclasses.replace(node, deadline=draw(st.sampled_from(DEADLINES))))
+        return replace_at(doc, path, dataclasses.replace(node, deadline=draw(st.sampled_from(DEADLINES))))
     if kind == "unit" and node:
         units = list(node.responsible)
         units[draw(st.integers(0, len(units) - 1))] = draw(st.sampled_from(UNITS + ["Управление образования"]))
-        return _replace_at(doc, path, dataclasses.replace(node, responsible=tuple(dict.fromkeys(units))))
+        return replace_at(doc, path, dataclasses.replace(node, responsible=tuple(dict.fromkeys(units))))
     if kind == "rename":  # a unit renamed in some rows or in all
         old_name, new_name = draw(st.sampled_from(UNITS)), "Управление образования и науки"
         everywhere = draw(st.booleans())
@@ -97,7 +87,7 @@ def edit(draw, doc):
             for name, index in p:
                 n = getattr(n, name)[index]
             if old_name in n.responsible and (everywhere or draw(st.booleans())):
-                doc = _replace_at(doc, p, dataclasses.replace(n, responsible=tuple(
+                doc = replace_at(doc, p, dataclasses.replace(n, responsible=tuple(
                     new_name if u == old_name else u for u in n.responsible)))
         return doc
     if node is None:
@@ -114,27 +104,27 @@ def edit(draw, doc):
     elif kind == "rewrite":
         tokens = words(draw).split(" ")
     elif kind == "remove":
-        return _replace_at(doc, path, None)
+        return replace_at(doc, path, None)
     elif kind in ("insert", "append"):
         new = draw(measures(1))
         if kind == "insert":
-            return _replace_at(doc, path, [node, new])
+            return replace_at(doc, path, [node, new])
         section_path = path[: max(k for k, (name, _) in enumerate(path) if name == "sections") + 1]
         section = doc
         for name, index in section_path:
             section = getattr(section, name)[index]
-        return _replace_at(doc, section_path, dataclasses.replace(section, measures=section.measures + (new,)))
+        return replace_at(doc, section_path, dataclasses.replace(section, measures=section.measures + (new,)))
     elif kind == "title":
         section = doc.sections[path[0][1]]
-        return _replace_at(doc, path[:1], dataclasses.replace(section, title=section.title + " " + draw(
+        return replace_at(doc, path[:1], dataclasses.replace(section, title=section.title + " " + draw(
             st.sampled_from(WORDS))))
     elif kind == "cosmetic":
-        return _replace_at(doc, path, dataclasses.replace(node, deadline=(node.deadline or "").replace(" ", "  ")))
+        return replace_at(doc, path, dataclasses.replace(node, deadline=(node.deadline or "").replace(" ", "  ")))
     elif kind == "section":
         return dataclasses.replace(doc, sections=doc.sections + (draw(sections(1)),))
     new_text = " ".join(tokens)
     new_text = new_text[:1].upper() + new_text[1:] + "."
-    return _replace_at(doc, path, dataclasses.replace(node, text=(m.Paragraph(new_text),)))
+    return replace_at(doc, path, dataclasses.replace(node, text=(m.Paragraph(new_text),)))
 
 
 @st.composite
@@ -192,13 +182,13 @@ def regulation_pairs(draw):
             break
         action = draw(st.sampled_from(["word", "remove", "insert", "rewrite"]))
         if action == "remove":
-            new = _replace_at(new, path, None)
+            new = replace_at(new, path, None)
             continue
         node = new
         for name, index in path:
             node = getattr(node, name)[index]
         if action == "insert":
-            new = _replace_at(new, path, [node, clause(sentence())])
+            new = replace_at(new, path, [node, clause(sentence())])
             continue
         tokens = m.plain_text(node.text).rstrip(".").split(" ")
         if action == "rewrite":
@@ -206,7 +196,7 @@ def regulation_pairs(draw):
         else:
             tokens[draw(st.integers(0, len(tokens) - 1))] = draw(st.sampled_from(WORDS))
         text = " ".join(tokens)
-        new = _replace_at(new, path, dataclasses.replace(node, text=(m.Paragraph(text[:1].upper() + text[1:] + "."),)))
+        new = replace_at(new, path, dataclasses.replace(node, text=(m.Paragraph(text[:1].upper() + text[1:] + "."),)))
     return old, new
 
 

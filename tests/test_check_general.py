@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from check_factories import found, measure, order, organization, plan, prikaz, run, section
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_check import found, measure, order, organization, plan, prikaz, run, section
 
 from generator.check import check
 from generator.load import load
