@@ -11,7 +11,7 @@ from ..diff import CHILDREN, Change, Path, resolve
 from ..printed import TOTAL_LABEL, cell_text
 from ..typography import printed_key, typeset
 from .fragments import fragment
-from .names import Item, Wording, in_section, label, unit_name, where
+from .names import Item, Wording, in_section, label, new_path, old_path, unit_name, where
 from .quote import quoted, quoted_lines, quoted_table, requote
 from .words import bare, join_numbers
 
@@ -21,23 +21,24 @@ def document_items(ctx: Wording, changes: list[Change]) -> list[Item]:
     items = []
     for change in changes:
         for f in change.fields:
-            if f.name == "title":
-                items.append(Item(f"наименование изложить в следующей редакции: «{typeset(f.new)}».",
+            new = f.new
+            if f.name == "title" and isinstance(new, str):
+                items.append(Item(f"наименование изложить в следующей редакции: «{typeset(new)}».",
                                   changes=[change], order_key=(-1, 0), unit="наименование"))
-            elif f.name == "preamble" and f.new:
+            elif f.name == "preamble" and isinstance(new, tuple) and new:
                 items.append(Item("преамбулу изложить в следующей редакции:", quote=quoted_lines(
-                    cell_text(f.new).splitlines()), changes=[change], order_key=(-1, 0.5), unit="преамбула"))
-            elif f.name == "note" and f.new is not None:
-                lines = [typeset(x) for x in m.plain_text(f.new.text).splitlines()]
+                    cell_text(new).splitlines()), changes=[change], order_key=(-1, 0.5), unit="преамбула"))
+            elif f.name == "note" and isinstance(new, m.Note):
+                lines = [typeset(x) for x in m.plain_text(new.text).splitlines()]
                 items.append(Item("пояснительную записку изложить в следующей редакции:",
                                   quote=quoted_lines(lines), changes=[change], order_key=(-1, 1),
                                   unit="пояснительная записка"))
             elif f.name == "note":
                 items.append(Item("пояснительную записку исключить.", changes=[change], order_key=(-1, 1),
                                   unit="пояснительная записка"))
-            elif f.name == "columns":
+            elif f.name == "columns" and isinstance(new, tuple):
                 items.append(Item("наименования граф таблицы изложить в следующей редакции: «"
-                                  + "», «".join(typeset(c.title) for c in f.new) + "».", changes=[change],
+                                  + "», «".join(typeset(c.title) for c in new) + "».", changes=[change],
                                   order_key=(-1, 2), unit="наименования граф таблицы"))
     return items
 
@@ -45,20 +46,20 @@ def document_items(ctx: Wording, changes: list[Change]) -> list[Item]:
 def removals(ctx: Wording, changes: list[Change], order) -> list[Item]:
     """Consecutive removed rows of one list share one item: «пункты 3.4 и 3.5 исключить»."""
     items = []
-    for group in _runs(changes, lambda c: c.old_path, order):
+    for group in _runs(changes, old_path, order):
         first = group[0]
         node = first.old
-        numbers = [ctx.old_numbers.get(c.old_path) for c in group]
+        numbers = [ctx.old_numbers.get(old_path(c)) for c in group]
         plural = len(group) > 1
         if isinstance(node, m.PassportBlock) or not all(numbers):
-            labels = [label(ctx, c.old, ctx.old_numbers.get(c.old_path)) for c in group]
-            subject = where(ctx, first.old_path) + ", ".join(labels)
+            labels = [label(ctx, c.old, ctx.old_numbers.get(old_path(c))) for c in group]
+            subject = where(ctx, old_path(first)) + ", ".join(labels)
         else:
-            subject = in_section(ctx, first.old_path)
-            subject += f"{ctx.word(node, 'acc', plural)} {join_numbers(numbers)}"
+            subject = in_section(ctx, old_path(first))
+            subject += f"{ctx.word(node, 'acc', plural)} {join_numbers([n for n in numbers if n])}"
         items.append(Item(f"{subject} {_removal_verb(ctx, node, plural)}.", changes=group,
-                          order_key=(order[first.old_path], 0),
-                          unit=unit_name(ctx, first.old_path, numbers) if all(numbers) else subject))
+                          order_key=(order[old_path(first)], 0),
+                          unit=unit_name(ctx, old_path(first), numbers) if all(numbers) else subject))
     return items
 
 
@@ -82,10 +83,10 @@ def additions(ctx: Wording, changes: list[Change], order) -> list[Item]:
 
 def _addition(ctx: Wording, container, list_name, anchor, group, order) -> Item:
     node = group[0].new
-    numbers = [ctx.new_numbers.get(c.new_path) for c in group]
+    numbers = [ctx.new_numbers.get(new_path(c)) for c in group]
     plural = len(group) > 1
     what_word = ctx.word(node, "ins", plural)
-    what = f"{what_word} {join_numbers(numbers)}" if all(numbers) else what_word
+    what = f"{what_word} {join_numbers([n for n in numbers if n])}" if all(numbers) else what_word
     siblings = getattr(resolve(ctx.old, container), list_name)
     at_end = all((container + ((list_name, k),)) not in ctx.kept_old for k in range(anchor + 1, len(siblings)))
     if anchor >= 0 and not at_end:
@@ -107,12 +108,12 @@ def _addition(ctx: Wording, container, list_name, anchor, group, order) -> Item:
     rows: list[list[str]] = []
     quote: list[str] = []
     for change in group:
-        r, q = quoted(ctx.old, change.new, ctx.new_numbers, change.new_path, ctx.separator, ctx.cells)
+        r, q = quoted(ctx.old, change.new, ctx.new_numbers, new_path(change), ctx.separator, ctx.cells)
         rows += r
         quote += q
     rows, quote = requote(rows, quote)
     text = f"{place}дополнить {what} следующего содержания:".strip()
-    unit = unit_name(ctx, group[0].new_path, numbers, new=True) if all(numbers) else what
+    unit = unit_name(ctx, new_path(group[0]), numbers, new=True) if all(numbers) else what
     parent = resolve(ctx.old, container) if container else None
     if ctx.qualify and isinstance(parent, m.Section):
         unit = label(ctx, parent, ctx.old_numbers.get(container), "nom") + ", " + unit
@@ -122,23 +123,24 @@ def _addition(ctx: Wording, container, list_name, anchor, group, order) -> Item:
 def changed(ctx: Wording, change: Change, order) -> Item | None:
     """A kept unit that reads otherwise: its heading, its «Итого» row, a fragment, or all of it."""
     node = change.old
-    number = ctx.old_numbers.get(change.old_path)
-    key = (order[change.old_path], 2)
-    before = ctx.current[change.old_path]  # the unit's cells after the grouped replacements
-    after = ctx.new_units[change.new_path].cells
+    number = ctx.old_numbers.get(old_path(change))
+    key = (order[old_path(change)], 2)
+    before = ctx.current[old_path(change)]  # the unit's cells after the grouped replacements
+    after = ctx.new_units[new_path(change)].cells
     differ = [k for k in after if printed_key(before.get(k, "")) != printed_key(after[k])]
     if not differ:
         return None  # a grouped item («по тексту …», «в графе … пунктов …») said it all
-    if isinstance(node, m.Section | m.Chapter) and differ == ["title"]:
+    if isinstance(node, m.Section | m.Chapter) and isinstance(change.new, m.Section | m.Chapter) \
+            and differ == ["title"]:
         title = change.new.title
         shown = f"{bare(number)}. {typeset(title)}" if number else typeset(title)
         word = "наименование " + ctx.word(node, "gen")
-        suffix = f" {bare(number)}" if number else f" «{typeset(change.old.title)}»"
+        suffix = f" {bare(number)}" if number else f" «{typeset(node.title)}»"
         return Item(f"{word}{suffix} изложить в следующей редакции: «{shown}».", changes=[change], order_key=key,
                     unit=f"{word}{suffix}")
     if isinstance(node, m.Section) and differ and all(k.startswith("total:") for k in differ):
         row = [TOTAL_LABEL if c == "text" else after.get(f"total:{c}", "") for c in ctx.cells]
-        place = in_section(ctx, change.old_path) + f"строку «{TOTAL_LABEL}» " + label(ctx, node, number, "gen")
+        place = in_section(ctx, old_path(change)) + f"строку «{TOTAL_LABEL}» " + label(ctx, node, number, "gen")
         return Item(f"{place} изложить в следующей редакции:", rows=quoted_table([row]), changes=[change],
                     order_key=key, unit=place)
     if len(differ) == 1:
@@ -146,16 +148,16 @@ def changed(ctx: Wording, change: Change, order) -> Item | None:
         if sentence:
             column = f", графа «{typeset(ctx.columns[differ[0]])}»" if "в графе «" in sentence else ""
             return Item(sentence, changes=[change], order_key=key,
-                        unit=unit_name(ctx, change.old_path, [number]) + column)
-    place = where(ctx, change.old_path) if isinstance(node, m.PassportBlock) else in_section(ctx, change.old_path)
+                        unit=unit_name(ctx, old_path(change), [number]) + column)
+    place = where(ctx, old_path(change)) if isinstance(node, m.PassportBlock) else in_section(ctx, old_path(change))
     place += label(ctx, node, number)
     new_numbers = dict(ctx.new_numbers)
-    new_numbers[change.new_path] = number  # a kept unit keeps its number
-    rows, quote = quoted(ctx.old, _own_only(change.new), new_numbers, change.new_path, ctx.separator, ctx.cells)
-    restated = change.old_path if isinstance(node, m.Measure) and rows and number else None
+    new_numbers[new_path(change)] = number  # a kept unit keeps its number
+    rows, quote = quoted(ctx.old, _own_only(change.new), new_numbers, new_path(change), ctx.separator, ctx.cells)
+    restated = old_path(change) if isinstance(node, m.Measure) and rows and number else None
     return Item(f"{place} изложить в следующей редакции:", rows=rows, quote=quote, changes=[change],
                 order_key=key, restated=restated,
-                unit=unit_name(ctx, change.old_path, [number]) if number else place)
+                unit=unit_name(ctx, old_path(change), [number]) if number else place)
 
 
 def _own_only(node):

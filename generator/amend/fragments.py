@@ -9,7 +9,7 @@ from .. import model as m
 from ..diff import Change, word_diff
 from ..printed import NotApplicable, insert_after, replace_once
 from ..typography import printed_key, typeset
-from .names import Wording, in_section
+from .names import Wording, in_section, old_path
 from .words import bare, words_acc, words_gen, words_ins
 
 
@@ -23,7 +23,7 @@ def fragment(ctx: Wording, change: Change, number: str | None, cell: str, old_te
     if edit is None:
         return None
     before, removed, added = edit
-    section = in_section(ctx, change.old_path)
+    section = in_section(ctx, old_path(change))
     column_name = typeset(ctx.columns.get(cell) or "")
     if isinstance(change.old, m.Measure) and column_name:
         where = f"{section}в графе «{column_name}» {ctx.word(change.old, 'gen')} {bare(number)}"

@@ -59,6 +59,18 @@ class Wording:
         return unit_word(node, self.settings.row_word, case, plural)
 
 
+def old_path(change: Change) -> Path:
+    """Where a changed or removed unit stands in the old edition (such a change has a place)."""
+    assert change.old_path is not None, change.kind
+    return change.old_path
+
+
+def new_path(change: Change) -> Path:
+    """Where a changed or added unit stands in the new edition (such a change has a place)."""
+    assert change.new_path is not None, change.kind
+    return change.new_path
+
+
 def label(ctx: Wording, node, number: str | None, case: str = "acc") -> str:
     """«пункт 2.7», «раздел 2», «раздел «Организационные мероприятия»», «блок «Цели» …»."""
     word = ctx.word(node, case)

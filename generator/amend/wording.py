@@ -21,7 +21,7 @@ def _column_titles(doc) -> dict:
     if not isinstance(doc, m.Plan):
         return {}
     titles = {name: doc.column_title(role) for name, role in COLUMN_ROLES.items()}
-    titles.update((c.key, c.title) for c in doc.extra_columns)
+    titles.update((c.key, c.title) for c in doc.extra_columns if c.key)
     return {name: title for name, title in titles.items() if title}
 
 
@@ -43,8 +43,8 @@ def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Setting
     items += document_items(ctx, [c for c in pending if c.kind == "document"])
     items += removals(ctx, [c for c in pending if c.kind == "removed"], order)
     items += additions(ctx, [c for c in pending if c.kind == "added"], order)
-    items += [changed(ctx, c, order) for c in pending if c.kind == "changed"]
-    items = [i for i in items if i is not None]
+    restated_or_edited = [changed(ctx, c, order) for c in pending if c.kind == "changed"]
+    items += [i for i in restated_or_edited if i is not None]
     return _restated_together(ctx, sorted(items, key=lambda i: i.order_key))
 
 
@@ -66,7 +66,7 @@ def _restated_together(ctx: Wording, items: list[Item]) -> list[Item]:
 
     def flush():
         if len(run) > 1:
-            paths = [i.restated for i in run]
+            paths = [i.restated for i in run if i.restated is not None]
             numbers = [ctx.old_numbers[p] for p in paths]
             node = resolve(ctx.old, paths[0])
             text = (f"{in_section(ctx, paths[0])}{ctx.word(node, 'acc', True)} "
@@ -80,7 +80,8 @@ def _restated_together(ctx: Wording, items: list[Item]) -> list[Item]:
         run.clear()
 
     for item in items:
-        if item.restated is not None and run and run[-1].restated[:-1] == item.restated[:-1]:
+        previous = run[-1].restated if run else None
+        if item.restated is not None and previous is not None and previous[:-1] == item.restated[:-1]:
             run.append(item)
             continue
         flush()

@@ -10,7 +10,7 @@ from ..grammar import name_in_accusative
 from ..typography import typeset
 
 CASES = ("nom", "acc", "gen", "ins", "prep", "pl_nom", "pl_acc", "pl_gen", "pl_ins", "pl_prep")
-UNIT_FORMS = {base: dict(zip(CASES, forms.split(), strict=True)) for base, forms in {
+UNIT_FORMS: dict[str, dict[str, str]] = {base: dict(zip(CASES, forms.split(), strict=True)) for base, forms in {
     "пункт": "пункт пункт пункта пунктом пункте пункты пункты пунктов пунктами пунктах",
     "строка": "строка строку строки строкой строке строки строки строк строками строках",
     "позиция": "позиция позицию позиции позицией позиции позиции позиции позиций позициями позициях",
