@@ -129,7 +129,7 @@ MONTHS = {form: month for month, forms in _MONTH_FORMS.items() for form in forms
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _ORDINAL = r"(?:[1-4]|iv|i{1,3}|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)"
-_ORDINALS = dict(
+_ORDINALS: dict[str, int] = dict(
     zip(
         ("1", "2", "3", "4", "i", "ii", "iii", "iv", "перв", "втор", "трет", "четв"),
         (1, 2, 3, 4) * 3,
@@ -454,15 +454,14 @@ class _Reader:
                 range_start = _Point(quarter=first)
                 add("quarter", second)
             elif kind in ("quarter", "half", "term"):
-                ordinal = re.match(_HALF_ORDINAL if kind == "half" else _ORDINAL, value)
-                add(kind, _ordinal(ordinal.group(0)))
+                add(kind, _ordinal(_piece(_HALF_ORDINAL if kind == "half" else _ORDINAL, value)))
             elif kind == "daymonth":
-                day = int(re.match(r"\d+", value).group(0))
+                day = int(_piece(r"\d+", value))
                 if not 1 <= day <= 31:  # «0 января», «32 марта»: no such day (found by tests/test_fuzz.py)
                     self.unknown.append(value)
                     continue
                 add("day", day)
-                add("month", MONTHS[re.search(_MONTH, value).group(0)])
+                add("month", MONTHS[_piece(_MONTH, value)])
             elif kind == "month":
                 add("month", MONTHS[value.rstrip(".")])
             elif kind == "number":
@@ -634,6 +633,13 @@ def _month_span(first: int, last: int) -> list[int]:
     while months[-1] != last and len(months) < 12:
         months.append(months[-1] % 12 + 1)
     return months
+
+
+def _piece(pattern: str, token: str) -> str:
+    """The first part of a token that matches `pattern`: the token's kind in _TOKEN holds one."""
+    found = re.search(pattern, token)
+    assert found is not None, (pattern, token)
+    return found.group(0)
 
 
 def _ordinal(word: str) -> int:

@@ -10,6 +10,8 @@ Nothing here restates the format: the loader's readers (load.READERS) are run on
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import Literal
 
 from . import load
 from .errors import Pos
@@ -134,13 +136,14 @@ def content_schema() -> dict:
     kinds = {}
     for kind, reader in load.READERS.items():
         problems: list = []
-        probe = Probe({}, Pos("<schema>"), shape=Shape())
-        probe.shape.add("format", "format", {"enum": [load.FORMAT_VERSION, int(load.FORMAT_VERSION)]}, True)
-        probe.shape.add("kind", "kind", {"const": kind}, True)
+        shape = Shape()
+        probe = Probe({}, Pos("<schema>"), shape=shape)
+        shape.add("format", "format", {"enum": [load.FORMAT_VERSION, int(load.FORMAT_VERSION)]}, True)
+        shape.add("kind", "kind", {"const": kind}, True)
         fields = Fields(probe, problems)
         reader(fields)
         fields.done()
-        kinds[kind] = {"description": KINDS[kind], **probe.shape.schema()}
+        kinds[kind] = {"description": KINDS[kind], **shape.schema()}
     definitions = {**exploration.definitions}
     for kind, schema in kinds.items():
         _describe(schema, kind)
@@ -216,7 +219,13 @@ def _share(definitions: dict) -> None:
         definitions[name] = replace(definitions[name], name, top=True)
 
 
-def _children(schema: dict):
+# Where a sub-schema sits in its parent: a property by its name, `items` or
+# `additionalProperties`, or one of the choices of anyOf/oneOf/allOf by its index.
+SchemaPath = (tuple[Literal["properties"], str] | tuple[Literal["items", "additionalProperties"]]
+              | tuple[Literal["anyOf", "oneOf", "allOf"], int])
+
+
+def _children(schema: dict) -> Iterator[tuple[SchemaPath, object]]:
     """(path, sub-schema) of the keywords that hold schemas."""
     for key, value in schema.get("properties", {}).items():
         yield ("properties", key), value
@@ -228,7 +237,7 @@ def _children(schema: dict):
             yield (keyword, index), value
 
 
-def _put(schema: dict, path: tuple, value) -> None:
+def _put(schema: dict, path: SchemaPath, value) -> None:
     if len(path) == 1:
         schema[path[0]] = value
     elif path[0] == "properties":

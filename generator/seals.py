@@ -24,7 +24,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from . import model as m
 from .errors import Pos, Problem
@@ -44,14 +46,13 @@ def content_checksum(root: Node) -> str:
     return PREFIX + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _plain(node: Node):
+def _plain(node: Node) -> object:
     """Node → plain data, iteratively: content may be nested deeper than Python recurses."""
     result = _shell(node)
-    stack = [(node, result)]
+    stack: list[tuple[Node, dict | list]] = [(node, result)] if isinstance(result, dict | list) else []
     while stack:
         source, target = stack.pop()
-        items = source.value.items() if isinstance(source.value, dict) else enumerate(source.value)
-        for key, child in items:
+        for key, child in _children(source):
             shell = _shell(child)
             target[key] = shell
             if isinstance(shell, dict | list):
@@ -59,7 +60,16 @@ def _plain(node: Node):
     return result
 
 
-def _shell(node: Node):
+def _children(node: Node) -> Iterable[tuple[Any, Node]]:
+    """(key or index, child) of a mapping's or a sequence's node."""
+    if isinstance(node.value, dict):
+        return node.value.items()
+    if isinstance(node.value, list):
+        return enumerate(node.value)
+    return ()
+
+
+def _shell(node: Node) -> object:
     if isinstance(node.value, dict):
         return {}
     if isinstance(node.value, list):

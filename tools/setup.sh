@@ -5,7 +5,8 @@
 # tracked changes in LibreOffice),
 # then a virtual environment with the package installed in editable mode.
 # Each step runs only when what it provides is missing. `setup.sh --bench` also installs
-# pandoc, the baseline the benchmarks compare against.
+# pandoc, the baseline the benchmarks compare against; `setup.sh --lint` also installs the
+# type checker `make lint` runs (the «lint» extra), which `make test` does not need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,4 +49,12 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "Установка prikaz и зависимостей в .venv"
     .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
     touch "$stamp"
+fi
+if [ "${1:-}" = "--lint" ]; then
+    lint_stamp=.venv/.prikaz-lint-installed
+    if [ ! -f "$lint_stamp" ] || [ pyproject.toml -nt "$lint_stamp" ]; then
+        echo "Установка средств проверки кода в .venv"
+        .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,lint]"
+        touch "$lint_stamp"
+    fi
 fi

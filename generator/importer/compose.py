@@ -5,6 +5,7 @@ view itself. `generator/dump.py` writes the model as YAML."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from .. import model as m
@@ -173,11 +174,12 @@ def _point(point: dict) -> m.Point:
     return m.Point(text(point["text"]), tuple(_point(p) for p in point.get("points", ())))
 
 
-def stub_order(header: AnnexHeader, doc_id: str, annex_id: str) -> m.Order:
-    """The order an annex printed alone refers to: only its date and number are known."""
-    return m.Order(id=doc_id, date=header.date, number=header.number, title=f"{PLACEHOLDER}: заголовок приказа",
+def stub_order(date: dt.date, number: str, doc_id: str, annex: m.AnnexRef) -> m.Order:
+    """The order an annex printed alone refers to: only its date and number (from the annex's
+    header) are known."""
+    return m.Order(id=doc_id, date=date, number=number, title=f"{PLACEHOLDER}: заголовок приказа",
                    points=(m.Point((m.Paragraph(f"{PLACEHOLDER}: пункты приказа"),)),), signatory="head",
-                   annexes=(m.AnnexRef(annex_id, header.style),))
+                   annexes=(annex,))
 
 
 def annex_ref(annex_id: str, header: AnnexHeader | None, expected: list[str] | None, style: str,
@@ -211,6 +213,7 @@ def expected_header(organization: m.Organization, order: m.Order, index: int, do
 
 def organization(name: str, genitive: str, letterhead: list[str], style: m.Style, found: dict | None,
                  units: Units, place: str | None) -> m.Organization:
+    head = signature(found)
     return m.Organization(
         name=name, name_genitive=genitive, letterhead=tuple(letterhead or [name]), place=place, style=style,
-        signatories=(("head", signature(found)),) if found else (), units=tuple(m.Unit(u) for u in units))
+        signatories=(("head", head),) if head else (), units=tuple(m.Unit(u) for u in units))

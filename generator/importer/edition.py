@@ -610,6 +610,7 @@ def import_edition(docx_path: str, plan_path: str, new_id: str | None = None, fo
         raise ContentError([Problem("file-unreadable", Pos(plan_path), {
             "reason": f"документ с id «{new_id}» уже есть в папке организации; укажите другой --id"})])
     raw = plain(read_file(plan_path, plan_path))
+    assert isinstance(raw, dict)  # the file was just loaded as a plan: a mapping
     edition = next_edition(old, raw, numbers_of(dep, old), tree, new_id, dep.organization.units, docx_path)
     from .write import to_yaml
 
@@ -627,8 +628,15 @@ def import_edition(docx_path: str, plan_path: str, new_id: str | None = None, fo
             text = f.read()
         files[org_path] = with_units(text, read_file(org_path, org_path), edition.new_units)
     department = _load_with(folder, files)
-    new = department.document(new_id)
-    return Imported(files, department, department.document(old.id), new, edition, report)
+    return Imported(files, department, _plan(department, old.id), _plan(department, new_id), edition, report)
+
+
+def _plan(department: m.Department, doc_id: str) -> m.Plan:
+    """A plan of the department loaded with the new edition: the old one was checked to be a
+    plan above, the new one was written as a plan."""
+    document = department.document(doc_id)
+    assert isinstance(document, m.Plan), doc_id
+    return document
 
 
 def _load_with(folder: str, files: dict[str, str]) -> m.Department:

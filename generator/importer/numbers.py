@@ -30,6 +30,7 @@ def settle_plan(plan: m.Plan, printed: dict[Path, str | None]) -> m.Plan:
         settled = _settle(dataclasses.replace(plan, numbering=scheme), printed, best[0] if best else None)
         if settled is not None and (best is None or settled[1] < best[0]):
             best = (settled[1], settled[0])
+    assert best is not None  # the first scheme is tried without a bound, so it is settled
     return best[1]
 
 
@@ -37,6 +38,7 @@ def _settle(plan: m.Plan, printed: dict[Path, str | None], bound: int | None) ->
     """The plan with its explicit numbers under its scheme, and their cost; None as soon
     as the cost is above `bound` (a scheme already found does better)."""
     explicit: dict[Path, str] = {}
+    known = _known(printed)
     unnumbered = {p for p, number in printed.items() if number is None and p[-1][0] == "s"}
     fixed = (len(unnumbered) if plan.numbering.sections == "numbered" else 0) \
         + sum(1 for p, number in printed.items() if number is None and p[-1][0] == "m")
@@ -45,27 +47,32 @@ def _settle(plan: m.Plan, printed: dict[Path, str | None], bound: int | None) ->
             return None
         plan = _with_numbers(plan, explicit, unnumbered)
         shown = dict(_shown(plan))
-        wrong = [path for path, number in shown.items() if printed.get(path) is not None
-                 and path not in explicit and _differs(path, number, printed[path])]
+        wrong = [path for path, number in shown.items() if path in known
+                 and path not in explicit and _differs(path, number, known[path])]
         if not wrong:
             break
         depth = min(len(path) for path in wrong)
         level = [path for path in wrong if len(path) == depth]
         for path in level:
             if path[-1][0] == "m":
-                explicit[path] = printed[path]
+                explicit[path] = known[path]
         for parent in dict.fromkeys(path[:-1] for path in level if path[-1][0] == "s"):
             limit = None if bound is None else bound - fixed
-            _settle_group(plan, parent, shown.get(parent), printed, explicit, unnumbered, limit)
+            _settle_group(plan, parent, shown.get(parent), known, explicit, unnumbered, limit)
     return plan, fixed + len(explicit)
 
 
-def _settle_group(plan: m.Plan, parent: Path, parent_number: str | None, printed, explicit, unnumbered,
-                  limit: int | None) -> None:
+def _known(printed: dict[Path, str | None]) -> dict[Path, str]:
+    """The numbers that were printed (path → number), without the nodes printed unnumbered."""
+    return {path: number for path, number in printed.items() if number is not None}
+
+
+def _settle_group(plan: m.Plan, parent: Path, parent_number: str | None, known: dict[Path, str],
+                  explicit: dict[Path, str], unnumbered: set[Path], limit: int | None) -> None:
     """Sibling sections: an explicit number does not count among them, so settling one
     moves the next ones. Settled one at a time on a plan of just this group (under its
     parent's number), which numbering.py numbers in time proportional to the group."""
-    group = _node(plan, parent).sections if parent else plan.sections
+    group = _section(plan, parent).sections if parent else plan.sections
     paths = [(*parent, ("s", i)) for i in range(len(group))]
     bare = [dataclasses.replace(s, measures=(), sections=()) for s in group]
     while True:
@@ -76,21 +83,21 @@ def _settle_group(plan: m.Plan, parent: Path, parent_number: str | None, printed
             sections = (m.Section("", number=parent_number, numbered=parent_number is not None, sections=sections),)
         mini = dataclasses.replace(plan, sections=sections)
         items = list(plan_outline(mini))[1 if parent else 0:]
-        first = next((p for p, item in zip(paths, items) if printed.get(p) is not None and p not in explicit
-                      and _differs(p, item.number, printed[p])), None)
+        first = next((p for p, item in zip(paths, items) if p in known and p not in explicit
+                      and _differs(p, item.number, known[p])), None)
         if first is None:
             return
-        explicit[first] = printed[first]
+        explicit[first] = known[first]
         if limit is not None and len(explicit) > limit:
             return  # this scheme is already worse than one found
 
 
-def _node(plan: m.Plan, path: Path):
-    node = plan
-    for kind, index in path:
-        node = (node.sections if kind == "s" else (node.measures if isinstance(node, m.Section) else node.children))[
-            index]
-    return node
+def _section(plan: m.Plan, path: Path) -> m.Section:
+    """The section at a path of sections (a section sits in the plan or in a section)."""
+    section = plan.sections[path[0][1]]
+    for _kind, index in path[1:]:
+        section = section.sections[index]
+    return section
 
 
 def _differs(path: Path, shown: str | None, printed: str) -> bool:
@@ -146,18 +153,19 @@ def settle_regulation(regulation: m.Regulation, printed: dict[Path, str | None])
     """Chapters and clauses numbered by numbering.py, explicit where the printed number
     differs. Paths: (("c", i),) for chapters, then ("k", j) a clause level."""
     explicit: dict[Path, str] = {}
+    known = _known(printed)
     while True:
         regulation = _regulation_numbers(regulation, explicit)
         paths = list(_clause_paths(regulation.chapters))
         wrong = [(path, item.number) for path, item in zip(paths, regulation_outline(regulation), strict=True)
-                 if printed.get(path) is not None and path not in explicit
-                 and _shown_chapter(path, item.number) != printed[path]]
+                 if path in known and path not in explicit
+                 and _shown_chapter(path, item.number) != known[path]]
         if not wrong:
             return regulation
         depth = min(len(path) for path, _ in wrong)
         for path, _ in wrong:
             if len(path) == depth:
-                explicit[path] = printed[path]
+                explicit[path] = known[path]
 
 
 def _shown_chapter(path: Path, number: str) -> str:

@@ -11,6 +11,7 @@ headings just above it).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -37,7 +38,7 @@ PLACE = re.compile(r"^(г\.|пгт\.?|с\.|п\.|город|поселок|пос
 class OrderTree:
     letterhead: list[str]
     doc_type: str
-    date: object  # datetime.date
+    date: dt.date
     date_style: str
     number: str
     title: str
@@ -53,7 +54,7 @@ class AnnexHeader:
     style: str  # annex | approved
     lines: list[str]
     genitive: str | None
-    date: object | None
+    date: dt.date | None
     number: str | None
     date_style: str | None
     revisions: list[str] = field(default_factory=list)  # «(в ред. приказа …)»
@@ -72,15 +73,15 @@ def parse_order(blocks: list[Block], start: int, report: Report) -> tuple[OrderT
     """The order and the blocks after its signature (the annexes)."""
     letterhead = _lines(blocks[:start])
     take(*blocks[: start + 1])
-    doc_type = clean(blocks[start].text)
+    doc_type = clean(_para_at(blocks, start).text)
     i, date, date_style, number, place = _date_line(blocks, start + 1, report)
     title, i = _order_title(blocks, i)
     command_at = _find_command(blocks, i)
-    if command_at is not None and not COMMAND.search(clean(blocks[command_at].text)):
+    if command_at is not None and not COMMAND.search(clean(_para_at(blocks, command_at).text)):
         blocks = _split_command(blocks, command_at, report)
     if command_at is None:
-        body_start = next((k for k in range(i, len(blocks)) if isinstance(blocks[k], Para)
-                           and POINT.match(clean(blocks[k].text))), len(blocks))
+        body_start = next((k for k, block in enumerate(blocks[i:], i) if isinstance(block, Para)
+                           and POINT.match(clean(block.text))), len(blocks))
         report.guess("приказ", "слово «ПРИКАЗЫВАЮ:» не найдено; пункты начинаются с первого нумерованного абзаца")
     else:
         body_start = command_at + 1
@@ -95,6 +96,13 @@ def parse_order(blocks: list[Block], start: int, report: Report) -> tuple[OrderT
     return order, blocks[rest:]
 
 
+def _para_at(blocks: list[Block], k: int) -> Para:
+    """The block at k, which the caller found among the paragraphs (find_doc_type, _find_command)."""
+    block = blocks[k]
+    assert isinstance(block, Para), f"block {k} is a table"
+    return block
+
+
 def _lines(blocks: list[Block]) -> list[str]:
     lines: list[str] = []
     for block in blocks:
@@ -105,8 +113,9 @@ def _lines(blocks: list[Block]) -> list[str]:
     return lines
 
 
-def _date_line(blocks, i, report):
-    date = date_style = number = place = None
+def _date_line(blocks: list[Block], i: int, report: Report) -> tuple[int, dt.date, str, str, str | None]:
+    date: dt.date | None = None
+    date_style = number = place = None
     where = "приказ"
     while i < len(blocks) and (date is None or number is None):
         block = blocks[i]
@@ -134,12 +143,15 @@ def _date_line(blocks, i, report):
         raise ContentError([Problem("file-unreadable", Pos(where),
                                     {"reason": f"у приказа не найдена {missing} (ожидается, например, "
                                                "«от 09.09.2020 № 427»)"})])
+    assert date_style is not None  # parse_dated finds a date together with its style
     # the place may stand on a line of its own after the date
-    while i < len(blocks) and isinstance(blocks[i], Para) and (not clean(blocks[i].text)
-                                                               or PLACE.match(clean(blocks[i].text))):
-        if clean(blocks[i].text):
-            place = clean(blocks[i].text)
-            take(blocks[i])
+    while i < len(blocks):
+        block = blocks[i]
+        if not isinstance(block, Para) or (clean(block.text) and not PLACE.match(clean(block.text))):
+            break
+        if clean(block.text):
+            place = clean(block.text)
+            take(block)
         i += 1
     return i, date, date_style, number, place
 
@@ -178,9 +190,10 @@ def _find_command(blocks, i) -> int | None:
 def _split_command(blocks: list[Block], k: int, report: Report) -> list[Block]:
     """«ПРИКАЗЫВАЮ: 1. Утвердить …» in one paragraph: the command, and the point after it
     as a paragraph of its own (the source paragraph is carried over by both)."""
-    para = blocks[k]
+    para = _para_at(blocks, k)
     text = clean(para.text)
     match = COMMAND_WORD.search(text)
+    assert match is not None  # _find_command found it here, and COMMAND (alone) did not match
     take(para)
     report.differs(at_para(para), "после «ПРИКАЗЫВАЮ:» в том же абзаце шёл текст пункта; prikaz напечатает "
                                   "«ПРИКАЗЫВАЮ:» отдельной строкой")
@@ -197,12 +210,14 @@ def _preamble(blocks, i, end, report) -> tuple[list[Para], str]:
             report.table_left_out(block, "в преамбуле приказа")
         else:
             paras.append(block)
-    if end >= len(blocks) or not isinstance(blocks[end], Para) or not COMMAND.search(clean(blocks[end].text)):
+    command_para = blocks[end] if end < len(blocks) else None
+    if not isinstance(command_para, Para):
         return paras, "ПРИКАЗЫВАЮ:"
-    command_para = blocks[end]
-    take(command_para)
     text = clean(command_para.text)
     match = COMMAND.search(text)
+    if match is None:
+        return paras, "ПРИКАЗЫВАЮ:"
+    take(command_para)
     command = text[match.start():]
     before = text[: match.start()].rstrip(" ,")
     if before:
@@ -227,9 +242,7 @@ def _order_end(blocks: list[Block], k: int) -> tuple[int, dict | None, int]:
                 return j, found, j + 1
             if header_of(block):  # a plan's table straight after the points: its headings go with it
                 start = j
-                while start > k and isinstance(blocks[start - 1], Para) and (
-                        not clean(blocks[start - 1].text) or (shapes.heading_like(blocks[start - 1])
-                                                              and not POINT.match(clean(blocks[start - 1].text)))):
+                while start > k and _goes_with_table(blocks[start - 1]):
                     start -= 1
                 return start, None, start
             continue
@@ -243,6 +256,14 @@ def _order_end(blocks: list[Block], k: int) -> tuple[int, dict | None, int]:
             take(*blocks[j:end])
             return j, signature, end
     return len(blocks), None, len(blocks)
+
+
+def _goes_with_table(block: Block) -> bool:
+    """An empty paragraph or a heading (not a point) just above a plan's table."""
+    if not isinstance(block, Para):
+        return False
+    text = clean(block.text)
+    return not text or (shapes.heading_like(block) and not POINT.match(text))
 
 
 def _points(body: list[Block], report: Report) -> list[dict]:
@@ -290,20 +311,22 @@ def _signature(blocks: list[Block]) -> tuple[dict | None, list[Block]]:
     if not content:
         return None, blocks
     last = content[-1]
-    if isinstance(blocks[last], Table):
-        found = shapes.signature_table(blocks[last])
+    last_block = blocks[last]
+    if isinstance(last_block, Table):
+        found = shapes.signature_table(last_block)
         if found:
-            take(blocks[last])
+            take(last_block)
         return (found, blocks[:last]) if found else (None, blocks)
     best: tuple[dict | None, list[Block]] = (None, blocks)
     for size in range(1, min(6, len(content)) + 1):
         span = content[-size:]
-        if any(isinstance(blocks[k], Table) for k in span):
+        paras = [block for block in (blocks[k] for k in span) if isinstance(block, Para)]
+        if len(paras) < len(span):  # a table among them
             break
-        first = clean(blocks[span[0]].text)
+        first = clean(paras[0].text)
         if POINT.match(first) or (size > 1 and (first.endswith(".") or len(first) > 80)):
             break
-        found = shapes.signature_paragraphs([blocks[k] for k in span])
+        found = shapes.signature_paragraphs(paras)
         if found:
             best = (found, blocks[: span[0]])
     if best[0] is not None:
@@ -341,8 +364,11 @@ def annex_header_at(blocks: list[Block], k: int) -> tuple[AnnexHeader, int] | No
         j += 1
         end = j
     revisions = []
-    while end < len(blocks) and isinstance(blocks[end], Para) and clean(blocks[end].text).startswith("(в ред"):
-        revisions.append(clean(blocks[end].text))
+    while end < len(blocks):
+        block = blocks[end]
+        if not isinstance(block, Para) or not clean(block.text).startswith("(в ред"):
+            break
+        revisions.append(clean(block.text))
         end += 1
     return _header(lines, revisions, at_para(first)), end
 
@@ -384,7 +410,9 @@ def _header_goes_on(block: Para, first: Para, lines: list[str]) -> bool:
 def _header(lines: list[str], revisions: list[str], where: str) -> AnnexHeader:
     style = "approved" if lines[0].lower().startswith("утвержд") else "annex"
     full = " ".join(lines)
-    words = full[ANNEX_HEAD.match(lines[0]).end():].strip()
+    head = ANNEX_HEAD.match(lines[0])
+    assert head is not None  # both callers start a header at a line that matched ANNEX_HEAD
+    words = full[head.end():].strip()
     dated_at = re.search(r"\bот\s+[«\"“]?\d", words)
     genitive_text = words[: dated_at.start()] if dated_at else words
     reference = re.match(r"^(?:к\s+приказу|приказом)\s+(.+)$", genitive_text.strip(), re.IGNORECASE | re.DOTALL)

@@ -18,8 +18,8 @@ DEFINITION = re.compile(r"^(.{1,120}?)\s+[–—-]\s+(\S.*)$")
 
 @dataclass
 class ClauseNode:
-    printed: str | None
-    parts: tuple[int, ...] | None
+    printed: str
+    parts: tuple[int, ...]
     paras: list[tuple[Para, str | None]]
     definitions: list[dict] = field(default_factory=list)
     children: list[ClauseNode] = field(default_factory=list)
@@ -155,8 +155,8 @@ def _definitions(clause: ClauseNode) -> None:
 
 def _trailing_signature(content: list[Block]) -> tuple[dict | None, list[Block]]:
     for size in (1, 2, 3, 4, 5):
-        tail = content[-size:]
-        if len(tail) < size or any(isinstance(b, Table) for b in tail):
+        tail = [b for b in content[-size:] if isinstance(b, Para)]
+        if len(tail) < size:  # the content is shorter, or a table is among its last blocks
             break
         if _clause(tail[0]) or _chapter(tail[0]):
             break

@@ -12,10 +12,10 @@ from .. import model as m
 from ..dump import dump
 from ..errors import ContentError, Pos, Problem
 from . import compose
-from .order import find_doc_type, parse_annex_header, parse_order, split_annexes
-from .plan import is_plan, parse_plan
-from .read import Table, read_docx
-from .regulation import is_regulation, parse_regulation
+from .order import AnnexHeader, find_doc_type, parse_annex_header, parse_order, split_annexes
+from .plan import PlanTree, is_plan, parse_plan
+from .read import Block, Para, Table, read_docx
+from .regulation import RegulationTree, is_regulation, parse_regulation
 from .report import Accounting, Report, quote
 from .text import clean
 
@@ -73,7 +73,7 @@ def import_docx(path: str) -> Imported:
     documents: list[m.Plan | m.Regulation] = []
     for index, (_header, kind, tree) in enumerate(parsed):
         doc_id = _annex_id(kind, stem, year, number, index, len(parsed), order is not None)
-        if kind == "plan":
+        if isinstance(tree, PlanTree):
             documents.append(compose.plan(tree, doc_id, units))
             summary.append(f"План «{_short(tree.title)}»: разделов {len(tree.sections)}, "
                            f"мероприятий {compose.count_measures(tree.sections)}")
@@ -104,7 +104,7 @@ def import_docx(path: str) -> Imported:
             report.unmapped("приказ", "подпись не найдена: в organization.yaml вписана заготовка подписанта")
     elif headers and date is not None and number is not None:
         order_id = _order_id("", date, number)
-        approving = compose.stub_order(headers[0], order_id, documents[0].id)
+        approving = compose.stub_order(date, number, order_id, m.AnnexRef(documents[0].id, headers[0].style))
         _annex_ref(organization, approving, 0, documents[0], parsed[0][0], annex_style, report)
         files[order_id + ".yaml"] = dump(approving, STUB_COMMENT)
         report.unmapped("приложение 1", f"приказ от {date:%d.%m.%Y} № {number}, к которому относится приложение, "
@@ -160,18 +160,18 @@ def _left_between(rest, chunks, after_order: bool, report: Report) -> None:
             report.unmapped(at_para(block), f"{where}: текст не перенесён: {quote(block.text, 100)}")
 
 
-def _annex(chunk, report: Report):
+def _annex(chunk: list[Block], report: Report) -> tuple[AnnexHeader | None, str, PlanTree | RegulationTree] | None:
     header, body = parse_annex_header(chunk, report)
     if is_plan(body):
         return header, "plan", parse_plan(body, report)
     if is_regulation(body):
         return header, "regulation", parse_regulation(body, report)
-    texts = [b for b in body if not hasattr(b, "text") or clean(b.text)]
+    texts = [b for b in body if not isinstance(b, Para) or clean(b.text)]
     if texts:
         from .report import at_para, quote
 
         for block in texts:
-            if hasattr(block, "text"):
+            if isinstance(block, Para):
                 report.unmapped(at_para(block), f"текст приложения не распознан как план или положение: "
                                                 f"{quote(block.text)}")
             else:
