@@ -240,3 +240,22 @@ def test_inspect_gives_the_numbers_the_edition_prints():
     assert order.numbered() is order.document  # an order's points are numbered as they are
     organization = inspection.inspect(str(CONTENT / "novosibirsk/organization.yaml"))
     assert organization.is_organization and organization.document is None and organization.numbered() is None
+
+
+def test_import_edition_with_an_unknown_signatory_writes_nothing(tmp_path):
+    from generator.build import build
+    from generator.load import load
+
+    folder = organization_copy(tmp_path, "noglik")
+    plan = folder / "plan-msoko.yaml"
+    build(load([str(folder)]), str(tmp_path / "built"), lambda doc: doc.id == "plan-msoko")
+    annex = tmp_path / "built" / "noglik" / "plan-msoko.docx"
+    order = amending_order(tmp_path, "order-2021-003", "3", signatory="nobody")
+    before = sorted(p.name for p in folder.iterdir())
+    with pytest.raises(ContentError) as raised:
+        importing.import_edition(str(annex), str(plan), str(order), None, str(tmp_path / "orders"), force=False)
+    assert [p.code for p in raised.value.problems] == ["signatory-unknown"]
+    assert sorted(p.name for p in folder.iterdir()) == before and not (tmp_path / "orders").exists()
+    without_order = importing.import_edition(str(annex), str(plan), None, None, str(tmp_path / "orders"), False)
+    assert without_order.new.id == "plan-msoko-ed2" and without_order.matched == without_order.total_old
+    assert [Path(p).name for p in without_order.written] == ["plan-msoko-ed2.yaml"] and without_order.amendment is None

@@ -37,11 +37,7 @@ def write_amendment(dep: m.Department, old, new, order_file: str, form: str, out
     if form == "new-edition" and isinstance(old, m.Order):
         raise InputError("пункты приказа изменяются перечнем изменений (--form changes); "
                          "новая редакция приказа — это новый приказ")
-    order = read_order_file(order_file, old.id, new.id, form)
-    signatories = dict(dep.organization.signatories)
-    if order.signatory not in signatories:
-        raise ContentError([Problem("signatory-unknown", order.pos, {
-            "key": order.signatory, "suggestion": suggestion(order.signatory, signatories)})])
+    order = amending_order(dep, order_file, old.id, new.id, form)
     dep = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != order.id) + (order,))
     composition = compose(dep, order)
     unproved = tuple(str(problem) for problem in proof(dep, old, new, composition))
@@ -49,6 +45,17 @@ def write_amendment(dep: m.Department, old, new, order_file: str, form: str, out
     path = target_path(out_dir, site_folder(dep), order.id + ".docx")
     write_atomic(path, data)
     return AmendingOrder(order, composition, unproved, path, description)
+
+
+def amending_order(dep: m.Department, order_file: str, old: str, new: str, form: str) -> m.Order:
+    """The order given with --order, its signatory known to the organization: checked before
+    anything is written (`import --edition-of` writes the new edition first)."""
+    order = read_order_file(order_file, old, new, form)
+    signatories = dict(dep.organization.signatories)
+    if order.signatory not in signatories:
+        raise ContentError([Problem("signatory-unknown", order.pos, {
+            "key": order.signatory, "suggestion": suggestion(order.signatory, signatories)})])
+    return order
 
 
 def read_order_file(path: str, old: str, new: str, form: str) -> m.Order:

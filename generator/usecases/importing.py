@@ -65,10 +65,10 @@ def import_edition(docx_path: str, plan_path: str, order_file: str | None, new_i
                    force: bool) -> ImportedEdition:
     """`import --edition-of`: the next edition of the plan in `plan_path` from its annex edited
     in Word; with `order_file`, the amending order's DOCX in `out_dir` too. A wrong order file
-    stops the import before anything is written."""
+    (not an order, an unknown signatory) stops the import before anything is written."""
     from ..amend import compose_for
     from ..importer import edition as importer
-    from .amendment import read_order_file, write_amendment
+    from .amendment import amending_order, write_amendment
 
     imported = importer.import_edition(docx_path, plan_path, new_id, force)
     old, new, edition = imported.old, imported.new, imported.edition
@@ -76,7 +76,7 @@ def import_edition(docx_path: str, plan_path: str, order_file: str | None, new_i
                   if getattr(d, "edition", None) and d.edition.follows == old.id and d.id != new.id)
     composition = compose_for(imported.department, old, new, form="changes")
     if order_file is not None:
-        read_order_file(order_file, old.id, new.id, "auto")
+        amending_order(imported.department, order_file, old.id, new.id, "auto")
     written = tuple(importer.write(imported))
     amendment = None
     if order_file is not None:
