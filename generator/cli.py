@@ -1,15 +1,17 @@
-"""The `prikaz` command: parse arguments, call the library, print in Russian.
+"""The `prikaz` command: parse arguments, call a use case of the library, print in Russian.
 
-Exit codes are decided here once: 0 success, 1 findings at error level, 2 content that
-cannot be read, 3 an outside tool (LibreOffice, the disk) failed, 128 + N interrupted by
-signal N (130 Ctrl-C, 143 SIGTERM). The library below never prints and never exits; no
-traceback reaches the user.
+What a command does lives in `generator/usecases/` (one module per job, a typed result);
+this module parses, calls, prints, and turns errors into exit codes in one table (`_exits`):
+0 success, 1 findings at error level, 2 content that cannot be read or a user's mistake (a
+wrong pair of files, a bad option value, files that would be overwritten), 3 an outside tool
+(LibreOffice, the disk) failed, 70 an internal error, 128 + N interrupted by signal N (130
+Ctrl-C, 143 SIGTERM). The library below never prints and never exits; no traceback reaches
+the user.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import functools
 import os
@@ -24,53 +26,95 @@ from . import click_ru
 click_ru.install()
 
 DEFAULT_CONTENT = "content"
-EXIT_FINDINGS, EXIT_CONTENT, EXIT_TOOL, EXIT_INTERNAL = 1, 2, 3, 70
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_TOOL, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+
+def _exits() -> tuple:
+    """Exception type → (exit code, how the message is printed); the first matching row wins.
+
+    The one place an error becomes an exit code: the library raises, commands return
+    EXIT_FINDINGS or nothing, and `_edge` exits once with what this table says.
+    """
+    from .errors import CheckFailed, ContentError, InputError, ToolError
+
+    return (
+        (ContentError, EXIT_INPUT, _show_problems),
+        (CheckFailed, EXIT_FINDINGS, _show_check_errors),
+        (InputError, EXIT_INPUT, _show_message),
+        (ToolError, EXIT_TOOL, _show_message),
+        (BrokenPipeError, EXIT_OK, _silence_stdout),  # output piped into «head»: not an error
+        (OSError, EXIT_TOOL, _show_file_system_error),  # the disk outside output.py: templates, folders read
+        (KeyboardInterrupt, _signal_exit, _show_interrupted),
+        (Exception, EXIT_INTERNAL, _show_internal_error),  # the promise: never a traceback
+    )
 
 
 def _edge(command):
-    """Turn the library's errors into Russian messages and exit codes."""
+    """Run a command: its returned status, or the exit code and message of what it raised."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from .errors import ContentError, ToolError, printable
-
         for number in (signal.SIGTERM, signal.SIGHUP):  # like Ctrl-C: clean up, then exit
             signal.signal(number, _interrupted)
         try:
             _require_existing(kwargs)
-            return command(*args, **kwargs)
-        except ContentError as e:
-            for problem in e.problems:
-                click.echo(str(problem), err=True)
-            count = len(e.problems)
-            click.echo(f"Найдено ошибок: {count}. Ничего не записано.", err=True)
-            sys.exit(EXIT_CONTENT)
-        except ToolError as e:
-            click.echo(f"prikaz: {printable(str(e))}", err=True)
-            sys.exit(EXIT_TOOL)
-        except BrokenPipeError:  # output piped into «head»: not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(0)
-        except OSError as e:  # the disk outside output.py: templates, folders being read
-            from .output import reason
-
-            where = f" {printable(str(e.filename))}:" if e.filename else ""
-            click.echo(f"prikaz: ошибка файловой системы:{where} {reason(e)}", err=True)
-            sys.exit(EXIT_TOOL)
-        except KeyboardInterrupt as e:
-            for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # a second Ctrl-C changes nothing
-                signal.signal(number, signal.SIG_IGN)
-            click.echo("prikaz: прервано; недописанных файлов нет — каждый файл остался прежним "
-                       "или записан целиком", err=True)
-            sys.exit(128 + getattr(e, "signal", signal.SIGINT))
+            code = command(*args, **kwargs) or EXIT_OK
         except click.exceptions.Exit:
             raise
-        except Exception as e:  # the promise: never a traceback
-            click.echo(f"prikaz: внутренняя ошибка ({type(e).__name__}: {e}). "
-                       "Сообщите разработчикам, приложив входные файлы.", err=True)
-            sys.exit(EXIT_INTERNAL)
+        except (Exception, KeyboardInterrupt) as e:
+            _, exit_code, show = next(row for row in _exits() if isinstance(e, row[0]))
+            show(e)
+            code = exit_code(e) if callable(exit_code) else exit_code
+        if code != EXIT_OK:
+            sys.exit(code)
 
     return wrapper
+
+
+def _show_problems(e) -> None:
+    for problem in e.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"Найдено ошибок: {len(e.problems)}. Ничего не записано.", err=True)
+
+
+def _show_check_errors(e) -> None:
+    for finding in e.errors:
+        click.echo(str(finding), err=True)
+    click.echo(f"Ошибок: {len(e.errors)}. Ничего не записано; исправьте их или соберите с --force.", err=True)
+
+
+def _show_message(e) -> None:
+    from .errors import printable
+
+    click.echo(f"prikaz: {printable(str(e))}", err=True)
+
+
+def _silence_stdout(e) -> None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _show_file_system_error(e: OSError) -> None:
+    from .errors import printable
+    from .output import reason
+
+    where = f" {printable(str(e.filename))}:" if e.filename else ""
+    click.echo(f"prikaz: ошибка файловой системы:{where} {reason(e)}", err=True)
+
+
+def _signal_exit(e: KeyboardInterrupt) -> int:
+    return 128 + getattr(e, "signal", signal.SIGINT)
+
+
+def _show_interrupted(e) -> None:
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # a second Ctrl-C changes nothing
+        signal.signal(number, signal.SIG_IGN)
+    click.echo("prikaz: прервано; недописанных файлов нет — каждый файл остался прежним "
+               "или записан целиком", err=True)
+
+
+def _show_internal_error(e) -> None:
+    click.echo(f"prikaz: внутренняя ошибка ({type(e).__name__}: {e}). "
+               "Сообщите разработчикам, приложив входные файлы.", err=True)
 
 
 def _tolerant_streams() -> None:
@@ -131,13 +175,56 @@ def _paths(paths: tuple[str, ...]) -> list[str]:
     return organization_folders(list(paths) or [DEFAULT_CONTENT])
 
 
+# --- options several commands share ---------------------------------------------------------
+
+
+def _output_folder(help_text: str | None = None, default: str | None = "output"):
+    return click.option("-o", "--output", "out_dir", default=default, show_default=default is not None,
+                        type=click.Path(file_okay=False), help=help_text)
+
+
+def _templates(help_text: str = "Папка с шаблонами DOCX вместо templates/ проекта."):
+    return click.option("--templates", type=click.Path(exists=True, file_okay=False), help=help_text)
+
+
+def _force(help_text: str):
+    return click.option("--force", is_flag=True, help=help_text)
+
+
+_pdf_timeout = click.option(
+    "--pdf-timeout", metavar="СЕКУНДЫ",
+    help="Предел времени LibreOffice на пакет файлов (по умолчанию 600 или PRIKAZ_PDF_TIMEOUT).")
+
+
+def _seconds(option: str | None) -> float:
+    """LibreOffice's time limit from --pdf-timeout or PRIKAZ_PDF_TIMEOUT; a bad value is the user's mistake."""
+    from .errors import InputError
+    from .render.pdf import timeout_setting
+
+    try:
+        return timeout_setting(option)
+    except ValueError as e:
+        raise InputError(str(e)) from None
+
+
+def _templates_folder(templates: str | None):
+    from pathlib import Path
+
+    from .render.docx import DEFAULT_TEMPLATES
+
+    return Path(templates) if templates else DEFAULT_TEMPLATES
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True,
               help="text — строки «файл:строка:столбец: …»; json — список для программ.")
 @_edge
-def check(paths: tuple[str, ...], output_format: str) -> None:
+def check(paths: tuple[str, ...], output_format: str) -> int:
     """Проверить содержимое: ошибки чтения и замечания по сути документов.
 
     Сроки, исполнители и сокращения, повторы мероприятий, согласованность приказа и
@@ -154,13 +241,11 @@ def check(paths: tuple[str, ...], output_format: str) -> None:
     """
     import json
 
-    from .check import check as check_content
     from .check import rule_summary
-    from .load import load
+    from .usecases.checking import check_paths
 
-    departments = load(_paths(paths))
-    findings = check_content(departments)
-    errors = sum(f.severity == "error" for f in findings)
+    checked = check_paths(_paths(paths))
+    findings = checked.findings
     if output_format == "json":
         click.echo(json.dumps([
             {"code": f.code, "severity": f.severity, "file": f.pos.file, "line": f.pos.line,
@@ -170,50 +255,38 @@ def check(paths: tuple[str, ...], output_format: str) -> None:
     else:
         for finding in findings:
             click.echo(str(finding))
-        for line in rule_summary(findings):
+        for line in rule_summary(list(findings)):
             click.echo(line)
-        documents = sum(len(d.documents) for d in departments)
-        summary = f"организаций {len(departments)}, документов {documents}"
+        summary = f"организаций {len(checked.departments)}, документов {checked.documents}"
         if findings:
-            infos = sum(f.severity == "info" for f in findings)
-            extra = f", к сведению: {infos}" if infos else ""
-            click.echo(f"Ошибок: {errors}, предупреждений: {len(findings) - errors - infos}{extra} ({summary}).")
+            extra = f", к сведению: {checked.infos}" if checked.infos else ""
+            warnings = len(findings) - checked.errors - checked.infos
+            click.echo(f"Ошибок: {checked.errors}, предупреждений: {warnings}{extra} ({summary}).")
         else:
             click.echo(f"Замечаний нет: {summary}.")
-    if errors:
-        sys.exit(EXIT_FINDINGS)
+    return EXIT_FINDINGS if checked.errors else EXIT_OK
 
 
-def _check_before(departments, force: bool) -> None:
-    """The checker's findings before writing anything: errors stop, unless forced.
+def _checked(paths: tuple[str, ...], force: bool):
+    """The departments, checked before anything is written (errors stop unless forced)."""
+    from .load import load
+    from .usecases.checking import check_before
 
-    Only the errors that stop the command are listed; otherwise a one-line count points to
-    `prikaz check`, so that a session of check, build and publish prints each finding once.
-    """
-    from .check import check as check_content
-
-    findings = check_content(departments)
-    errors = [f for f in findings if f.severity == "error"]
-    if errors and not force:
-        for finding in errors:
-            click.echo(str(finding), err=True)
-        click.echo(f"Ошибок: {len(errors)}. Ничего не записано; исправьте их или соберите с --force.", err=True)
-        sys.exit(EXIT_FINDINGS)
-    if findings:
-        click.echo(f"Замечаний проверки: {len(findings)} (ошибок {len(errors)}); список — prikaz check.", err=True)
+    departments = load(_paths(paths))
+    checked = check_before(departments, force)
+    if checked.findings:
+        click.echo(f"Замечаний проверки: {len(checked.findings)} (ошибок {checked.errors}); список — prikaz check.",
+                   err=True)
+    return departments
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", "out_dir", default="output", show_default=True,
-              type=click.Path(file_okay=False), help="Папка для готовых документов.")
+@_output_folder("Папка для готовых документов.")
 @click.option("--pdf", is_flag=True, help="Сделать также PDF (нужен LibreOffice).")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False),
-              help="Папка с шаблонами DOCX вместо templates/ проекта.")
-@click.option("--force", is_flag=True,
-              help="Собрать, даже если проверка нашла ошибки (например, в перенесённых документах).")
-@click.option("--pdf-timeout", metavar="СЕКУНДЫ",
-              help="Предел времени LibreOffice на пакет файлов (по умолчанию 600 или PRIKAZ_PDF_TIMEOUT).")
+@_templates()
+@_force("Собрать, даже если проверка нашла ошибки (например, в перенесённых документах).")
+@_pdf_timeout
 @_edge
 def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None, force: bool,
           pdf_timeout: str | None) -> None:
@@ -229,23 +302,17 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
       prikaz build content/ -o output/ --pdf
       prikaz build content/noglik/plan-msoko.yaml
     """
-    from pathlib import Path
-
     from .build import build as build_documents
-    from .load import load
-    from .render.docx import DEFAULT_TEMPLATES
     from .render.pdf import convert
 
-    timeout = _pdf_timeout(pdf_timeout) if pdf else 0.0
+    timeout = _seconds(pdf_timeout) if pdf else 0.0
     started = time.perf_counter()
-    departments = load(_paths(paths))
-    _check_before(departments, force)
+    departments = _checked(paths, force)
     loaded = time.perf_counter()
     files = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
     selected = (lambda doc: os.path.abspath(doc.pos.file) in files) if files else (lambda doc: True)
     with _progress("DOCX") as progress:
-        built = build_documents(departments, out_dir, selected, Path(templates) if templates else DEFAULT_TEMPLATES,
-                                progress)
+        built = build_documents(departments, out_dir, selected, _templates_folder(templates), progress)
     rendered = time.perf_counter()
     for item in built:
         click.echo(f"  {_relative(item.path)} — {item.description}")
@@ -262,17 +329,6 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
         click.echo(f"PDF: {len(pdfs)} за {time.perf_counter() - rendered:.2f} с.")
 
 
-def _pdf_timeout(option: str | None) -> float:
-    """LibreOffice's time limit from --pdf-timeout or PRIKAZ_PDF_TIMEOUT; a bad value exits 2."""
-    from .render.pdf import timeout_setting
-
-    try:
-        return timeout_setting(option)
-    except ValueError as e:
-        click.echo(f"prikaz: {e}", err=True)
-        sys.exit(EXIT_CONTENT)
-
-
 def _warn_about_fonts() -> None:
     from .render.pdf import font_warning
 
@@ -285,11 +341,9 @@ def _warn_about_fonts() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--site", "site_dir", required=True, type=click.Path(file_okay=False),
               help="Папка сайта: туда пишутся PDF, DOCX и страницы (создаётся при необходимости).")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False),
-              help="Папка с шаблонами (DOCX и templates/site) вместо templates/ проекта.")
-@click.option("--force", is_flag=True, help="Опубликовать, даже если проверка нашла ошибки.")
-@click.option("--pdf-timeout", metavar="СЕКУНДЫ",
-              help="Предел времени LibreOffice на пакет файлов (по умолчанию 600 или PRIKAZ_PDF_TIMEOUT).")
+@_templates("Папка с шаблонами (DOCX и templates/site) вместо templates/ проекта.")
+@_force("Опубликовать, даже если проверка нашла ошибки.")
+@_pdf_timeout
 @_edge
 def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force: bool,
             pdf_timeout: str | None) -> None:
@@ -305,17 +359,12 @@ def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force:
     Пример:
       prikaz publish content/ --site site/
     """
-    from pathlib import Path
-
-    from .load import load
     from .publish import publish as publish_site
-    from .render.docx import DEFAULT_TEMPLATES
     from .render.pdf import convert
 
-    timeout = _pdf_timeout(pdf_timeout)
+    timeout = _seconds(pdf_timeout)
     started = time.perf_counter()
-    departments = load(_paths(paths))
-    _check_before(departments, force)
+    departments = _checked(paths, force)
     loaded = time.perf_counter()
     _warn_about_fonts()
 
@@ -328,8 +377,7 @@ def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force:
             raise
 
     with _progress("DOCX") as progress:
-        done = publish_site(departments, site_dir, to_pdf, Path(templates) if templates else DEFAULT_TEMPLATES,
-                            progress)
+        done = publish_site(departments, site_dir, to_pdf, _templates_folder(templates), progress)
     seconds = done.seconds
     click.echo(f"Сайт: {_relative(os.path.join(site_dir, 'index.html'))} — документов {len(done.built)}, "
                f"страниц {done.pages}.")
@@ -356,41 +404,23 @@ def seal(order_file: str) -> None:
     Пример:
       prikaz seal content/novosibirsk/order-2020-0212.yaml
     """
-    from . import model as m
-    from .load import load
-    from .output import write_atomic
-    from .seals import renewable, seal_block, unsealed, without_seal_block
+    from .usecases.sealing import seal as seal_order
 
-    dep = load([order_file])[0]
-    order = _document_at(dep, order_file)
-    if not isinstance(order, m.Order):
-        click.echo("prikaz: это не приказ; запечатывается файл приказа, утвердившего редакцию", err=True)
-        sys.exit(EXIT_CONTENT)
-    renew = bool(order.sealed) and renewable(dep, order)
-    if order.sealed and not renew:
-        missing = [doc_id for owner, doc_id in unsealed(dep) if owner.id == order.id]
-        if missing:
-            click.echo(f"prikaz: печать приказа не покрывает: {', '.join(missing)}; удалите блок sealed "
-                       "из файла приказа и запечатайте его заново", err=True)
-            sys.exit(EXIT_CONTENT)
-        click.echo(f"Приказ {order.id} уже запечатан; содержимое совпадает с печатью.")
+    sealed = seal_order(order_file)
+    if sealed.outcome == "intact":
+        click.echo(f"Приказ {sealed.order.id} уже запечатан; содержимое совпадает с печатью.")
         return
-    with open(order_file, encoding="utf-8") as f:
-        text = f.read()
-    if renew:  # an intact seal of format 1: the same content, now with the organization's values
-        text = without_seal_block(text)
-    block = seal_block(dep, order)
-    write_atomic(order_file, (text + ("" if text.endswith("\n") else "\n") + block).encode("utf-8"))
-    done = "Печать обновлена (формат 2: и значения из organization.yaml)" if renew else "Запечатан"
-    click.echo(f"{done}: приказ {order.id}, {_relative(order_file)}")
-    for line in block.splitlines()[1:]:
-        click.echo(f"  {line.strip()}")
+    done = "Печать обновлена (формат 2: и значения из organization.yaml)" if sealed.outcome == "renewed" \
+        else "Запечатан"
+    click.echo(f"{done}: приказ {sealed.order.id}, {_relative(sealed.path)}")
+    for line in sealed.lines:
+        click.echo(f"  {line}")
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @_edge
-def verify(paths: tuple[str, ...]) -> None:
+def verify(paths: tuple[str, ...]) -> int:
     """Проверить историю: не изменены ли подписанные приказы и утверждённые редакции.
 
     Для каждой печати (блок sealed: в файле приказа) сравнивает контрольную сумму с
@@ -402,35 +432,31 @@ def verify(paths: tuple[str, ...]) -> None:
     Пример:
       prikaz verify content/
     """
-    from .load import load
-    from .seals import states, unsealed
     from .typography import cite
+    from .usecases.verification import verify as verify_seals
 
-    departments = load(_paths(paths), check_seals=False)
-    broken = total = 0
-    for dep in departments:
-        click.echo(dep.organization.name)
-        for state in states(dep):
-            total += 1
+    verification = verify_seals(_paths(paths))
+    for organization in verification.organizations:
+        click.echo(organization.organization.name)
+        for state in organization.seals:
             by = f"приказ {cite(state.order.date, state.order.number, 'numeric')}"
             if state.intact:
                 old = "; печать формата 1 не охватывает значения из organization.yaml — обновите: " \
                       f"prikaz seal {_relative(state.order.pos.file)}" if state.version == 1 else ""
                 click.echo(f"  совпадает: {state.document} ({by}){old}")
                 continue
-            broken += 1
             what = "удалён" if state.actual is None else "ИЗМЕНЁН после утверждения"
             if state.organization_changed:
                 what = "ИЗМЕНЕНЫ значения из organization.yaml, которые печатает"
             part = 3 if state.organization_changed else 2 if state.version == 2 else 1
             recorded, actual = (v.split(":")[part][:12] if v else "—" for v in (state.recorded, state.actual))
             click.echo(f"  {what}: {state.document} ({by}); записано {recorded}…, сейчас {actual}…")
-        for order, doc_id in unsealed(dep):
+        for order, doc_id in organization.unsealed:
             click.echo(f"  не запечатан: {doc_id} (приказ {cite(order.date, order.number, 'numeric')}); "
                        f"prikaz seal {_relative(order.pos.file)}")
+    total, broken = verification.total, verification.broken
     click.echo(f"Печатей: {total}, совпадают: {total - broken}, нарушены: {broken}.")
-    if broken:
-        sys.exit(EXIT_FINDINGS)
+    return EXIT_FINDINGS if broken else EXIT_OK
 
 
 @contextlib.contextmanager
@@ -447,27 +473,6 @@ def _progress(label: str):
         yield show
     finally:
         click.echo("\r\033[K", err=True, nl=False)
-
-
-def _document_at(dep, path: str):
-    """The document read from this file, or None."""
-    target = os.path.abspath(path)
-    return next((d for d in dep.documents if os.path.abspath(d.pos.file) == target), None)
-
-
-def _edition_pair(old: str, new: str):
-    """The department and the two editions named by their files."""
-    from .errors import ToolError
-    from .load import load
-
-    departments = load([old, new])
-    if len(departments) != 1:
-        raise ToolError("редакции должны принадлежать одной организации (одной папке content/…)")
-    dep = departments[0]
-    old_doc, new_doc = _document_at(dep, old), _document_at(dep, new)
-    if old_doc is None or new_doc is None or type(old_doc) is not type(new_doc):
-        raise ToolError("укажите два файла редакций одного плана, положения или приказа")
-    return dep, old_doc, new_doc
 
 
 def _echo_changes(composition, old_doc, new_doc, items: bool = False) -> None:
@@ -490,15 +495,12 @@ def _echo_changes(composition, old_doc, new_doc, items: bool = False) -> None:
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out_dir", default="output", show_default=True,
-              type=click.Path(file_okay=False), help="Папка для сравнительной таблицы.")
+@_output_folder("Папка для сравнительной таблицы.")
 @click.option("--redline", is_flag=True,
               help="Ещё и новая редакция приложения в DOCX с исправлениями в режиме рецензирования.")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False),
-              help="Папка с шаблонами DOCX для --redline вместо templates/ проекта (как у build).")
+@_templates("Папка с шаблонами DOCX для --redline вместо templates/ проекта (как у build).")
 @click.option("--pdf", is_flag=True, help="Сделать также PDF таблицы (нужен LibreOffice).")
-@click.option("--pdf-timeout", metavar="СЕКУНДЫ",
-              help="Предел времени LibreOffice (по умолчанию 120 с или PRIKAZ_PDF_TIMEOUT).")
+@_pdf_timeout
 @_edge
 def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None, pdf: bool,
          pdf_timeout: str | None) -> None:
@@ -512,58 +514,21 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None,
     Пример:
       prikaz diff content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml --redline
     """
-    from .amend import compose_for
-    from .build import site_folder
-    from .compare import comparison_rows, heading
-    from .output import target_path, write_atomic
-    from .render.compare_docx import comparison_docx
-    from .render.compare_html import comparison_html
-    from .render.docx import Properties
-    from .typography import typeset
+    from .usecases.comparison import compare_editions
 
-    dep, old_doc, new_doc = _edition_pair(old, new)
-    composition = compose_for(dep, old_doc, new_doc, form="changes")
-    _echo_changes(composition, old_doc, new_doc)
-    rows = comparison_rows(composition, getattr(new_doc, "responsible_separator", ", "),
-                           getattr(new_doc, "extra_columns", ()))
-    title, subtitle = heading(dep, old_doc, new_doc, composition)
-    timeout = _pdf_timeout(pdf_timeout) if pdf else 0.0
-    folder = site_folder(dep)
-    stem = f"{new_doc.id}.comparison"
-    order = dep.amending_order(new_doc.id)
-    props = Properties(f"{title} {subtitle}", dep.organization.name, typeset(new_doc.title), "сравнительная таблица",
-                       order.date if order else dt.date(2000, 1, 1))
-    outputs = [(stem + ".docx", comparison_docx(title, subtitle, rows, props)),
-               (stem + ".html", comparison_html(title, subtitle, rows))]
-    if redline:
-        from pathlib import Path
-
-        from .redline import file_name, redline_docx
-        from .render.docx import DEFAULT_TEMPLATES
-
-        folder_of_templates = Path(templates) if templates else DEFAULT_TEMPLATES
-        outputs.append((file_name(new_doc.id), redline_docx(dep, old_doc, new_doc, folder_of_templates)))
-    written = []
-    for name, data in outputs:
-        path = target_path(out_dir, folder, name)
-        write_atomic(path, data)
-        written.append(path)
-        click.echo(f"  {_relative(path)}" + (_redline_summary(data) if name.endswith(".redline.docx") else ""))
-    if pdf:
-        from .render.pdf import convert
-
-        for path in convert([written[0]], timeout):
-            click.echo(f"  {_relative(path)}")
+    timeout = _seconds(pdf_timeout) if pdf else None
+    compared = compare_editions(old, new, out_dir, _templates_folder(templates) if redline else None, timeout)
+    _echo_changes(compared.composition, compared.old, compared.new)
+    for written in compared.files:
+        click.echo(f"  {_relative(written.path)}" + (_redline_summary(written.tracked) if written.tracked else ""))
+    for path in compared.pdfs:
+        click.echo(f"  {_relative(path)}")
 
 
-def _redline_summary(data: bytes) -> str:
-    from .render.redline_docx import change_counts
-
-    counts = change_counts(data)
+def _redline_summary(counts: dict[str, int]) -> str:
     return (f" — исправления: строк добавлено {counts['rows_inserted']}, исключено {counts['rows_deleted']}; "
             f"вставок в тексте {counts['inserted']}, удалений {counts['deleted']}, "
             f"изменений оформления {counts['formatting']}")
-
 
 
 @main.command()
@@ -573,7 +538,7 @@ def _redline_summary(data: bytes) -> str:
               help="YAML приказа: дата, номер, подписант, преамбула, заключительные пункты.")
 @click.option("--form", type=click.Choice(["auto", "changes", "new-edition"]), default="auto", show_default=True,
               help="Перечень изменений или новая редакция приложения.")
-@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False))
+@_output_folder()
 @_edge
 def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
     """Написать приказ о внесении изменений из двух редакций.
@@ -583,42 +548,19 @@ def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
       prikaz amend content/novosibirsk/plan-2020.yaml content/novosibirsk/plan-2020-ed2.yaml \\
         --order content/novosibirsk/order-2020-0415.yaml
     """
-    dep, old_doc, new_doc = _edition_pair(old, new)
-    _write_amendment(dep, old_doc, new_doc, order_file, form, out_dir)
+    from .usecases.amendment import amend as amend_editions
+
+    _echo_amendment(amend_editions(old, new, order_file, form, out_dir))
 
 
-def _write_amendment(dep, old_doc, new_doc, order_file: str, form: str, out_dir: str) -> None:
-    """The amendment order's DOCX from two editions and the order's own YAML (`prikaz amend`)."""
-    from pathlib import Path
-
-    from .amend import compose, proof
-    from .build import render_order, site_folder
-    from .load import read_order_file
-    from .output import target_path, write_atomic
-    from .render.docx import DEFAULT_TEMPLATES
-
-    if form == "new-edition" and hasattr(old_doc, "points"):
-        click.echo("prikaz: пункты приказа изменяются перечнем изменений (--form changes); "
-                   "новая редакция приказа — это новый приказ", err=True)
-        sys.exit(EXIT_CONTENT)
-    order = read_order_file(order_file, old_doc.id, new_doc.id, form)
-    signatories = dict(dep.organization.signatories)
-    if order.signatory not in signatories:
-        from .errors import ContentError, Problem, suggestion
-
-        raise ContentError([Problem("signatory-unknown", order.pos, {
-            "key": order.signatory, "suggestion": suggestion(order.signatory, signatories)})])
-    dep = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != order.id) + (order,))
-    composition = compose(dep, order)
-    for problem in proof(dep, old_doc, new_doc, composition):  # the wording read back and applied
+def _echo_amendment(written) -> None:
+    for problem in written.unproved:
         click.echo(f"prikaz: предупреждение: формулировка не дает новую редакцию: {problem}", err=True)
+    composition = written.composition
     if composition.form == "new-edition":
         click.echo(f"Изменено {composition.share:.0%} пунктов: предлагается изложить приложение в новой "
                    "редакции (или утвердить новый план и признать утратившими силу прежние приказы).")
-    _, data, description = render_order(dep, order, Path(DEFAULT_TEMPLATES))
-    path = target_path(out_dir, site_folder(dep), order.id + ".docx")
-    write_atomic(path, data)
-    click.echo(f"  {_relative(path)} — {description}")
+    click.echo(f"  {_relative(written.path)} — {written.description}")
     for item in composition.items:
         click.echo(f"    {item.text}")
 
@@ -633,18 +575,12 @@ def editions(path: str) -> None:
     Пример:
       prikaz editions content/novosibirsk/plan-2020.yaml
     """
-    from .load import load
     from .site import EDITION_KINDS as kinds
     from .typography import format_date
+    from .usecases.inspection import editions_of
 
-    dep = load([path])[0]
-    doc = _document_at(dep, path)
-    if doc is None or not hasattr(doc, "edition"):
-        click.echo("Это не план и не положение.", err=True)
-        sys.exit(EXIT_CONTENT)
-    for number, edition in enumerate(dep.editions(doc.id), start=1):
-        approval = dep.approving_order(edition.id)
-        order = approval[0] if approval else dep.amending_order(edition.id)
+    for number, entry in enumerate(editions_of(path), start=1):
+        edition, order = entry.document, entry.order
         by = f"приказ от {format_date(order.date, 'numeric')} № {order.number}" if order else "приказ не указан"
         mark = " (иллюстративная)" if edition.edition.illustrative else ""
         click.echo(f"{number}. {edition.id} — {kinds[edition.edition.kind]}{mark}; {by}; {_relative(edition.pos.file)}")
@@ -664,22 +600,19 @@ def show(path: str, as_yaml: bool) -> None:
       prikaz show --yaml content/noglik/order-2020-427.yaml
     """
     from . import model as m
-    from .editions import frozen
-    from .load import load
     from .numbering import NumberedSection, plan_outline, regulation_outline
+    from .usecases.inspection import inspect
 
-    dep = load([path])[0]
-    doc = _document_at(dep, path)
+    inspected = inspect(path)
     if as_yaml:
         from .dump import dump
 
-        is_organization = os.path.basename(path) == "organization.yaml"
-        click.echo(dump(dep.organization if is_organization else doc), nl=False)
+        click.echo(dump(inspected.department.organization if inspected.is_organization else inspected.document),
+                   nl=False)
         return
+    doc = inspected.numbered()
     if doc is None:
         return
-    if isinstance(doc, m.Plan | m.Regulation):
-        doc = frozen(dep, doc)  # the numbers the edition prints, as build and amend give them
     click.echo(doc.title)
     if isinstance(doc, m.Plan):
         for item in plan_outline(doc):
@@ -699,9 +632,8 @@ def show(path: str, as_yaml: bool) -> None:
 
 @main.command(name="import")
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
-              help="Папка организации для YAML (по умолчанию content/<имя файла>).")
-@click.option("--force", is_flag=True, help="Перезаписать файлы, которые уже есть в папке.")
+@_output_folder("Папка организации для YAML (по умолчанию content/<имя файла>).", default=None)
+@_force("Перезаписать файлы, которые уже есть в папке.")
 @click.option("--edition-of", "edition_of", type=click.Path(dir_okay=False),
               help="YAML плана, приложение которого правили в Word: файл станет его следующей редакцией.")
 @click.option("--order", "order_file", type=click.Path(dir_okay=False),
@@ -729,36 +661,43 @@ def import_docx(path: str, out_dir: str | None, force: bool, edition_of: str | N
       prikaz import приказ.docx -o content/noglik
       prikaz import правка.docx --edition-of content/noglik/plan-msoko.yaml --order приказ.yaml
     """
+    from .errors import InputError
+    from .usecases import importing
+
     if edition_of is not None:
-        _import_edition(path, edition_of, order_file, new_id, out_dir or "output", force)
+        _echo_edition(importing.import_edition(path, edition_of, order_file, new_id, out_dir or "output", force))
         return
     if order_file is not None or new_id is not None:
-        click.echo("prikaz: --order и --id действуют только вместе с --edition-of", err=True)
-        sys.exit(EXIT_CONTENT)
-    from .editor_schema import with_schema
-    from .importer import run as importer
-    from .output import safe_name
-
+        raise InputError("--order и --id действуют только вместе с --edition-of")
     started = time.perf_counter()
-    folder = out_dir or os.path.join(DEFAULT_CONTENT, safe_name(os.path.splitext(os.path.basename(path))[0]))
-    imported = importer.import_docx(path)
-    importer.validate(imported, folder)
-    clashes = importer.existing(imported, folder)
-    if clashes and not force:
-        click.echo(f"prikaz: в папке {folder} уже есть файлы: {', '.join(clashes)}. Ничего не записано; "
-                   "чтобы перезаписать их, добавьте --force.", err=True)
-        sys.exit(EXIT_CONTENT)
+    imported = importing.import_document(path, out_dir or importing.default_folder(path), force)
     for line in imported.summary:
         click.echo(line)
-    imported = dataclasses.replace(imported, files=with_schema(imported.files))  # for the clerk's editor
-    for written in importer.write(imported, folder):
+    for written in imported.written:
         click.echo(f"  {_relative(written)}")
-    report = imported.report.lines()
-    for line in report:
+    for line in imported.report:
         click.echo(line)
-    if not report:
+    if not imported.report:
         click.echo("Всё содержимое перенесено.")
-    click.echo(f"Готово за {time.perf_counter() - started:.2f} с. Проверьте: prikaz check {_relative(folder)}")
+    click.echo(f"Готово за {time.perf_counter() - started:.2f} с. Проверьте: prikaz check {_relative(imported.folder)}")
+
+
+def _echo_edition(imported) -> None:
+    """What `import --edition-of` did: the matching, the files, the changes, the order."""
+    click.echo(f"Сопоставлено строк: {imported.matched} из {imported.total_old} мероприятий редакции "
+               f"{imported.old.id} (строк в файле: {imported.total_new}).")
+    if imported.later:
+        click.echo(f"prikaz: предупреждение: у редакции {imported.old.id} уже есть следующая: "
+                   f"{', '.join(imported.later)}; новая редакция продолжает ту, что указана в --edition-of", err=True)
+    for written in imported.written:
+        click.echo(f"  {_relative(written)}")
+    if imported.new_units:
+        click.echo(f"В реестр исполнителей добавлены: {', '.join(imported.new_units)}")
+    _echo_changes(imported.composition, imported.old, imported.new, items=True)
+    for line in imported.notes:
+        click.echo(line)
+    if imported.amendment is not None:
+        _echo_amendment(imported.amendment)
 
 
 @main.command()
@@ -805,58 +744,11 @@ def init(folder: str) -> None:
       prikaz check content/moy-otdel
       prikaz build content/moy-otdel --pdf
     """
-    from .editor_schema import with_schema
-    from .load import ORGANIZATION_FILE, organization_home
-    from .output import write_atomic
-    from .starter import starter_files
+    from .usecases.starting import init as start_organization
 
-    files = with_schema(starter_files(dt.date.today()))
-    home = organization_home(os.path.dirname(os.path.abspath(folder)))
-    if home is not None:
-        click.echo(f"prikaz: папка {_relative(folder)} внутри организации {_relative(home)} "
-                   f"(там уже есть {ORGANIZATION_FILE}); выберите папку вне её. Ничего не записано.", err=True)
-        sys.exit(EXIT_CONTENT)
-    clashes = [name for name in files if os.path.exists(os.path.join(folder, name))]
-    if clashes:
-        click.echo(f"prikaz: в папке {_relative(folder)} уже есть {', '.join(clashes)}. Ничего не записано.",
-                   err=True)
-        sys.exit(EXIT_CONTENT)
-    for name, text in files.items():
-        path = os.path.join(folder, name)
-        write_atomic(path, text.encode("utf-8"))
+    for path in start_organization(folder, dt.date.today()):
         click.echo(f"  {_relative(path)}")
     click.echo(f"Готово. Замените примеры своими данными и проверьте: prikaz check {_relative(folder)}")
-
-
-def _import_edition(path: str, plan_path: str, order_file: str | None, new_id: str | None, out_dir: str,
-                    force: bool) -> None:
-    """`import --edition-of`: the next edition, its changes and, with --order, the amendment order."""
-    from .amend import compose_for
-    from .importer import edition as importer
-
-    imported = importer.import_edition(path, plan_path, new_id, force)
-    edition = imported.edition
-    click.echo(f"Сопоставлено строк: {edition.matched} из {edition.total_old} мероприятий редакции "
-               f"{imported.old.id} (строк в файле: {edition.total_new}).")
-    later = [d.id for d in imported.department.documents
-             if getattr(d, "edition", None) and d.edition.follows == imported.old.id and d.id != imported.new.id]
-    if later:
-        click.echo(f"prikaz: предупреждение: у редакции {imported.old.id} уже есть следующая: {', '.join(later)}; "
-                   "новая редакция продолжает ту, что указана в --edition-of", err=True)
-    composition = compose_for(imported.department, imported.old, imported.new, form="changes")
-    if order_file is not None:  # a wrong order file stops the import before anything is written
-        from .load import read_order_file
-
-        read_order_file(order_file, imported.old.id, imported.new.id, "auto")
-    for written in importer.write(imported):
-        click.echo(f"  {_relative(written)}")
-    if edition.new_units:
-        click.echo(f"В реестр исполнителей добавлены: {', '.join(edition.new_units)}")
-    _echo_changes(composition, imported.old, imported.new, items=True)
-    for line in edition.notes + imported.report.lines():
-        click.echo(line)
-    if order_file is not None:
-        _write_amendment(imported.department, imported.old, imported.new, order_file, "auto", out_dir)
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -152,6 +152,20 @@ class ContentError(PrikazError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class InputError(PrikazError):
+    """The user asked for something that cannot be done as asked: a wrong pair of files, an
+    option's bad value, files that would be overwritten. The message is Russian and says
+    what to do instead; nothing was written."""
+
+
+class CheckFailed(PrikazError):
+    """The checker found errors before anything was written, and the command was not forced."""
+
+    def __init__(self, errors: list[Problem]):
+        self.errors = errors
+        super().__init__("\n".join(str(p) for p in errors))
+
+
 class ToolError(PrikazError):
     """An outside tool (LibreOffice, the file system) failed; the message is Russian."""
 

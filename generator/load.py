@@ -676,18 +676,6 @@ def _definition(node: Node, problems: list[Problem]) -> m.Definition | None:
 READERS = {"organization": _organization, "order": _order, "plan": _plan, "regulation": _regulation}
 
 
-def read_order_file(path: str, old: str, new: str, form: str) -> m.Order:
-    """An order given on the command line for `prikaz amend`: its amendment is OLD → NEW."""
-    problems: list[Problem] = []
-    order = _load_file(path, problems, {}, {})
-    if order is not None and not isinstance(order, m.Order):
-        problems.append(Problem("value-choice", Pos(_display(path), 1, 1),
-                                {"key": "kind", "value": type(order).__name__, "allowed": "order"}))
-    if problems:
-        raise ContentError(problems)
-    return dataclasses.replace(order, amendment=m.Amendment(old, new, form))
-
-
 # --- cross references -------------------------------------------------------------------
 
 

@@ -184,7 +184,8 @@ def test_cli_diff_amend_and_editions(tmp_path):
     second = result.stdout.splitlines()[1]
     assert second.startswith("2. plan-2020-ed2 — с изменениями (иллюстративная); приказ от 15.04.2020")
     result = run_prikaz("diff", old, "content/novosibirsk/order-2020-0415.yaml", "-o", str(tmp_path))
-    assert result.returncode == 3 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr  # a wrong pair: the user's mistake
+    assert "укажите два файла редакций одного плана, положения или приказа" in result.stderr
 
 
 def test_a_row_inserted_after_an_inserted_row_continues_its_suffix():

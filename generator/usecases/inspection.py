@@ -1,0 +1,53 @@
+"""`prikaz editions` and `prikaz show`: one document, its editions and its computed numbers."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .. import model as m
+from ..errors import InputError
+from .documents import document_at
+
+
+@dataclass(frozen=True)
+class EditionEntry:
+    document: m.Plan | m.Regulation
+    order: m.Order | None  # the order that approved or brought the edition into force
+
+
+def editions_of(path: str) -> tuple[EditionEntry, ...]:
+    """Every edition of the plan or regulation in `path`, oldest first."""
+    from ..load import load
+
+    dep = load([path])[0]
+    doc = document_at(dep, path)
+    if not isinstance(doc, m.Plan | m.Regulation):
+        raise InputError("это не план и не положение: редакции есть у планов и положений")
+    entries = []
+    for edition in dep.editions(doc.id):
+        approval = dep.approving_order(edition.id)
+        entries.append(EditionEntry(edition, approval[0] if approval else dep.amending_order(edition.id)))
+    return tuple(entries)
+
+
+@dataclass(frozen=True)
+class Inspected:
+    department: m.Department
+    document: m.Document | None  # as read; None for organization.yaml
+    is_organization: bool
+
+    def numbered(self) -> m.Document | None:
+        """The document with the numbers its edition prints, as build and amend give them."""
+        from ..editions import frozen
+
+        if isinstance(self.document, m.Plan | m.Regulation):
+            return frozen(self.department, self.document)
+        return self.document
+
+
+def inspect(path: str) -> Inspected:
+    from ..load import ORGANIZATION_FILE, load
+
+    dep = load([path])[0]
+    return Inspected(dep, document_at(dep, path), os.path.basename(path) == ORGANIZATION_FILE)
