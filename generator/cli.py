@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 
 import click
 
@@ -29,7 +30,10 @@ DEFAULT_CONTENT = "content"
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_TOOL, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
 
-def _exits() -> tuple:
+ExitRow = tuple[type[BaseException], int | Callable[..., int], Callable[..., None]]  # (raised, code, printer)
+
+
+def _exits() -> tuple[ExitRow, ...]:
     """Exception type → (exit code, how the message is printed); the first matching row wins.
 
     The one place an error becomes an exit code: the library raises, commands return
@@ -101,7 +105,7 @@ def _show_file_system_error(e: OSError) -> None:
     click.echo(f"prikaz: ошибка файловой системы:{where} {reason(e)}", err=True)
 
 
-def _signal_exit(e: KeyboardInterrupt) -> int:
+def _signal_exit(e: BaseException) -> int:
     return 128 + getattr(e, "signal", signal.SIGINT)
 
 

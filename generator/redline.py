@@ -26,8 +26,7 @@ def file_name(doc_id: str) -> str:
     return f"{doc_id}{SUFFIX}"
 
 
-def redline_docx(dep: m.Department, old: m.Plan | m.Regulation, new: m.Plan | m.Regulation,
-                 templates: Path) -> bytes:
+def redline_docx(dep: m.Department, old: m.Document, new: m.Document, templates: Path) -> bytes:
     changes = diff(old, new)
     old_keys = row_paths(old)
     new_keys = [changes.kept.get(path, ("added", path)) for path in row_paths(new)]

@@ -68,6 +68,6 @@ def read_order_file(path: str, old: str, new: str, form: str) -> m.Order:
     if order is not None and not isinstance(order, m.Order):
         problems.append(Problem("value-choice", Pos(shown(path), 1, 1),
                                 {"key": "kind", "value": type(order).__name__, "allowed": "order"}))
-    if problems:
+    if problems or not isinstance(order, m.Order):  # read_document gives None only with problems
         raise ContentError(problems)
     return dataclasses.replace(order, amendment=m.Amendment(old, new, form))

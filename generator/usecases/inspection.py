@@ -41,9 +41,12 @@ class Inspected:
         """The document with the numbers its edition prints, as build and amend give them."""
         from ..editions import frozen
 
-        if isinstance(self.document, m.Plan | m.Regulation):
-            return frozen(self.department, self.document)
-        return self.document
+        doc = self.document
+        if isinstance(doc, m.Plan | m.Regulation):
+            numbered = frozen(self.department, doc)
+            assert isinstance(numbered, m.Plan | m.Regulation)  # with_numbers keeps the type
+            return numbered
+        return doc
 
 
 def inspect(path: str) -> Inspected:
