@@ -20,12 +20,12 @@ def read_order(f: Fields) -> m.Order:
     return m.Order(
         id=f.ident("id", required=True) or "",
         date=f.date("date", required=True),  # type: ignore[arg-type]
-        number=f.str("number", required=True) or "",
-        title=f.str("title", required=composed) or "",
+        number=f.string("number", required=True) or "",
+        title=f.string("title", required=composed) or "",
         preamble=read_text(f, "preamble"),
-        points=f.list("points", lambda n: _point(n, f.problems), required=composed),
-        signatory=f.str("signatory", required=True) or "",
-        annexes=f.list("annexes", lambda n: _annex_ref(n, f.problems)),
+        points=f.items("points", lambda n: _point(n, f.problems), required=composed),
+        signatory=f.string("signatory", required=True) or "",
+        annexes=f.items("annexes", lambda n: _annex_ref(n, f.problems)),
         amendment=amendment,
         sealed=_seals(f),
         as_written=as_written(f),
@@ -69,7 +69,7 @@ def _point(node: Node, problems: list[Problem]) -> m.Point | None:
         return None
     point = m.Point(
         text=read_text(f, "text", required=True),
-        points=f.list("points", lambda n: _point(n, problems)),
+        points=f.items("points", lambda n: _point(n, problems)),
         pos=node.pos,
     )
     f.done()
@@ -83,7 +83,7 @@ def _annex_ref(node: Node, problems: list[Problem]) -> m.AnnexRef | None:
     if not f.ok:
         return None
     ref = m.AnnexRef(
-        document=f.str("document", required=True) or "",
+        document=f.string("document", required=True) or "",
         header=f.choice("header", ("annex", "approved"), "") or None,
         printed_header=f.strings("printed_header"),
         pos=node.pos,

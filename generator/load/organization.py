@@ -12,14 +12,14 @@ from .shared import read_signature
 def read_organization(f: Fields) -> m.Organization:
     style = f.sub("style")
     return m.Organization(
-        name=f.str("name", required=True) or "",
-        name_genitive=f.str("name_genitive", required=True) or "",
+        name=f.string("name", required=True) or "",
+        name_genitive=f.string("name_genitive", required=True) or "",
         letterhead=f.strings("letterhead", required=True),
-        place=f.str("place"),
-        municipality=f.str("municipality"),
+        place=f.string("place"),
+        municipality=f.string("municipality"),
         style=_style(style) if style else m.Style(),
         signatories=_signatories(f),
-        units=f.list("units", lambda n: _unit(n, f.problems)),
+        units=f.items("units", lambda n: _unit(n, f.problems)),
         abbreviations=f.strings("abbreviations"),
         pos=f.pos(),
     )
@@ -28,8 +28,8 @@ def read_organization(f: Fields) -> m.Organization:
 def _style(f: Fields) -> m.Style:
     default = m.Style()
     style = m.Style(
-        doc_type=f.str("doc_type", default=default.doc_type) or default.doc_type,
-        command=f.str("command", default=default.command) or default.command,
+        doc_type=f.string("doc_type", default=default.doc_type) or default.doc_type,
+        command=f.string("command", default=default.command) or default.command,
         date=f.choice("date", ("numeric", "long", "long_zero"), default.date),
         annex_header=f.choice("annex_header", ("annex", "approved"), default.annex_header),
         amendment_items=f.choice("amendment_items", ("capital", "lower"), default.amendment_items),
@@ -47,6 +47,6 @@ def _unit(node: Node, problems: list[Problem]) -> m.Unit | None:
     f = Fields(node, problems, "units")
     if not f.ok:
         return None
-    unit = m.Unit(name=f.str("name", required=True) or "", full=f.str("full"), pos=node.pos)
+    unit = m.Unit(name=f.string("name", required=True) or "", full=f.string("full"), pos=node.pos)
     f.done()
     return unit

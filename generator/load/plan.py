@@ -17,21 +17,21 @@ def read_plan(f: Fields) -> m.Plan:
     columns = read_columns(f)
     numbering = f.sub("numbering")
     layout = f.sub("layout")
-    table_per_section = layout.bool("table_per_section", False) if layout else False
+    table_per_section = layout.flag("table_per_section", False) if layout else False
     if layout:
         layout.done()
     return m.Plan(
         id=f.ident("id", required=True) or "",
-        title=f.str("title", required=True) or "",
+        title=f.string("title", required=True) or "",
         period=_period(f),
         note=_note(f),
-        table_title=f.str("table_title"),
+        table_title=f.string("table_title"),
         columns=columns,
-        column_numbers=f.bool("column_numbers", False),
+        column_numbers=f.flag("column_numbers", False),
         responsible_separator=_separator(f),
         numbering=_numbering(numbering) if numbering else m.Numbering(),
         table_per_section=table_per_section,
-        sections=f.list("sections", lambda n: _section(n, f.problems, columns), required=True),
+        sections=f.items("sections", lambda n: _section(n, f.problems, columns), required=True),
         signature=optional_signature(f),
         edition=read_edition(f),
         as_written=as_written(f),
@@ -58,7 +58,7 @@ def _note(f: Fields) -> m.Note | None:
     sub = f.sub("note")
     if sub is None or not sub.ok:
         return None
-    note = m.Note(title=sub.str("title"), text=read_text(sub, "text", required=True))
+    note = m.Note(title=sub.string("title"), text=read_text(sub, "text", required=True))
     sub.done()
     return note
 
@@ -72,7 +72,7 @@ def _numbering(f: Fields) -> m.Numbering:
     numbering = m.Numbering(
         sections=f.choice("sections", ("numbered", "unnumbered"), "numbered"),
         measures=f.choice("measures", ("hierarchical", "restart"), "hierarchical"),
-        trailing_dot=f.bool("trailing_dot", False),
+        trailing_dot=f.flag("trailing_dot", False),
     )
     f.done()
     return numbering
@@ -83,13 +83,13 @@ def _section(node: Node, problems: list[Problem], columns: tuple[m.Column, ...])
     if not f.ok:
         return None
     section = m.Section(
-        title=f.str("title", required=True) or "",
+        title=f.string("title", required=True) or "",
         id=f.ident("id"),
-        number=f.str("number"),
-        numbered=f.bool("numbered", True),
-        passport=f.list("passport", lambda n: _passport(n, problems)),
-        measures=f.list("measures", lambda n: _measure(n, problems, 1, columns)),
-        sections=f.list("sections", lambda n: _section(n, problems, columns)),
+        number=f.string("number"),
+        numbered=f.flag("numbered", True),
+        passport=f.items("passport", lambda n: _passport(n, problems)),
+        measures=f.items("measures", lambda n: _measure(n, problems, 1, columns)),
+        sections=f.items("sections", lambda n: _section(n, problems, columns)),
         total=_total(f, columns),
         pos=node.pos,
     )
@@ -101,7 +101,7 @@ def _passport(node: Node, problems: list[Problem]) -> m.PassportBlock | None:
     f = Fields(node, problems, "passport")
     if not f.ok:
         return None
-    block = m.PassportBlock(f.str("label", required=True) or "", read_text(f, "text"), pos=node.pos)
+    block = m.PassportBlock(f.string("label", required=True) or "", read_text(f, "text"), pos=node.pos)
     f.done()
     return block
 
@@ -125,15 +125,15 @@ def _measure(node: Node, problems: list[Problem], depth: int,
         return None
     measure = m.Measure(
         text=read_text(f, "text", required=True),
-        deadline=f.str("deadline"),
+        deadline=f.string("deadline"),
         responsible=f.strings("responsible"),
         id=f.ident("id"),
-        number=f.str("number"),
-        note=f.str("note"),
-        children=f.list("measures", lambda n: _measure(n, problems, depth + 1, columns)),
+        number=f.string("number"),
+        note=f.string("note"),
+        children=f.items("measures", lambda n: _measure(n, problems, depth + 1, columns)),
         values=column_values(f, columns),
         responsible_separator=f.read("responsible_separator", literal),
-        reason=f.str("reason"),
+        reason=f.string("reason"),
         pos=node.pos,
     )
     f.done()

@@ -48,7 +48,7 @@ def _column(node: Node, problems: list[Problem]) -> m.Column | None:
     if not f.ok:
         return None
     role = f.choice("role", tuple(ROLES), "")
-    title = f.str("title")
+    title = f.string("title")
     key = f.ident("key")
     width = _width(f)
     f.done()
@@ -72,7 +72,7 @@ def _column(node: Node, problems: list[Problem]) -> m.Column | None:
 
 
 def _width(f: Fields) -> float | None:
-    value = f.str("width")
+    value = f.string("width")
     if value is None:
         return None
     try:
@@ -116,7 +116,7 @@ def column_values(f: Fields, columns: tuple[m.Column, ...]) -> tuple[tuple[str, 
     for column in columns:
         if column.key is None:
             continue
-        value = f.str(column.key)
+        value = f.string(column.key)
         if value is not None and _valid_value(f, column, value):
             values.append((column.key, value))
     return tuple(values)

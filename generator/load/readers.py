@@ -17,7 +17,7 @@ def read_document(root: Node, problems: list[Problem]) -> object | None:
     f = Fields(root, problems)
     if not f.ok:
         return None
-    version = f.str("format")
+    version = f.string("format")
     if version is None:
         problems.append(Problem("format-missing", root.pos))
         return None

@@ -13,9 +13,9 @@ from .text import read_paragraph, read_text
 def read_regulation(f: Fields) -> m.Regulation:
     return m.Regulation(
         id=f.ident("id", required=True) or "",
-        title=f.str("title", required=True) or "",
-        trailing_dot=f.bool("trailing_dot", True),
-        chapters=f.list("chapters", lambda n: _chapter(n, f.problems), required=True),
+        title=f.string("title", required=True) or "",
+        trailing_dot=f.flag("trailing_dot", True),
+        chapters=f.items("chapters", lambda n: _chapter(n, f.problems), required=True),
         signature=optional_signature(f),
         edition=read_edition(f),
         as_written=as_written(f),
@@ -28,10 +28,10 @@ def _chapter(node: Node, problems: list[Problem]) -> m.Chapter | None:
     if not f.ok:
         return None
     chapter = m.Chapter(
-        title=f.str("title", required=True) or "",
+        title=f.string("title", required=True) or "",
         text=read_text(f, "text"),
-        clauses=f.list("clauses", lambda n: _clause(n, problems, 1)),
-        number=f.str("number"),
+        clauses=f.items("clauses", lambda n: _clause(n, problems, 1)),
+        number=f.string("number"),
         id=f.ident("id"),
         pos=node.pos,
     )
@@ -51,9 +51,9 @@ def _clause(node: Node, problems: list[Problem], depth: int) -> m.Clause | None:
         return None
     clause = m.Clause(
         text=read_text(f, "text"),
-        definitions=f.list("definitions", lambda n: _definition(n, problems)),
-        clauses=f.list("clauses", lambda n: _clause(n, problems, depth + 1)),
-        number=f.str("number"),
+        definitions=f.items("definitions", lambda n: _definition(n, problems)),
+        clauses=f.items("clauses", lambda n: _clause(n, problems, depth + 1)),
+        number=f.string("number"),
         id=f.ident("id"),
         pos=node.pos,
     )
@@ -66,7 +66,7 @@ def _definition(node: Node, problems: list[Problem]) -> m.Definition | None:
     if not f.ok:
         return None
     definition = m.Definition(
-        f.str("term", required=True) or "", f.str("definition", required=True) or "", pos=node.pos
+        f.string("term", required=True) or "", f.string("definition", required=True) or "", pos=node.pos
     )
     f.done()
     return definition

@@ -16,7 +16,7 @@ def read_signature(node: Node, problems: list[Problem], where: str) -> m.Signatu
         return None
     signature = m.Signature(
         position=f.strings("position", required=True),
-        name=f.str("name", required=True) or "",
+        name=f.string("name", required=True) or "",
         pos=node.pos,
     )
     f.done()
@@ -34,7 +34,7 @@ def read_edition(f: Fields) -> m.Edition:
     edition = m.Edition(
         follows=sub.ident("follows"),
         kind=sub.choice("kind", ("original", "new", "amendment"), "original"),
-        illustrative=sub.bool("illustrative", False),
+        illustrative=sub.flag("illustrative", False),
     )
     sub.done()
     return edition

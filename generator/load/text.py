@@ -28,8 +28,8 @@ def _block(node: Node, name: str, problems: list[Problem]) -> m.Block | None:
     f = Fields(node, problems, name)
     block: m.Block | None = f.variant({
         "bullets": lambda: m.Bullets(f.strings("bullets", required=True), _marker(f)),
-        "heading": lambda: m.Heading(f.str("heading", required=True) or ""),
-        "lead": lambda: m.Lead(f.str("lead", required=True) or "", f.str("text") or ""),
+        "heading": lambda: m.Heading(f.string("heading", required=True) or ""),
+        "lead": lambda: m.Lead(f.string("lead", required=True) or "", f.string("text") or ""),
     })
     if block is None:
         problems.append(Problem("text-block-unknown", node.pos))
