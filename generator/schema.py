@@ -370,7 +370,7 @@ class Exploration:
 
 
 # How deep a reader is explored inside itself before it is taken as recursive: deeper than
-# any limit the readers check (load.MAX_MEASURE_DEPTH), so that such a limit shows.
+# any limit the readers check (load/shared.MAX_MEASURE_DEPTH), so that such a limit shows.
 REENTRY = 4
 
 

@@ -23,10 +23,9 @@ from .checksums import with_checksums
 from .cross import cross_check, value_pos
 from .discover import ORGANIZATION_FILE, display, organization_folders, organization_home, yaml_files
 from .readers import FORMAT_VERSION, READERS, read_document
-from .shared import MAX_MEASURE_DEPTH
 
-__all__ = ["FORMAT_VERSION", "MAX_MEASURE_DEPTH", "ORGANIZATION_FILE", "READERS", "cross_check", "load",
-           "load_folder", "organization_folders", "organization_home", "read_document", "read_order_file"]
+__all__ = ["FORMAT_VERSION", "ORGANIZATION_FILE", "READERS", "load", "load_folder", "organization_folders",
+           "organization_home", "read_document", "read_order_file"]
 
 
 def load(paths: Iterable[str], check_seals: bool = True) -> list[m.Department]:
