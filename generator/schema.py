@@ -64,7 +64,7 @@ class Fields:
             return None
         return node
 
-    def str(self, key: str, required: bool = False, default: str | None = None) -> str | None:
+    def string(self, key: str, required: bool = False, default: str | None = None) -> str | None:
         if self.shape is not None:
             return self._record(key, scalar_schema(blank=False), required, default)
         node = self.raw(key, required)
@@ -75,7 +75,7 @@ class Fields:
     def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
         if self.shape is not None:
             return self._record(key, {"enum": list(allowed)}, False, default)
-        value = self.str(key)
+        value = self.string(key)
         if value is None:
             return default
         if value not in allowed:
@@ -86,11 +86,11 @@ class Fields:
             return default
         return value
 
-    def bool(self, key: str, default: bool) -> bool:
+    def flag(self, key: str, default: bool) -> bool:
         if self.shape is not None:
             words = [w for word in (*_TRUE, *_FALSE) for w in dict.fromkeys((word, word.capitalize(), word.upper()))]
             return self._record(key, {"anyOf": [{"type": "boolean"}, {"enum": words}]}, False, default)
-        value = self.str(key)
+        value = self.string(key)
         if value is None:
             return default
         if value.lower() in _TRUE:
@@ -103,7 +103,7 @@ class Fields:
     def date(self, key: str, required: bool = False) -> dt.date | None:
         if self.shape is not None:
             return self._record(key, {"type": "string", "pattern": _DATE.pattern, "format": "date"}, required, None)
-        value = self.str(key, required)
+        value = self.string(key, required)
         if value is None:
             return None
         try:
@@ -118,7 +118,7 @@ class Fields:
         if self.shape is not None:  # an id like 2020 is a number to an editor, a string to us
             schema = {"anyOf": [{"type": "string", "pattern": _ID.pattern}, {"type": "number"}]}
             return self._record(key, schema, required, None)
-        value = self.str(key, required)
+        value = self.string(key, required)
         if value is not None and not _ID.match(value):
             self._report("value-id", self.values[key].pos, key=self._name(key), value=value)
             return None
@@ -127,7 +127,7 @@ class Fields:
             return None
         return value
 
-    def list(self, key: str, item: Callable[[Node], T | None], required: bool = False) -> tuple[T, ...]:
+    def items(self, key: str, item: Callable[[Node], T | None], required: bool = False) -> tuple[T, ...]:
         if self.shape is not None:
             schema = {"type": "array", "items": explore(item, item, self.problems, self._name(key))}
             return self._record(key, schema, required, ())
@@ -150,7 +150,7 @@ class Fields:
         if node is not None and node.kind == "string":  # one value where a list is expected
             values: tuple[str, ...] = (string_of(node, name, self.problems) or "",)
         else:
-            values = self.list(key, lambda n: string_of(n, name, self.problems), required)
+            values = self.items(key, lambda n: string_of(n, name, self.problems), required)
         if count is not None and values and len(values) != count:
             self._report("value-choice", self.pos(key), key=name, value=f"{len(values)} шт.", allowed=f"ровно {count}")
             return ()
@@ -370,7 +370,7 @@ class Exploration:
 
 
 # How deep a reader is explored inside itself before it is taken as recursive: deeper than
-# any limit the readers check (load.MAX_MEASURE_DEPTH), so that such a limit shows.
+# any limit the readers check (load/shared.MAX_MEASURE_DEPTH), so that such a limit shows.
 REENTRY = 4
 
 

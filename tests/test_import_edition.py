@@ -470,7 +470,7 @@ EDITS = ("deadline", "text", "delete", "insert", "units")
 @given(plan=small_plans(), script=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 100)), max_size=4),
        seed=st.integers(0, 10))
 def test_random_edit_scripts_on_a_small_plan(plan, script, seed):
-    from generator.importer.write import to_yaml
+    from generator.dump import to_yaml
 
     with tempfile.TemporaryDirectory(prefix="prikaz-edition-prop-") as work:
         work = Path(work)

@@ -349,7 +349,6 @@ class _Builder:
         self.flattened: set[int] = set()  # rows whose imported sub-rows are siblings in the edition
         self.renumbered: list[tuple[str, str]] = []
         self.inserted: list[str] = []
-        self.removed = [olds[i].number or "?" for i in range(len(olds)) if i not in set(match.pairs.values())]
 
     # sections: matched by title, else by printed number, else by position among the rest
     def sections(self, nodes: list[SectionNode], old_parent, raw_parent: dict) -> list[dict]:
@@ -571,10 +570,6 @@ def with_units(text: str, root, names: list[str]) -> str:
     return "".join(lines[:end] + added + lines[end:])
 
 
-def folder_of(path: str) -> str:
-    return os.path.dirname(os.path.abspath(path))
-
-
 # --- the whole import -----------------------------------------------------------------------
 
 
@@ -612,7 +607,7 @@ def import_edition(docx_path: str, plan_path: str, new_id: str | None = None, fo
     raw = plain(read_file(plan_path, plan_path))
     assert isinstance(raw, dict)  # the file was just loaded as a plan: a mapping
     edition = next_edition(old, raw, numbers_of(dep, old), tree, new_id, dep.organization.units, docx_path)
-    from .write import to_yaml
+    from ..dump import to_yaml
 
     folder = dep.folder
     new_path = os.path.join(os.path.dirname(os.path.abspath(plan_path)), new_id + ".yaml")

@@ -15,7 +15,7 @@ from ..columns import value_problem
 from . import shapes
 from .read import Block, Cell, Para, Table, take
 from .report import Report, at_cell, at_para, at_row, quote
-from .text import block_of, clean, text_of
+from .text import clean, text_of
 
 # Columns beyond the measure's own (generator/columns.py), recognised before the four
 # below: «Дата начала» is a planned start, not a deadline; «Объём финансирования» an amount.
@@ -214,13 +214,12 @@ class _PlanReader:
         for header, count in self.extras.items():
             self.report.guess("план", f"столбец «{header}» не входит в формат плана: его текст перенесён в "
                                       f"примечания мероприятий (note), ячеек: {count}")
-        columns = self.columns.header if self.columns else []
         return PlanTree(
             title=title, sections=self.sections, columns=self._plan_columns(),
             note=note, table_title=table_title, column_numbers=self.column_numbers,
             responsible_separator=separator, signature=signature,
             table_per_section=any(self.table_starts[1:]) and not self.mid_table_sections,
-        ) if columns is not None else None
+        )
 
     def _plan_columns(self) -> list:
         """The four titles of a plain plan, or every column with its role, in table order."""
@@ -610,7 +609,6 @@ class _PlanReader:
         if parent is not None and parent.depth >= 3:
             self.report.unmapped(at_row(table, r), f"вложенность мероприятия {measure.printed} глубже трёх "
                                                    "уровней: оно поставлено рядом с родительским")
-            parent = None
             while section.stack and section.stack[-1].depth >= 3:
                 section.stack.pop()
             parent = section.stack[-2] if len(section.stack) >= 2 else None
@@ -836,4 +834,4 @@ def shapes_text(text: list) -> str:
     return first if isinstance(first, str) else next(iter(first.values()), "")
 
 
-__all__ = ["PlanTree", "SectionNode", "MeasureNode", "parse_plan", "is_plan", "block_of"]
+__all__ = ["PlanTree", "SectionNode", "MeasureNode", "parse_plan", "is_plan"]

@@ -26,7 +26,9 @@ class Where(str):
 
 
 @dataclass(frozen=True)
-class Note:
+class Finding:
+    """One line of the report: a place in the source and what became of it."""
+
     where: str  # «абзац 12», «таблица 2, строка 5, ячейка 3»
     message: str
     severity: str = "unmapped"  # unmapped: content not carried over as is; guess: check it; differs: printed otherwise
@@ -44,20 +46,20 @@ class Accounting:
 
 @dataclass
 class Report:
-    notes: list[Note] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
     reported: set[tuple] = field(default_factory=set)
 
     def unmapped(self, where: str, message: str) -> None:
-        self._note(Note(where, message))
+        self._add(Finding(where, message))
 
     def guess(self, where: str, message: str) -> None:
-        self._note(Note(where, message, "guess"))
+        self._add(Finding(where, message, "guess"))
 
     def differs(self, where: str, message: str) -> None:
         """prikaz will print this differently from the Word file."""
-        self._note(Note(where, message, "differs"))
+        self._add(Finding(where, message, "differs"))
 
-    def _note(self, note: Note) -> None:
+    def _add(self, note: Finding) -> None:
         unit = getattr(note.where, "unit", None)
         if unit is not None:
             self.reported.add(unit)

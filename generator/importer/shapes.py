@@ -50,10 +50,6 @@ def heading_like(para: Para) -> bool:
     return para.bold or para.centered or any(s in style for s in HEADING_STYLES)
 
 
-def visible(blocks) -> list:
-    return [b for b in blocks if not isinstance(b, Para) or clean(b.text)]
-
-
 # --- signatures ---------------------------------------------------------------------------
 
 
