@@ -232,9 +232,9 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     from pathlib import Path
 
     from .build import build as build_documents
+    from .build import write_pdfs
     from .load import load
     from .render.docx import DEFAULT_TEMPLATES
-    from .render.pdf import convert
 
     timeout = _pdf_timeout(pdf_timeout) if pdf else 0.0
     started = time.perf_counter()
@@ -255,7 +255,7 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     if pdf:
         _warn_about_fonts()
         try:
-            pdfs = convert([item.path for item in built], timeout)
+            pdfs = write_pdfs([item.path for item in built], timeout)
         except Exception:
             click.echo("DOCX записаны, но PDF не созданы.", err=True)
             raise
@@ -307,10 +307,10 @@ def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force:
     """
     from pathlib import Path
 
+    from .build import write_pdfs
     from .load import load
     from .publish import publish as publish_site
     from .render.docx import DEFAULT_TEMPLATES
-    from .render.pdf import convert
 
     timeout = _pdf_timeout(pdf_timeout)
     started = time.perf_counter()
@@ -322,7 +322,7 @@ def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force:
     def to_pdf(files: list[str]) -> list[str]:
         click.echo(f"PDF: преобразование файлов: {len(files)}…", err=True)
         try:
-            return convert(files, timeout)
+            return write_pdfs(files, timeout)
         except Exception:
             click.echo("DOCX записаны, но PDF не созданы; страницы сайта не обновлены.", err=True)
             raise
@@ -516,9 +516,8 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None,
     from .build import site_folder
     from .compare import comparison_rows, heading
     from .output import target_path, write_atomic
-    from .render.compare_docx import comparison_docx
-    from .render.compare_html import comparison_html
-    from .render.docx import Properties
+    from .render.properties import Properties
+    from .render.writers import Comparison, write_one
     from .typography import typeset
 
     dep, old_doc, new_doc = _edition_pair(old, new)
@@ -533,8 +532,9 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None,
     order = dep.amending_order(new_doc.id)
     props = Properties(f"{title} {subtitle}", dep.organization.name, typeset(new_doc.title), "сравнительная таблица",
                        order.date if order else dt.date(2000, 1, 1))
-    outputs = [(stem + ".docx", comparison_docx(title, subtitle, rows, props)),
-               (stem + ".html", comparison_html(title, subtitle, rows))]
+    comparison = Comparison(title, subtitle, rows, props)
+    outputs = [(stem + ".docx", write_one("comparison.docx", comparison)),
+               (stem + ".html", write_one("comparison.html", comparison))]
     if redline:
         from pathlib import Path
 
@@ -550,9 +550,9 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None,
         written.append(path)
         click.echo(f"  {_relative(path)}" + (_redline_summary(data) if name.endswith(".redline.docx") else ""))
     if pdf:
-        from .render.pdf import convert
+        from .build import write_pdfs
 
-        for path in convert([written[0]], timeout):
+        for path in write_pdfs([written[0]], timeout):
             click.echo(f"  {_relative(path)}")
 
 
