@@ -209,6 +209,9 @@ def _kill_group(process: subprocess.Popen) -> None:
     except ProcessLookupError:
         pass
     process.wait()
+    for stream in (process.stdout, process.stderr):  # left open when communicate was cut short
+        if stream is not None:
+            stream.close()
 
 
 PR_SET_PDEATHSIG = 1
