@@ -134,8 +134,8 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
     header += view.revisions_line(editions.amending_orders(dep, doc), org.style.date)
     date = base_approval[0].date if base_approval else NO_DATE
     description = _describe(doc) + (" (редакция с изменениями)" if doc.edition.kind == "amendment" else "")
-    yield doc.id, _docx(_annexable_part(printed, header), _annex_properties(org, printed, date, ""), templates), \
-        description
+    data = _docx(_annexable_part(printed, header), _annex_properties(org, printed, date, ""), templates)
+    yield doc.id, data, description
 
 
 def render_order(dep: m.Department, order: m.Order, templates: Path):

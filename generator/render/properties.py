@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
 CORE = "docProps/core.xml"
 NS = {
@@ -39,6 +37,9 @@ class Properties:
 
 def properties_of_docx(docx: bytes) -> Properties:
     """The core properties of a DOCX (as render/docx.set_properties wrote them)."""
+    import zipfile  # lazy: only the PDF writer reads a DOCX back
+    from xml.etree import ElementTree
+
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         root = ElementTree.fromstring(archive.read(CORE)) if CORE in archive.namelist() else None
 
