@@ -264,7 +264,7 @@ def import_section(runs: int, sizes=(1000, 4000)) -> list[str]:
 
 
 def bench_pdf(count: int) -> tuple[float, float]:
-    from generator.render.pdf import convert
+    from generator.render.writers import write
 
     source = ROOT / "output"
     work = Path(tempfile.mkdtemp())
@@ -278,8 +278,9 @@ def bench_pdf(count: int) -> tuple[float, float]:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(seeds[i % len(seeds)], target)
         files.append(str(target))
+    sources = [Path(f).read_bytes() for f in files]
     start = time.perf_counter()
-    convert(files)
+    write("pdf", sources)
     batch = time.perf_counter() - start
     start = time.perf_counter()
     for f in files:  # the naive way: a cold LibreOffice for every file

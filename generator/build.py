@@ -16,8 +16,9 @@ from pathlib import Path
 from . import editions, typography, view
 from . import model as m
 from .errors import ContentError, Pos, Problem
-from .output import relative_path, safe_name, target_path, write_if_changed
-from .render import docx
+from .output import relative_path, safe_name, target_path, write_atomic, write_if_changed
+from .render.properties import Properties
+from .render.writers import DEFAULT_TEMPLATES, Document, Options, Part, write, write_one
 
 KIND = {m.Plan: "plan", m.Regulation: "regulation"}
 NO_DATE = dt.date(2000, 1, 1)
@@ -39,7 +40,7 @@ def build(
     departments: list[m.Department],
     out_dir: str,
     selected: Callable[[m.Document], bool] = lambda doc: True,
-    templates: Path = docx.DEFAULT_TEMPLATES,
+    templates: Path = DEFAULT_TEMPLATES,
     progress: Progress | None = None,
 ) -> list[Built]:
     jobs = [(dep, doc) for dep in departments for doc in dep.documents if selected(doc)]
@@ -52,6 +53,19 @@ def build(
             path = paths[(dep.folder, name)]
             built.append(Built(path, doc.id, description, write_if_changed(path, data)))
     return built
+
+
+def write_pdfs(docx_files: list[str], timeout: float) -> list[str]:
+    """A PDF beside each DOCX file, from one LibreOffice run; the PDF paths.
+
+    The whole batch or nothing: the PDFs are written only once every one is made, so a
+    failed run leaves the previous PDFs in place."""
+    sources = [Path(path).read_bytes() for path in docx_files]
+    pdfs = write("pdf", sources, Options(pdf_timeout=timeout))
+    targets = [str(Path(path).with_suffix(".pdf")) for path in docx_files]
+    for target, data in zip(targets, pdfs):
+        write_atomic(target, data)
+    return targets
 
 
 def site_folder(dep: m.Department) -> str:
@@ -104,7 +118,9 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
     approval = dep.approving_order(doc.id)
     if approval is not None:
         order, index = approval
-        yield doc.id, _render_annex(dep, order, index, templates), _describe(doc) + f" к приказу № {order.number}"
+        annex = _docx(_annex_part(dep, order, index), _annex_properties(dep.organization, doc, order.date,
+                                                                        _order_subject(order)), templates)
+        yield doc.id, annex, _describe(doc) + f" к приказу № {order.number}"
         return
     # An amended edition: numbers frozen, the header of the order that approved the
     # original, and «(в ред. приказов …)» under it.
@@ -118,7 +134,8 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
     header += view.revisions_line(editions.amending_orders(dep, doc), org.style.date)
     date = base_approval[0].date if base_approval else NO_DATE
     description = _describe(doc) + (" (редакция с изменениями)" if doc.edition.kind == "amendment" else "")
-    yield doc.id, _render_annexable(org, printed, header, date, "", templates), description
+    data = _docx(_annexable_part(printed, header), _annex_properties(org, printed, date, ""), templates)
+    yield doc.id, data, description
 
 
 def render_order(dep: m.Department, order: m.Order, templates: Path):
@@ -128,24 +145,22 @@ def render_order(dep: m.Department, order: m.Order, templates: Path):
 
 def _render_order(dep: m.Department, order: m.Order, templates: Path):
     org = dep.organization
-    annexes = [_render_annex(dep, order, i, templates) for i in range(len(order.annexes))]
+    annexes = [_annex_part(dep, order, i) for i in range(len(order.annexes))]
     if order.amendment is None:
         props = _properties(org, order.title, order.date, _order_subject(order), order.kind_word)
-        main = docx.render("order", view.order_view(org, order), props, templates)
+        main = Part("order", view.order_view(org, order))
         description = f"приказ № {order.number}" + (f" с приложениями ({len(annexes)})" if annexes else "")
     else:
         from .amend import compose
 
         composition = compose(dep, order)
         props = _properties(org, composition.title, order.date, _order_subject(order), order.kind_word)
-        main = docx.render("order", view.amendment_order_view(org, order, composition), props, templates)
+        main = Part("order", view.amendment_order_view(org, order, composition))
         if composition.annex is not None:
-            header = view.single_annex_header(org, order)
-            annexes.append(_render_annexable(org, composition.annex, header, order.date, _order_subject(order),
-                                             templates))
+            annexes.append(_annexable_part(composition.annex, view.single_annex_header(org, order)))
         description = f"приказ № {order.number} о внесении изменений ({_form_word(composition)})"
-    combined = docx.combine(main, annexes, props) if annexes else main
-    return order.id, combined, description
+    # The annexes' own properties are not kept: the joined document says what the order says.
+    return order.id, write_one("docx", Document((main, *annexes), props), Options(templates=templates)), description
 
 
 def _form_word(composition) -> str:
@@ -154,23 +169,29 @@ def _form_word(composition) -> str:
     return f"пунктов изменений: {len(composition.items)}"
 
 
-def _render_annex(dep: m.Department, order: m.Order, index: int, templates: Path) -> bytes:
+def _annex_part(dep: m.Department, order: m.Order, index: int) -> Part:
     doc = dep.document(order.annexes[index].document)
-    header = view.annex_header(dep.organization, order, index, doc)
-    return _render_annexable(dep.organization, doc, header, order.date, _order_subject(order), templates)
+    return _annexable_part(doc, view.annex_header(dep.organization, order, index, doc))
 
 
-def _render_annexable(org, doc, header, date, subject, templates) -> bytes:
+def _annexable_part(doc: m.Plan | m.Regulation, header: list[str]) -> Part:
     kind = KIND[type(doc)]
     with typography.as_written(doc.as_written):
         context = view.plan_view(doc, header) if kind == "plan" else view.regulation_view(doc, header)
-    props = _properties(org, doc.title, date, subject or doc.kind_word, doc.kind_word)
-    return docx.render(kind, context, props, templates)
+    return Part(kind, context)
 
 
-def _properties(org: m.Organization, title: str, date: dt.date, subject: str, kind: str) -> docx.Properties:
+def _docx(part: Part, props: Properties, templates: Path) -> bytes:
+    return write_one("docx", Document((part,), props), Options(templates=templates))
+
+
+def _annex_properties(org: m.Organization, doc: m.Plan | m.Regulation, date: dt.date, subject: str) -> Properties:
+    return _properties(org, doc.title, date, subject or doc.kind_word, doc.kind_word)
+
+
+def _properties(org: m.Organization, title: str, date: dt.date, subject: str, kind: str) -> Properties:
     keywords = f"{kind}; {org.name}"
-    return docx.Properties(title=title, author=org.name, subject=subject, keywords=keywords, date=date)
+    return Properties(title=title, author=org.name, subject=subject, keywords=keywords, date=date)
 
 
 def _order_subject(order: m.Order) -> str:

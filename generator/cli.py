@@ -307,7 +307,7 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
       prikaz build content/noglik/plan-msoko.yaml
     """
     from .build import build as build_documents
-    from .render.pdf import convert
+    from .build import write_pdfs
 
     timeout = _seconds(pdf_timeout) if pdf else 0.0
     started = time.perf_counter()
@@ -326,7 +326,7 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     if pdf:
         _warn_about_fonts()
         try:
-            pdfs = convert([item.path for item in built], timeout)
+            pdfs = write_pdfs([item.path for item in built], timeout)
         except Exception:
             click.echo("DOCX записаны, но PDF не созданы.", err=True)
             raise
@@ -364,7 +364,7 @@ def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force:
       prikaz publish content/ --site site/
     """
     from .publish import publish as publish_site
-    from .render.pdf import convert
+    from .build import write_pdfs
 
     timeout = _seconds(pdf_timeout)
     started = time.perf_counter()
@@ -375,7 +375,7 @@ def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force:
     def to_pdf(files: list[str]) -> list[str]:
         click.echo(f"PDF: преобразование файлов: {len(files)}…", err=True)
         try:
-            return convert(files, timeout)
+            return write_pdfs(files, timeout)
         except Exception:
             click.echo("DOCX записаны, но PDF не созданы; страницы сайта не обновлены.", err=True)
             raise

@@ -22,7 +22,7 @@ from .build import Built, Progress, build
 from .errors import ToolError
 from .output import reason, relative_path, target_path, write_if_changed
 from .render import site_html
-from .render.docx import DEFAULT_TEMPLATES
+from .render.writers import DEFAULT_TEMPLATES, IndexPage, Options, write
 
 MANIFEST = "manifest.json"
 INDEX = "index.html"
@@ -159,13 +159,10 @@ def _manifest(root: str, built: list[Built]) -> dict[str, dict]:
 
 
 def _pages(departments: list[m.Department], links: dict[str, site.FileLink], templates: Path) -> dict[str, bytes]:
-    env = site_html.environment(templates)
-    pages = {INDEX: site_html.index_page(env, site.index_rows(departments, links)),
-             site_html.STYLESHEET: site_html.stylesheet(templates)}
-    for dep in departments:
-        for work in site.works(dep):
-            page = site.work_page(dep, work, links)
-            pages[page.path] = site_html.work_page(env, page)
+    sources = [IndexPage(site.index_rows(departments, links), INDEX)]
+    sources += [site.work_page(dep, work, links) for dep in departments for work in site.works(dep)]
+    pages = dict(zip((page.path for page in sources), write("html", sources, Options(templates=templates))))
+    pages[site_html.STYLESHEET] = site_html.stylesheet(templates)
     return pages
 
 

@@ -16,7 +16,7 @@ from .build import render_document
 from .diff import diff
 from .editions import walk
 from .errors import ToolError
-from .render.redline_docx import Revision, redline
+from .render.writers import Redline, Revision, write_one
 
 SUFFIX = ".redline.docx"
 
@@ -30,8 +30,8 @@ def redline_docx(dep: m.Department, old: m.Document, new: m.Document, templates:
     changes = diff(old, new)
     old_keys = row_paths(old)
     new_keys = [changes.kept.get(path, ("added", path)) for path in row_paths(new)]
-    return redline(built_docx(dep, old, templates), built_docx(dep, new, templates), old_keys, new_keys,
-                   revision(dep, new))
+    return write_one("redline.docx", Redline(built_docx(dep, old, templates), built_docx(dep, new, templates),
+                                             old_keys, new_keys, revision(dep, new)))
 
 
 def row_paths(doc) -> list:

@@ -302,7 +302,7 @@ def test_crashing_libreoffice_leaves_the_previous_pdfs(editions, tmp_path, name)
         data = blank_pdf() if payload in ("blank", "truncated") else payload
         (fake / "payload").write_bytes(data[: len(data) // 2] if payload == "truncated" else data)
     if name == "one-missing":  # a half-done batch: every other PDF converted fine
-        (fake / "skip").write_text("plan-2020")
+        (fake / "skip").write_text("00001")  # the batch's second file (the writer numbers them)
     folder = str(editions.b / "novosibirsk")  # four documents: a batch, and a quick run
     result = prikaz("build", folder, "-o", str(out), "--pdf", "--force", env=environment(path))
     assert_failed_cleanly(result, 3, phrase, "прежние PDF не изменены")

@@ -97,17 +97,16 @@ def test_long_words_in_a_narrow_cell_are_broken_with_a_hyphen(tmp_path):
 
 @pytest.fixture(scope="module")
 def bundled_pdfs(built, tmp_path_factory) -> dict[str, Path]:
-    from generator.render.pdf import convert
+    from generator.render.writers import write
 
     folder = tmp_path_factory.mktemp("pages")
     names = ("noglik/order-2020-427.docx", "pogranichny/plan-msoko.docx", "taimyr/regulation-msoko.docx")
-    files = []
-    for name in names:
-        target = folder / name
-        target.parent.mkdir(exist_ok=True)
-        shutil.copy(built / name, target)
-        files.append(str(target))
-    return dict(zip(names, (Path(p) for p in convert(files))))
+    pdfs = {}
+    for name, data in zip(names, write("pdf", [(built / name).read_bytes() for name in names])):
+        pdfs[name] = (folder / name).with_suffix(".pdf")
+        pdfs[name].parent.mkdir(exist_ok=True)
+        pdfs[name].write_bytes(data)
+    return pdfs
 
 
 def test_no_word_of_the_bundled_documents_is_broken_without_a_hyphen(bundled_pdfs):

@@ -21,16 +21,16 @@ pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="нет 
 
 @pytest.fixture(scope="module")
 def pdfs(built, tmp_path_factory):
-    from generator.render.pdf import convert
+    from generator.render.writers import write
 
     folder = tmp_path_factory.mktemp("pdf")
-    files = []
-    for name in ("noglik/order-2020-427.docx", "pogranichny/plan-msoko.docx", "taimyr/regulation-msoko.docx"):
-        target = folder / name
-        target.parent.mkdir(exist_ok=True)
-        shutil.copy(built / name, target)
-        files.append(str(target))
-    return [Path(p) for p in convert(files)]
+    names = ("noglik/order-2020-427.docx", "pogranichny/plan-msoko.docx", "taimyr/regulation-msoko.docx")
+    paths = []
+    for name, data in zip(names, write("pdf", [(built / name).read_bytes() for name in names])):
+        paths.append((folder / name).with_suffix(".pdf"))
+        paths[-1].parent.mkdir(exist_ok=True)
+        paths[-1].write_bytes(data)
+    return paths
 
 
 def pdftotext(path: Path, first: int | None = None, last: int | None = None, layout=True) -> str:
@@ -133,14 +133,10 @@ def _pgm(data: bytes) -> tuple[int, int, bytes]:
 
 def test_converting_the_same_docx_twice_gives_the_same_pdf(built, tmp_path):
     """No clock in the PDF: dates come from the document, the identifier from the DOCX bytes."""
-    from generator.render.pdf import convert
+    from generator.render.writers import write_one
 
-    results = []
-    for run in ("first", "second"):
-        target = tmp_path / run / "order-2020-0212.docx"
-        target.parent.mkdir()
-        shutil.copy(built / "novosibirsk" / "order-2020-0212.docx", target)
-        results.append(Path(convert([str(target)])[0]).read_bytes())
+    source = (built / "novosibirsk" / "order-2020-0212.docx").read_bytes()
+    results = [write_one("pdf", source) for _run in ("first", "second")]
     assert results[0] == results[1]
     from pypdf import PdfReader
 

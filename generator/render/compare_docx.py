@@ -1,4 +1,4 @@
-"""Comparison rows → DOCX: a landscape table, header repeated, struck and marked words.
+"""The `comparison.docx` writer: comparison rows → DOCX: a landscape table, header repeated, struck and marked words.
 
 Built with python-docx rather than a template: the cells hold runs with their own
 formatting (strike-through for removed words, bold underline for added ones), which a
@@ -8,11 +8,18 @@ docxtpl field cannot carry without raw XML in the context.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from .compare_html import HEADINGS
-from .docx import Properties, normalize_zip, set_properties
+from .docx import normalize_zip, set_properties
+from .properties import Properties
+from .writers import Comparison, Options
 
 WIDTHS_CM = (1.2, 4.0, 9.0, 9.0, 3.8)
+
+
+def write(comparisons: Sequence[Comparison], options: Options) -> list[bytes]:
+    return [comparison_docx(c.title, c.subtitle, c.rows, c.props) for c in comparisons]
 
 
 def comparison_docx(title: str, subtitle: str, rows, props: Properties) -> bytes:

@@ -1,8 +1,11 @@
-"""Comparison rows → a self-contained HTML page (no scripts, no outside files)."""
+"""The `comparison.html` writer: comparison rows → a self-contained HTML page (no scripts, no outside files)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+
+from .writers import Comparison, Options
 
 STYLE = """
 body { font-family: "Times New Roman", "Liberation Serif", serif; margin: 1.5rem; color: #111; }
@@ -19,6 +22,10 @@ td.n { text-align: center; width: 2.5rem; }
 """
 
 HEADINGS = ("№ п/п", "Структурная единица", "Действующая редакция", "Предлагаемая редакция", "Обоснование")
+
+
+def write(comparisons: Sequence[Comparison], options: Options) -> list[bytes]:
+    return [comparison_html(c.title, c.subtitle, c.rows) for c in comparisons]
 
 
 def comparison_html(title: str, subtitle: str, rows) -> bytes:

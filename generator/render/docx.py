@@ -1,4 +1,4 @@
-"""Template context → DOCX bytes, with docxtpl; and several DOCX joined into one.
+"""The `docx` writer: template parts → DOCX bytes, with docxtpl; several parts joined into one.
 
 Templates are found where generator/resources.py says (the checkout's `templates/` or the
 installed package's copy), or in another folder given by the caller, so a department
@@ -11,30 +11,29 @@ import copy
 import datetime as dt
 import io
 import struct
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
-from ..resources import templates_folder
+from .properties import Properties
+from .writers import DEFAULT_TEMPLATES, Document, Options
 
 TEMPLATE_FILES = {
     "order": "orders/order.docx",
     "plan": "roadmaps/plan.docx",
     "regulation": "regulations/regulation.docx",
 }
-DEFAULT_TEMPLATES = templates_folder()
 # A fixed time for every zip entry: the same content gives the same bytes.
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
-@dataclass(frozen=True)
-class Properties:
-    """What the DOCX says about itself (and what LibreOffice copies into the PDF)."""
+def write(documents: Sequence[Document], options: Options) -> list[bytes]:
+    """Each document's parts rendered and, when there are several, joined in one DOCX."""
+    return [_document(document, options.templates) for document in documents]
 
-    title: str
-    author: str
-    subject: str
-    keywords: str
-    date: dt.date
+
+def _document(document: Document, templates: Path) -> bytes:
+    main, *annexes = (render(part.kind, part.context, document.props, templates) for part in document.parts)
+    return combine(main, annexes, document.props) if annexes else main
 
 
 def render(kind: str, context: dict, props: Properties, templates: Path = DEFAULT_TEMPLATES) -> bytes:

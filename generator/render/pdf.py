@@ -1,10 +1,13 @@
-"""DOCX files → PDF files through LibreOffice: one process for a whole batch.
+"""The `pdf` writer: DOCX bytes → PDF bytes through LibreOffice, one process for a whole batch.
 
-A cold LibreOffice start costs seconds, so every file of a batch goes through one
-`soffice --convert-to` call (measured in bench/). Each run has its own profile folder,
-a time limit, and kills everything it started when the limit passes. PDFs are written
-beside their DOCX atomically: a failed run leaves the previous PDF in place. Their
-metadata is then rewritten from the DOCX (pdf_meta), so a rebuild gives the same metadata.
+A cold LibreOffice start costs seconds, so every document of a batch goes through one
+`soffice --convert-to` call (measured in bench/). LibreOffice reads and writes files: they
+live in a private temporary folder of the run (`prikaz-lo-<pid>-…`, with its own profile),
+which is removed when the run ends — also on a failure, a time limit or Ctrl-C — and by the
+next run when prikaz was killed outright (sweep_stale_work). The run has a time limit and
+kills everything it started when the limit passes. The whole batch or nothing: a failed run
+returns no PDF, so the caller replaces none. Each PDF's metadata is rewritten from its DOCX
+(pdf_meta), so the same DOCX gives the same PDF.
 """
 
 from __future__ import annotations
@@ -18,11 +21,14 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import ToolError
-from ..output import alive, interrupts_deferred, write_atomic
-from .pdf_meta import apply_metadata, metadata_of_docx
+from ..output import alive, interrupts_deferred, reason
+from .pdf_meta import apply_metadata
+from .properties import Properties, properties_of_docx
+from .writers import DEFAULT_PDF_TIMEOUT, Options
 
 # PDF/A-2b and tagged PDF: archival, searchable, accessible (LibreOffice ≥ 7.4).
 PDF_FILTER = (
@@ -35,7 +41,7 @@ INSTALL_HINT = (
 )
 
 
-DEFAULT_TIMEOUT = 600.0  # seconds for one batch; 5,000 measures took 11 s (bench/)
+DEFAULT_TIMEOUT = DEFAULT_PDF_TIMEOUT
 TIMEOUT_ENV = "PRIKAZ_PDF_TIMEOUT"
 FONTS = ("Times New Roman", "Liberation Serif")  # the templates' font, or its metric twin
 
@@ -79,63 +85,72 @@ def font_warning() -> str | None:
             "шрифтом, и страницы разойдутся с DOCX; установите fonts-liberation (или выполните make setup)")
 
 
-def convert(docx_files: list[str], timeout: float = DEFAULT_TIMEOUT) -> list[str]:
-    """Convert DOCX files to PDF files beside them; return the PDF paths."""
-    soffice = find_soffice()
-    if soffice is None:
-        raise ToolError(f"LibreOffice не найден, PDF не созданы: {INSTALL_HINT}")
-    written: list[str] = []
-    for batch in _batches_with_unique_names(docx_files):
-        written += _convert_batch(soffice, batch, timeout)
-    return written
-
-
-def _batches_with_unique_names(files: list[str]) -> list[list[str]]:
-    """LibreOffice writes <stem>.pdf into one folder: equal stems go to separate runs."""
-    batches: list[list[str]] = []
-    for path in files:
-        stem = Path(path).stem
-        for batch in batches:
-            if all(Path(other).stem != stem for other in batch):
-                batch.append(path)
-                break
-        else:
-            batches.append([path])
-    return batches
-
-
 WORK_PREFIX = "prikaz-lo-"
 _STALE_WORK = re.compile(rf"^{WORK_PREFIX}(\d+)-")
 
 
-def _convert_batch(soffice: str, files: list[str], timeout: float) -> list[str]:
+def write(documents: Sequence[bytes], options: Options) -> list[bytes]:
+    """The PDF of each DOCX, in order, from one LibreOffice run."""
+    if not documents:
+        return []
+    soffice = find_soffice()
+    if soffice is None:
+        raise ToolError(f"LibreOffice не найден, PDF не созданы: {INSTALL_HINT}")
+    props = [properties_of_docx(data) for data in documents]
     sweep_stale_work()
-    with tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}{os.getpid()}-") as work:
-        profile = Path(work, "profile").as_uri()
+    with _work_folder() as work:
+        # Numbered names: LibreOffice writes <stem>.pdf, and numbers never collide.
+        files = [Path(work, "docx", f"{index:05d}.docx") for index in range(len(documents))]
+        try:
+            files[0].parent.mkdir()
+            for path, data in zip(files, documents):
+                path.write_bytes(data)
+        except OSError as e:
+            raise ToolError(f"не удалось подготовить файлы для LibreOffice в папке {work}: {reason(e)}; "
+                            "PDF не созданы, прежние PDF не изменены") from e
         out_dir = Path(work, "pdf")
         command = [
-            soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-            "--nolockcheck", "--convert-to", PDF_FILTER, "--outdir", str(out_dir),
-            *[os.path.abspath(f) for f in files],
+            soffice, f"-env:UserInstallation={Path(work, 'profile').as_uri()}", "--headless", "--norestore",
+            "--nolockcheck", "--convert-to", PDF_FILTER, "--outdir", str(out_dir), *map(str, files),
         ]
-        _run(command, timeout)
-        ready = []
-        for path in files:  # the whole batch or nothing: a half-done run replaces no PDF
-            pdf = out_dir / (Path(path).stem + ".pdf")
-            data = pdf.read_bytes() if pdf.is_file() else b""
-            if not _whole_pdf(data):
-                what = "пустой или неполный PDF" if data else "PDF"
-                raise ToolError(f"LibreOffice не создал {what} для {path}; прежние PDF не изменены")
-            target = str(Path(path).with_suffix(".pdf"))
-            meta = metadata_of_docx(Path(path).read_bytes())
-            try:
-                ready.append((target, apply_metadata(data, meta)))
-            except Exception as e:  # a PDF that looks whole but does not parse
-                raise ToolError(f"LibreOffice создал повреждённый PDF для {path} ({type(e).__name__}); "
-                                "прежние PDF не изменены")
-        for target, data in ready:
-            write_atomic(target, data)
-        return [target for target, _ in ready]
+        _run(command, options.pdf_timeout)
+        return [_finished(out_dir / (path.stem + ".pdf"), meta, index, len(documents))
+                for index, (path, meta) in enumerate(zip(files, props))]
+
+
+@contextlib.contextmanager
+def _work_folder():
+    """The run's private folder, removed when the run ends however it ends."""
+    try:
+        work = tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}{os.getpid()}-")
+    except OSError as e:
+        raise ToolError(f"не удалось создать временную папку для LibreOffice: {reason(e)}; "
+                        "PDF не созданы") from e
+    with work as path:
+        yield path
+
+
+def _finished(pdf: Path, meta: Properties, index: int, count: int) -> bytes:
+    """LibreOffice's PDF checked whole and given the DOCX's metadata; else a ToolError."""
+    data = pdf.read_bytes() if pdf.is_file() else b""
+    which = _which(meta, index, count)
+    if not _whole_pdf(data):
+        what = "пустой или неполный PDF" if data else "PDF"
+        raise ToolError(f"LibreOffice не создал {what} для {which}; прежние PDF не изменены")
+    try:
+        return apply_metadata(data, meta)
+    except Exception as e:  # a PDF that looks whole but does not parse
+        raise ToolError(f"LibreOffice создал повреждённый PDF для {which} ({type(e).__name__}); "
+                        "прежние PDF не изменены") from e
+
+
+def _which(meta: Properties, index: int, count: int) -> str:
+    """A document of the batch as a reader knows it: by its title, else by its place."""
+    place = f"документа {index + 1} из {count}"
+    title = " ".join(meta.title.split())
+    if not title:
+        return place
+    return f"{place} «{title if len(title) <= 80 else title[:79] + '…'}»"
 
 
 def _whole_pdf(data: bytes) -> bool:
@@ -194,6 +209,9 @@ def _kill_group(process: subprocess.Popen) -> None:
     except ProcessLookupError:
         pass
     process.wait()
+    for stream in (process.stdout, process.stderr):  # left open when communicate was cut short
+        if stream is not None:
+            stream.close()
 
 
 PR_SET_PDEATHSIG = 1

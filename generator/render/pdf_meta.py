@@ -14,61 +14,27 @@ from __future__ import annotations
 import datetime as dt
 import io
 import struct
-import zipfile
-from dataclasses import dataclass
-from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
-CORE = "docProps/core.xml"
-NS = {
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-}
+from .properties import Properties
+
 CREATOR_TOOL = "prikaz"
 
 
-@dataclass(frozen=True)
-class Metadata:
-    title: str
-    author: str
-    subject: str
-    keywords: str
-    created: dt.datetime  # the document's own date, so rebuilding changes nothing
-
-
-def metadata_of_docx(docx: bytes) -> Metadata:
-    """What the DOCX says about itself (set by render/docx.set_properties)."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-        root = ElementTree.fromstring(archive.read(CORE))
-
-    def text(tag: str) -> str:
-        element = root.find(tag, NS)
-        return (element.text or "") if element is not None else ""
-
-    created = dt.datetime.fromisoformat(text("dcterms:created").replace("Z", "+00:00") or "2000-01-01T00:00:00+00:00")
-    return Metadata(
-        title=text("dc:title"),
-        author=text("dc:creator"),
-        subject=text("dc:subject"),
-        keywords=text("cp:keywords"),
-        created=created,
-    )
-
-
-def apply_metadata(pdf: bytes, meta: Metadata) -> bytes:
+def apply_metadata(pdf: bytes, meta: Properties) -> bytes:
+    """The PDF with its information dictionary and XMP packet rewritten from `meta`."""
     import pikepdf  # lazy: only PDF builds pay for it
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
         producer = str(document.docinfo.get("/Producer", ""))
-        date = _pdf_date(meta.created)
+        date = _pdf_date(meta.moment)
         for key, value in (("/Title", meta.title), ("/Author", meta.author), ("/Subject", meta.subject),
                            ("/Keywords", meta.keywords), ("/Creator", CREATOR_TOOL), ("/Producer", producer),
                            ("/CreationDate", date), ("/ModDate", date)):
             document.docinfo[key] = pikepdf.String(value)
         document.Root.Metadata = document.make_stream(_xmp(meta, producer).encode("utf-8"),
                                                       Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
-        _stamp_color_profiles(document, meta.created)
+        _stamp_color_profiles(document, meta.moment)
         for key in ("/DocChecksum", "/ID"):  # LibreOffice's, made from its clock-stamped output
             if key in document.trailer:
                 del document.trailer[key]
@@ -96,8 +62,8 @@ def _pdf_date(moment: dt.datetime) -> str:
     return moment.strftime("D:%Y%m%d%H%M%S") + "Z"
 
 
-def _xmp(meta: Metadata, producer: str) -> str:
-    date = meta.created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _xmp(meta: Properties, producer: str) -> str:
+    date = meta.moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     title, author, subject = escape(meta.title), escape(meta.author), escape(meta.subject)
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">

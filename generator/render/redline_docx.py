@@ -1,4 +1,4 @@
-"""Two rendered editions (DOCX bytes) → the new one carrying Word's tracked changes.
+"""The `redline.docx` writer: two rendered editions (DOCX bytes) → the new one carrying Word's tracked changes.
 
 The new edition's DOCX is taken as `build` renders it and its body is rebuilt unit by
 unit, a unit being a paragraph outside tables or a table row:
@@ -20,7 +20,6 @@ one's.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import difflib
 import io
 import zipfile
@@ -31,6 +30,7 @@ from lxml import etree
 
 from ..diff import word_diff, words
 from .docx import normalize_zip
+from .writers import Options, Redline, Revision
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -43,12 +43,8 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-@dataclass(frozen=True)
-class Revision:
-    """Who made the changes and when: shown by Word and LibreOffice beside each change."""
-
-    author: str
-    date: dt.date
+def write(redlines: Sequence[Redline], options: Options) -> list[bytes]:
+    return [redline(r.old_docx, r.new_docx, r.old_row_keys, r.new_row_keys, r.revision) for r in redlines]
 
 
 def redline(old_docx: bytes, new_docx: bytes, old_row_keys: Sequence[Hashable],

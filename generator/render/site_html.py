@@ -1,14 +1,23 @@
-"""Site pages (generator/site.py data) → HTML, with the jinja2 templates in templates/site/."""
+"""The `html` writer: site pages (generator/site.py data) → HTML, with the jinja2 templates in templates/site/."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
-from .docx import DEFAULT_TEMPLATES, template_failure
+from .docx import template_failure
+from .writers import DEFAULT_TEMPLATES, IndexPage, Options
 
 SITE_TEMPLATES = "site"
 STYLESHEET = "style.css"
+
+
+def write(pages: Sequence, options: Options) -> list[bytes]:
+    """Each page (an IndexPage or a site.WorkPage) as HTML; one template environment for all."""
+    env = environment(options.templates)
+    return [index_page(env, page.organizations) if isinstance(page, IndexPage) else work_page(env, page)
+            for page in pages]
 
 
 def environment(templates: Path = DEFAULT_TEMPLATES):

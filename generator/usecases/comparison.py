@@ -52,17 +52,16 @@ def compare_editions(old_path: str, new_path: str, out_dir: str, redline_templat
         files.append(WrittenFile(path, _tracked(data) if name.endswith(".redline.docx") else None))
     pdfs: tuple[str, ...] = ()
     if pdf_timeout is not None:
-        from ..render.pdf import convert
+        from ..build import write_pdfs
 
-        pdfs = tuple(convert([files[0].path], pdf_timeout))
+        pdfs = tuple(write_pdfs([files[0].path], pdf_timeout))
     return Comparison(old, new, composition, tuple(files), pdfs)
 
 
 def _comparison_table(dep: m.Department, old, new, composition: Composition) -> list[tuple[str, bytes]]:
     """The table's file names and bytes: title and subtitle name the documents and the order."""
-    from ..render.compare_docx import comparison_docx
-    from ..render.compare_html import comparison_html
-    from ..render.docx import Properties
+    from ..render import writers
+    from ..render.properties import Properties
 
     rows = comparison_rows(composition, getattr(new, "responsible_separator", ", "), getattr(new, "extra_columns", ()))
     title, subtitle = heading(dep, old, new, composition)
@@ -70,8 +69,9 @@ def _comparison_table(dep: m.Department, old, new, composition: Composition) -> 
     props = Properties(f"{title} {subtitle}", dep.organization.name, typeset(new.title), "сравнительная таблица",
                        order.date if order else NO_ORDER_DATE)
     stem = f"{new.id}.comparison"
-    return [(stem + ".docx", comparison_docx(title, subtitle, rows, props)),
-            (stem + ".html", comparison_html(title, subtitle, rows))]
+    table = writers.Comparison(title, subtitle, rows, props)
+    return [(stem + ".docx", writers.write_one("comparison.docx", table)),
+            (stem + ".html", writers.write_one("comparison.html", table))]
 
 
 def _tracked(data: bytes) -> dict[str, int]:
