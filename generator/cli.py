@@ -363,8 +363,8 @@ def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force:
     Пример:
       prikaz publish content/ --site site/
     """
-    from .publish import publish as publish_site
     from .build import write_pdfs
+    from .publish import publish as publish_site
 
     timeout = _seconds(pdf_timeout)
     started = time.perf_counter()
