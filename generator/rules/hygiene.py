@@ -24,19 +24,28 @@ _PROSE = ("title", "text", "point", "measure", "deadline", "responsible", "colum
 
 def hygiene_rules(ctx: Context) -> Iterator[Problem]:
     fields = [f for f in ctx.fields if f.kind in _PROSE]
+    rules = (
+        _doubled,
+        _quotes,
+        _brackets,
+        _trailing_space,
+        _latin,
+        _phrases,
+        _glued_abbreviation,
+        _title_period,
+        _point_end,
+    )
+    # The field rules see only a field's text and kind (and the department's vocabulary);
+    # deadlines and unit names repeat on every row, so a text found clean once is clean
+    # wherever else it stands.
+    clean: set[tuple[str, str]] = set()
     for f in fields:
-        for rule in (
-            _doubled,
-            _quotes,
-            _brackets,
-            _trailing_space,
-            _latin,
-            _phrases,
-            _glued_abbreviation,
-            _title_period,
-            _point_end,
-        ):
-            yield from rule(f, ctx)
+        if (f.text, f.kind) in clean:
+            continue
+        found = [p for rule in rules for p in rule(f, ctx)]
+        if not found:
+            clean.add((f.text, f.kind))
+        yield from found
     for f in (*ctx.fields, *ctx.organization_fields):  # every value that is printed
         yield from _bidi_controls(f)
     yield from _double_spaces(fields)
@@ -55,6 +64,8 @@ def doubled_words(text: str, longest: int = 6) -> str | None:
     """The first word or phrase written twice in a row («по по», «администрации
     муниципального образования администрации муниципального образования»)."""
     for line in text.split("\n"):
+        if not _repeats_nearby(_TOKEN.findall(line), longest):
+            continue  # most lines: no word comes back within a phrase's length
         tokens = list(_TOKEN.finditer(line))
         words = [t.group(0).casefold() for t in tokens]
         # A phrase of n words is doubled at i only if words[i] == words[i + n]: the
@@ -80,6 +91,16 @@ def doubled_words(text: str, longest: int = 6) -> str | None:
                 if not re.search(r"[^\w\s-]", span):
                     return line[tokens[i].start() : tokens[i + n - 1].end()]
     return None
+
+
+def _repeats_nearby(words: list[str], longest: int) -> bool:
+    last: dict[str, int] = {}
+    for j, word in enumerate(words):
+        word = word.casefold()
+        if j - last.get(word, -longest - 1) <= longest:
+            return True
+        last[word] = j
+    return False
 
 
 def _doubled(f: Field, ctx) -> Iterator[Problem]:
@@ -426,6 +447,9 @@ def _empty(measure: m.Measure, label: str, column: str) -> Problem:
 # --- words one slip away from a common word ---------------------------------------------
 
 
+_LONG_WORD = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё][а-яё]{5,}(?![А-ЯЁа-яё])")
+
+
 def _word_typos(ctx: Context, fields: list[Field], reported: set[str]) -> Iterator[Problem]:
     """«метпредметных» once, «метапредметных» five times: a letter dropped, added or
     changed inside a word the documents use elsewhere. Slips at the start of a word
@@ -439,10 +463,12 @@ def _word_typos(ctx: Context, fields: list[Field], reported: set[str]) -> Iterat
         stems[word[:-2]] += 1
         if len(word) >= 6 and count >= 3:
             common.setdefault((word[:2], word[-3:]), []).append(word)
+    seen: set[str] = set()  # a text read again reports nothing new: its words are in `reported`
     for f in fields:
-        if f.kind == "responsible":
+        if f.kind == "responsible" or f.text in seen:
             continue  # unit names: reported by the unit rules
-        for word in re.findall(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё][а-яё]{5,}(?![А-ЯЁа-яё])", f.text):
+        seen.add(f.text)
+        for word in _LONG_WORD.findall(f.text):
             folded = word.casefold().replace("ё", "е")
             if folded in reported or counts[folded] > 2 or stems[folded[:-2]] > 1:
                 continue

@@ -128,9 +128,11 @@ def _plain(word: str) -> str:
 def misspelt_words(ctx: Context, fields: list[Field], already: set[str]) -> Iterator[Problem]:
     """Words one slip away from a dictionary word, once per distinct word and document."""
     custom = custom_words(ctx)
+    seen: set[str] = set()  # a text read again reports nothing new: its words are in `already`
     for f in fields:
-        if f.kind == "responsible":
+        if f.kind == "responsible" or f.text in seen:
             continue  # unit names: compared with each other by the unit rules
+        seen.add(f.text)
         for match in _WORD.finditer(f.text):
             word = match.group(0)
             lower = _plain(word)
