@@ -337,7 +337,7 @@ def _glued_abbreviation(f: Field, ctx: Context) -> Iterator[Problem]:
             "warning",
         )
     for match in _GLUED_BEFORE.finditer(f.text):
-        if match.group(2) in _vocabulary(ctx):
+        if match.group(2) in word_counts(ctx):
             yield Problem(
                 "abbreviation-glued",
                 f.pos,
@@ -350,15 +350,19 @@ def _glued_abbreviation(f: Field, ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _vocabulary(ctx: Context) -> Counter[str]:
-    """Lower-case words of the department's documents, counted (cached on the context)."""
-    if "vocabulary" not in ctx.cache:
-        ctx.cache["vocabulary"] = Counter(
-            w
-            for f in ctx.fields
-            for w in re.findall(r"[а-яё]+", f.text.casefold().replace("ё", "е"))
-        )
-    return ctx.cache["vocabulary"]
+def word_counts(ctx: Context) -> Counter[str]:
+    """How often each Cyrillic word occurs in the department's documents: lower case, «ё»
+    as «е» (cached on the context; the spelling rule reads it too)."""
+    if "word-counts" not in ctx.cache:
+        counts: Counter[str] = Counter()
+        for text, times in Counter(f.text for f in ctx.fields).items():
+            for word in _CYRILLIC_WORD.findall(text.casefold().replace("ё", "е")):
+                counts[word] += times
+        ctx.cache["word-counts"] = counts
+    return ctx.cache["word-counts"]
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яё]+")
 
 
 # --- titles and order points ------------------------------------------------------------
@@ -456,7 +460,7 @@ def _word_typos(ctx: Context, fields: list[Field], reported: set[str]) -> Iterat
     («асоциального» / «социального») and in its ending («организаций» / «организации») are
     left alone: they make other words, not typos. So are words whose other forms occur
     («поведении», «поведения»): a family of forms is a real word."""
-    counts = _vocabulary(ctx)
+    counts = word_counts(ctx)
     common: dict[tuple[str, str], list[str]] = {}
     stems: Counter[str] = Counter()
     for word, count in counts.items():

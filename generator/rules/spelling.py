@@ -111,9 +111,9 @@ def custom_words(ctx: Context) -> set[str]:
     word of organization.yaml (names, units, signatories, its abbreviations); lower case,
     «ё» as «е»."""
     if "custom-words" not in ctx.cache:
-        from .hygiene import _vocabulary  # the documents' words, counted once for all rules
+        from .hygiene import word_counts  # the documents' words, counted once for all rules
 
-        words = {w for w, n in _vocabulary(ctx).items() if n > 1}
+        words = {w for w, n in word_counts(ctx).items() if n > 1}
         for f in ctx.organization_fields:
             words.update(_plain(w) for w in _WORD.findall(f.text))
         words.update(_plain(a) for a in ctx.organization.abbreviations)
