@@ -10,7 +10,10 @@ arguments of a Russian message. Each family of rules is a module in `generator/r
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pickle
 from collections import Counter
+from collections.abc import Callable
 
 from . import model as m
 from .errors import MESSAGES, Problem
@@ -170,6 +173,42 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
         found.extend(one_per_cause(p for family in families for p in family(ctx)))
     unique = {(p.code, p.pos, repr(sorted(p.args.items()))): p for p in found}
     return sorted(unique.values(), key=_order)
+
+
+def check_alongside(departments: list[m.Department], today: dt.date | None = None) -> Callable[[], list[Problem]]:
+    """Start `check` in a forked process and return a function that waits for its findings.
+
+    `build` renders its documents meanwhile and asks for the findings before writing
+    anything: on two cores the check costs the wall time of the longer of the two, not
+    their sum. Where the system cannot fork, or the child fails, the check runs here when
+    its findings are asked for (so an error in a rule surfaces as it would without this).
+    """
+    today = today or dt.date.today()
+    if not hasattr(os, "fork"):
+        return lambda: check(departments, today)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: compute, send, and leave without the parent's exit handlers
+        os.close(read_end)
+        status = 1
+        try:
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(pickle.dumps(check(departments, today)))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    findings: list[list[Problem]] = []
+
+    def result() -> list[Problem]:
+        if not findings:
+            with os.fdopen(read_end, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(pid, 0)
+            findings.append(pickle.loads(data) if status == 0 and data else check(departments, today))
+        return findings[0]
+
+    return result
 
 
 # Findings whose cause is one fact of the department, whatever document shows it: an

@@ -185,14 +185,17 @@ def check(paths: tuple[str, ...], output_format: str) -> None:
 
 
 def _check_before(departments, force: bool) -> None:
+    from .check import check as check_content
+
+    _stop_on_errors(check_content(departments), force)
+
+
+def _stop_on_errors(findings, force: bool) -> None:
     """The checker's findings before writing anything: errors stop, unless forced.
 
     Only the errors that stop the command are listed; otherwise a one-line count points to
     `prikaz check`, so that a session of check, build and publish prints each finding once.
     """
-    from .check import check as check_content
-
-    findings = check_content(departments)
     errors = [f for f in findings if f.severity == "error"]
     if errors and not force:
         for finding in errors:
@@ -232,6 +235,7 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     from pathlib import Path
 
     from .build import build as build_documents
+    from .check import check_alongside
     from .load import load
     from .render.docx import DEFAULT_TEMPLATES
     from .render.pdf import convert
@@ -239,19 +243,20 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     timeout = _pdf_timeout(pdf_timeout) if pdf else 0.0
     started = time.perf_counter()
     departments = load(_paths(paths))
-    _check_before(departments, force)
+    findings = check_alongside(departments)  # the check runs while the documents render
     loaded = time.perf_counter()
     files = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
     selected = (lambda doc: os.path.abspath(doc.pos.file) in files) if files else (lambda doc: True)
     with _progress("DOCX") as progress:
         built = build_documents(departments, out_dir, selected, Path(templates) if templates else DEFAULT_TEMPLATES,
-                                progress)
+                                progress, before_writing=lambda: _stop_on_errors(findings(), force))
     rendered = time.perf_counter()
     for item in built:
         click.echo(f"  {_relative(item.path)} — {item.description}")
     unchanged = sum(not item.changed for item in built)
     same = f", без изменений {unchanged}" if unchanged else ""
-    click.echo(f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с (чтение и проверка {loaded - started:.2f} с).")
+    click.echo(f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с, проверка — одновременно "
+               f"(чтение {loaded - started:.2f} с).")
     if pdf:
         _warn_about_fonts()
         try:
