@@ -190,12 +190,14 @@ def _check_before(departments, force: bool) -> None:
     _stop_on_errors(check_content(departments), force)
 
 
-def _stop_on_errors(findings, force: bool) -> None:
+def _stop_on_errors(findings, force: bool, progress=None) -> None:
     """The checker's findings before writing anything: errors stop, unless forced.
 
     Only the errors that stop the command are listed; otherwise a one-line count points to
     `prikaz check`, so that a session of check, build and publish prints each finding once.
     """
+    if progress is not None and findings:
+        click.echo("\r\033[K", err=True, nl=False)  # the progress line gives way to the findings
     errors = [f for f in findings if f.severity == "error"]
     if errors and not force:
         for finding in errors:
@@ -249,7 +251,7 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     selected = (lambda doc: os.path.abspath(doc.pos.file) in files) if files else (lambda doc: True)
     with _progress("DOCX") as progress:
         built = build_documents(departments, out_dir, selected, Path(templates) if templates else DEFAULT_TEMPLATES,
-                                progress, before_writing=lambda: _stop_on_errors(findings(), force))
+                                progress, before_writing=lambda: _stop_on_errors(findings(), force, progress))
     rendered = time.perf_counter()
     for item in built:
         click.echo(f"  {_relative(item.path)} — {item.description}")
