@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
+import sys
 from collections import Counter
 from collections.abc import Callable
 
@@ -180,11 +181,12 @@ def check_alongside(departments: list[m.Department], today: dt.date | None = Non
 
     `build` renders its documents meanwhile and asks for the findings before writing
     anything: on two cores the check costs the wall time of the longer of the two, not
-    their sum. Where the system cannot fork, or the child fails, the check runs here when
-    its findings are asked for (so an error in a rule surfaces as it would without this).
+    their sum. Where the system cannot fork (Windows; macOS, where a forked process may
+    crash in system libraries), or the child fails, the check runs here when its findings
+    are asked for (so an error in a rule surfaces as it would without this).
     """
     today = today or dt.date.today()
-    if not hasattr(os, "fork"):
+    if not hasattr(os, "fork") or sys.platform == "darwin":
         return lambda: check(departments, today)
     read_end, write_end = os.pipe()
     pid = os.fork()

@@ -240,7 +240,6 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     from .check import check_alongside
     from .load import load
     from .render.docx import DEFAULT_TEMPLATES
-    from .render.pdf import convert
 
     timeout = _pdf_timeout(pdf_timeout) if pdf else 0.0
     started = time.perf_counter()
@@ -260,6 +259,8 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     click.echo(f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с, проверка — одновременно "
                f"(чтение {loaded - started:.2f} с).")
     if pdf:
+        from .render.pdf import convert  # LibreOffice and PDF metadata: only for --pdf
+
         _warn_about_fonts()
         try:
             pdfs = convert([item.path for item in built], timeout)
