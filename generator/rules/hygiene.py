@@ -64,43 +64,31 @@ def doubled_words(text: str, longest: int = 6) -> str | None:
     """The first word or phrase written twice in a row («по по», «администрации
     муниципального образования администрации муниципального образования»)."""
     for line in text.split("\n"):
-        if not _repeats_nearby(_TOKEN.findall(line), longest):
-            continue  # most lines: no word comes back within a phrase's length
-        tokens = list(_TOKEN.finditer(line))
-        words = [t.group(0).casefold() for t in tokens]
+        words = [w.casefold() for w in _TOKEN.findall(line)]
+        count = len(words)
         # A phrase of n words is doubled at i only if words[i] == words[i + n]: the
         # positions where that holds for some n ≤ longest are the only ones to look at.
-        seen: dict[str, list[int]] = {}
-        starts: set[int] = set()
-        for j, word in enumerate(words):
-            earlier = seen.setdefault(word, [])
-            starts.update(i for i in earlier if j - i <= longest)
-            earlier.append(j)
-        if not starts:
-            continue
-        starts = sorted(starts)
+        starts = sorted(
+            {i for n in range(1, longest + 1) for i in range(count - n) if words[i] == words[i + n]}
+        )
+        tokens = None  # positions, found only for a line that has a candidate
         for i in starts:
-            for n in range(min(longest, (len(tokens) - i) // 2), 0, -1):
+            for n in range(min(longest, (count - i) // 2), 0, -1):
                 if (
                     words[i] != words[i + n]
                     or words[i : i + n] != words[i + n : i + 2 * n]
                     or all(w.isdigit() for w in words[i : i + n])
                 ):
                     continue
+                if tokens is None:
+                    tokens = list(_TOKEN.finditer(line))
                 span = line[tokens[i].start() : tokens[i + 2 * n - 1].end()]
-                if not re.search(r"[^\w\s-]", span):
+                if not _NOT_A_WORD.search(span):
                     return line[tokens[i].start() : tokens[i + n - 1].end()]
     return None
 
 
-def _repeats_nearby(words: list[str], longest: int) -> bool:
-    last: dict[str, int] = {}
-    for j, word in enumerate(words):
-        word = word.casefold()
-        if j - last.get(word, -longest - 1) <= longest:
-            return True
-        last[word] = j
-    return False
+_NOT_A_WORD = re.compile(r"[^\w\s-]")
 
 
 def _doubled(f: Field, ctx) -> Iterator[Problem]:
@@ -129,11 +117,12 @@ def _quote_balance(text: str) -> str | None:
     """None if «ёлочки» pair up. Nested quotes that end together often share one closing
     quote («… «Эгида»» typed as «… «Эгида»): that common practice is not reported."""
     depth = 0
-    for char in text:
-        if char in "«»":
-            depth += 1 if char == "«" else -1
-            if depth < 0:
-                return "«»» без открывающей «««»"
+    if "«" in text or "»" in text:
+        for char in text:
+            if char in "«»":
+                depth += 1 if char == "«" else -1
+                if depth < 0:
+                    return "«»» без открывающей «««»"
     if depth > len(_NESTED_OPENING.findall(text)):
         return f"открывающих «««» — {text.count('«')}, закрывающих «»» — {text.count('»')}"
     if text.count('"') % 2:
@@ -325,10 +314,13 @@ def _phrases(f: Field, ctx) -> Iterator[Problem]:
 
 
 _GLUED_INSIDE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)([А-ЯЁ]{2,})([а-яё]+)(?![А-ЯЁа-яё])")
+_TWO_CAPITALS = re.compile(r"[А-ЯЁ]{2}")
 _GLUED_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁ]{2,})([а-яё]{3,})(?![А-ЯЁа-яё])")
 
 
 def _glued_abbreviation(f: Field, ctx: Context) -> Iterator[Problem]:
+    if not _TWO_CAPITALS.search(f.text):
+        return  # both patterns need two capitals in a row
     for match in _GLUED_INSIDE.finditer(f.text):
         yield Problem(
             "abbreviation-glued",
