@@ -248,9 +248,12 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     loaded = time.perf_counter()
     files = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
     selected = (lambda doc: os.path.abspath(doc.pos.file) in files) if files else (lambda doc: True)
-    with _progress("DOCX") as progress:
-        built = build_documents(departments, out_dir, selected, Path(templates) if templates else DEFAULT_TEMPLATES,
-                                progress, before_writing=lambda: _stop_on_errors(findings(), force, progress))
+    try:
+        with _progress("DOCX") as progress:
+            built = build_documents(departments, out_dir, selected, Path(templates) if templates else DEFAULT_TEMPLATES,
+                                    progress, before_writing=lambda: _stop_on_errors(findings(), force, progress))
+    finally:
+        findings.cancel()  # nothing to stop once the findings are in
     rendered = time.perf_counter()
     for item in built:
         click.echo(f"  {_relative(item.path)} — {item.description}")

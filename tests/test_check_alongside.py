@@ -31,3 +31,20 @@ def test_errors_stop_the_build_before_any_file(tmp_path: Path):
     forced = run_prikaz("build", str(CONTENT), "-o", str(out), "--force")
     assert forced.returncode == 0, forced.stderr
     assert any(out.rglob("*.docx"))
+
+
+def test_a_cancelled_check_leaves_no_process(departments):
+    import os
+
+    deps = [departments[name] for name in sorted(departments)]
+    pending = check_alongside(deps)
+    child = pending._pid
+    pending.cancel()
+    if child:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            pass
+        else:
+            raise AssertionError("the child of a cancelled check is still running")
+    assert pending() == check(deps)  # asked after all: computed here
