@@ -102,7 +102,7 @@ t4 = time.perf_counter()
 build.build(deps, sys.argv[2])
 t5 = time.perf_counter()
 print(json.dumps({"imports": t1 - t0, "load": t2 - t1, "check rules": t3 - t2, "render": t4 - t3,
-                  "render + write": t5 - t4}))
+                  "build (render again + write)": t5 - t4}))
 """
 
 

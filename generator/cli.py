@@ -259,8 +259,8 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
         click.echo(f"  {_relative(item.path)} — {item.description}")
     unchanged = sum(not item.changed for item in built)
     same = f", без изменений {unchanged}" if unchanged else ""
-    click.echo(f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с, проверка — одновременно "
-               f"(чтение {loaded - started:.2f} с).")
+    click.echo(f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с (чтение {loaded - started:.2f} с; "
+               "проверка шла одновременно со сборкой).")
     if pdf:
         from .render.pdf import convert  # LibreOffice and PDF metadata: only for --pdf
 

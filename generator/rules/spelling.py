@@ -151,8 +151,10 @@ def misspelt_words(ctx: Context, fields: list[Field], already: set[str]) -> Iter
         seen.add(f.text)
         for match in _WORD.finditer(f.text):
             word = match.group(0)
+            if len(word) < 5:
+                continue
             lower = _plain(word)
-            if len(word) < 5 or lower in custom or lower in already:
+            if lower in custom or lower in already:
                 continue
             if any(c.isupper() for c in word[1:]):
                 continue  # an abbreviation or a name in capitals
