@@ -40,6 +40,7 @@ tpl.render({"rows": rows}, autoescape=True)
 tpl.save(sys.argv[3])
 """
 
+NOTES = "<!-- notes: kept by bench/e2e.py when it rewrites the tables above -->"
 SIGNATORY = "signatories: {head: {position: [Начальник отдела], name: И. И. Иванов}}\n"
 AMENDING_ORDER = """format: 1
 kind: order
@@ -205,7 +206,12 @@ def main() -> None:
               "|---:|" + "---:|" * len(rows[0].stages)]
     for r in rows:
         lines.append(f"| {r.measures} | " + " | ".join(f"{v:.2f}" for v in r.stages.values()) + " |")
-    (ROOT / "bench" / "RESULTS-e2e.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = ROOT / "bench" / "RESULTS-e2e.md"
+    # Notes written by hand (the analysis of a profile, before/after figures) follow the
+    # marker and survive a rerun; the tables above it are this run's.
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    notes = old[old.index(NOTES):] if NOTES in old else ""
+    results.write_text("\n".join(lines) + "\n\n" + notes, encoding="utf-8")
     print("\n".join(lines))
 
 
