@@ -42,17 +42,21 @@ def build(
     selected: Callable[[m.Document], bool] = lambda doc: True,
     templates: Path = DEFAULT_TEMPLATES,
     progress: Progress | None = None,
+    before_writing: Callable[[], None] = lambda: None,
 ) -> list[Built]:
+    """Render every selected document, then call `before_writing` (which may stop the
+    build: the check's verdict), then write the files."""
     jobs = [(dep, doc) for dep in departments for doc in dep.documents if selected(doc)]
     paths = output_paths(departments, out_dir)  # every name decided (and checked) before a write
-    built: list[Built] = []
+    rendered: list[tuple[str, str, bytes, str]] = []
     for done, (dep, doc) in enumerate(jobs):
         if progress is not None:
             progress(done, len(jobs), doc.id)
         for name, data, description in render_document(dep, doc, templates):
-            path = paths[(dep.folder, name)]
-            built.append(Built(path, doc.id, description, write_if_changed(path, data)))
-    return built
+            rendered.append((paths[(dep.folder, name)], doc.id, data, description))
+    before_writing()
+    return [Built(path, doc_id, description, write_if_changed(path, data))
+            for path, doc_id, data, description in rendered]
 
 
 def write_pdfs(docx_files: list[str], timeout: float) -> list[str]:

@@ -10,6 +10,10 @@ arguments of a Russian message. Each family of rules is a module in `generator/r
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pickle
+import signal
+import sys
 from collections import Counter
 
 from . import model as m
@@ -170,6 +174,63 @@ def check(departments: list[m.Department], today: dt.date | None = None) -> list
         found.extend(one_per_cause(p for family in families for p in family(ctx)))
     unique = {(p.code, p.pos, repr(sorted(p.args.items()))): p for p in found}
     return sorted(unique.values(), key=_order)
+
+
+def check_alongside(departments: list[m.Department], today: dt.date | None = None) -> Alongside:
+    """Start `check` in a forked process; the result gives its findings when called.
+
+    `build` renders its documents meanwhile and asks for the findings before writing
+    anything: on two cores the check costs the wall time of the longer of the two, not
+    their sum. Where the system cannot fork (Windows; macOS, where a forked process may
+    crash in system libraries), or the child fails, the check runs here when its findings
+    are asked for (so an error in a rule surfaces as it would without this).
+    """
+    return Alongside(departments, today or dt.date.today())
+
+
+class Alongside:
+    """A check running in a child process: call it for the findings, or `cancel` it."""
+
+    def __init__(self, departments: list[m.Department], today: dt.date):
+        self._args = (departments, today)
+        self._findings: list[Problem] | None = None
+        self._pid = 0
+        if not hasattr(os, "fork") or sys.platform == "darwin":
+            return
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send, and leave without the parent's exit handlers
+            os.close(read_end)
+            status = 1
+            try:
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(pickle.dumps(check(departments, today)))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self._pid, self._read_end = pid, read_end
+
+    def __call__(self) -> list[Problem]:
+        if self._findings is None:
+            data = b""
+            if self._pid:
+                with os.fdopen(self._read_end, "rb") as pipe:
+                    data = pipe.read()
+                _, status = os.waitpid(self._pid, 0)
+                self._pid = 0
+                if status != 0:
+                    data = b""
+            self._findings = pickle.loads(data) if data else check(*self._args)
+        return self._findings
+
+    def cancel(self) -> None:
+        """Stop the child if its findings were never asked for (the build failed first)."""
+        if self._pid:
+            os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            os.close(self._read_end)
+            self._pid = 0
 
 
 # Findings whose cause is one fact of the department, whatever document shows it: an

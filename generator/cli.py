@@ -277,11 +277,19 @@ def _checked(paths: tuple[str, ...], force: bool):
     from .usecases.checking import check_before
 
     departments = load(_paths(paths))
-    checked = check_before(departments, force)
-    if checked.findings:
-        click.echo(f"Замечаний проверки: {len(checked.findings)} (ошибок {checked.errors}); список — prikaz check.",
-                   err=True)
+    _count_findings(check_before(departments, force))
     return departments
+
+
+def _count_findings(checked, progress=None) -> None:
+    """One line with the number of findings that did not stop the command: a session of
+    check, build and publish prints each finding once (in `prikaz check`)."""
+    if not checked.findings:
+        return
+    if progress is not None:
+        click.echo("\r\033[K", err=True, nl=False)  # the progress line gives way to the count
+    click.echo(f"Замечаний проверки: {len(checked.findings)} (ошибок {checked.errors}); список — prikaz check.",
+               err=True)
 
 
 @main.command()
@@ -308,21 +316,31 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     """
     from .build import build as build_documents
     from .build import write_pdfs
+    from .check import check_alongside
+    from .load import load
+    from .usecases.checking import stop_on_errors
 
     timeout = _seconds(pdf_timeout) if pdf else 0.0
     started = time.perf_counter()
-    departments = _checked(paths, force)
+    departments = load(_paths(paths))
+    findings = check_alongside(departments)  # the check runs while the documents render
     loaded = time.perf_counter()
     files = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
     selected = (lambda doc: os.path.abspath(doc.pos.file) in files) if files else (lambda doc: True)
-    with _progress("DOCX") as progress:
-        built = build_documents(departments, out_dir, selected, _templates_folder(templates), progress)
+    try:
+        with _progress("DOCX") as progress:
+            built = build_documents(departments, out_dir, selected, _templates_folder(templates), progress,
+                                    before_writing=lambda: _count_findings(
+                                        stop_on_errors(departments, findings(), force), progress))
+    finally:
+        findings.cancel()  # nothing to stop once the findings are in
     rendered = time.perf_counter()
     for item in built:
         click.echo(f"  {_relative(item.path)} — {item.description}")
     unchanged = sum(not item.changed for item in built)
     same = f", без изменений {unchanged}" if unchanged else ""
-    click.echo(f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с (чтение и проверка {loaded - started:.2f} с).")
+    click.echo(f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с (чтение {loaded - started:.2f} с; "
+               "проверка шла одновременно со сборкой).")
     if pdf:
         _warn_about_fonts()
         try:

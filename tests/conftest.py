@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ from hypothesis import HealthCheck, settings
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 PRIKAZ = Path(sys.executable).parent / "prikaz"
+
+# The spelling rule keeps its answers in the user's cache folder; tests keep theirs apart.
+os.environ.setdefault("PRIKAZ_CACHE_DIR", tempfile.mkdtemp(prefix="prikaz-test-cache-"))
 
 # Hypothesis budgets: "ci" (the default) keeps `make test` short; the long fuzz run is
 # HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_fuzz.py (docs/reliability.md).

@@ -238,8 +238,14 @@ def short(text: str, limit: int = 60) -> str:
 @lru_cache(maxsize=65536)  # deadlines and unit names repeat on every row
 def fold(text: str) -> str:
     """Text for comparison: lower case, «ё» as «е», one kind of quote, single spaces."""
-    text = text.casefold().replace("ё", "е").translate(QUOTES)
+    text = text.casefold().replace("ё", "е")
+    for quote in _OTHER_QUOTES:  # str.replace scans in C; translate() looks up every letter
+        if quote in text:
+            text = text.replace(quote, '"')
     return " ".join(text.split())
+
+
+_OTHER_QUOTES = [chr(q) for q in QUOTES if chr(q) != '"']
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:

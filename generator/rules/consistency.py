@@ -184,7 +184,11 @@ def foreign_municipalities(ctx: Context) -> Iterator[Problem]:
         return
     city = bool(re.search(r"\bгород\b|\bг\.", org.municipality or org.place or ""))
     reported: set[tuple[int, str]] = set()
+    read: set[tuple[int, str]] = set()  # a text read again in a document names nothing new
     for f in ctx.fields:
+        if (id(f.doc), f.text) in read:
+            continue
+        read.add((id(f.doc), f.text))
         for name in _places(f.text, city):
             stems = _stems(name)
             key = (id(f.doc), fold(name))

@@ -24,19 +24,28 @@ _PROSE = ("title", "text", "point", "measure", "deadline", "responsible", "colum
 
 def hygiene_rules(ctx: Context) -> Iterator[Problem]:
     fields = [f for f in ctx.fields if f.kind in _PROSE]
+    rules = (
+        _doubled,
+        _quotes,
+        _brackets,
+        _trailing_space,
+        _latin,
+        _phrases,
+        _glued_abbreviation,
+        _title_period,
+        _point_end,
+    )
+    # The field rules see only a field's text and kind (and the department's vocabulary);
+    # deadlines and unit names repeat on every row, so a text found clean once is clean
+    # wherever else it stands.
+    clean: set[tuple[str, str]] = set()
     for f in fields:
-        for rule in (
-            _doubled,
-            _quotes,
-            _brackets,
-            _trailing_space,
-            _latin,
-            _phrases,
-            _glued_abbreviation,
-            _title_period,
-            _point_end,
-        ):
-            yield from rule(f, ctx)
+        if (f.text, f.kind) in clean:
+            continue
+        found = [p for rule in rules for p in rule(f, ctx)]
+        if not found:
+            clean.add((f.text, f.kind))
+        yield from found
     for f in (*ctx.fields, *ctx.organization_fields):  # every value that is printed
         yield from _bidi_controls(f)
     yield from _double_spaces(fields)
@@ -55,31 +64,31 @@ def doubled_words(text: str, longest: int = 6) -> str | None:
     """The first word or phrase written twice in a row («по по», «администрации
     муниципального образования администрации муниципального образования»)."""
     for line in text.split("\n"):
-        tokens = list(_TOKEN.finditer(line))
-        words = [t.group(0).casefold() for t in tokens]
+        words = [w.casefold() for w in _TOKEN.findall(line)]
+        count = len(words)
         # A phrase of n words is doubled at i only if words[i] == words[i + n]: the
         # positions where that holds for some n ≤ longest are the only ones to look at.
-        seen: dict[str, list[int]] = {}
-        starts: set[int] = set()
-        for j, word in enumerate(words):
-            earlier = seen.setdefault(word, [])
-            starts.update(i for i in earlier if j - i <= longest)
-            earlier.append(j)
-        if not starts:
-            continue
-        starts = sorted(starts)
+        starts = sorted(
+            {i for n in range(1, longest + 1) for i in range(count - n) if words[i] == words[i + n]}
+        )
+        tokens = None  # positions, found only for a line that has a candidate
         for i in starts:
-            for n in range(min(longest, (len(tokens) - i) // 2), 0, -1):
+            for n in range(min(longest, (count - i) // 2), 0, -1):
                 if (
                     words[i] != words[i + n]
                     or words[i : i + n] != words[i + n : i + 2 * n]
                     or all(w.isdigit() for w in words[i : i + n])
                 ):
                     continue
+                if tokens is None:
+                    tokens = list(_TOKEN.finditer(line))
                 span = line[tokens[i].start() : tokens[i + 2 * n - 1].end()]
-                if not re.search(r"[^\w\s-]", span):
+                if not _NOT_A_WORD.search(span):
                     return line[tokens[i].start() : tokens[i + n - 1].end()]
     return None
+
+
+_NOT_A_WORD = re.compile(r"[^\w\s-]")
 
 
 def _doubled(f: Field, ctx) -> Iterator[Problem]:
@@ -108,11 +117,12 @@ def _quote_balance(text: str) -> str | None:
     """None if «ёлочки» pair up. Nested quotes that end together often share one closing
     quote («… «Эгида»» typed as «… «Эгида»): that common practice is not reported."""
     depth = 0
-    for char in text:
-        if char in "«»":
-            depth += 1 if char == "«" else -1
-            if depth < 0:
-                return "«»» без открывающей «««»"
+    if "«" in text or "»" in text:
+        for char in text:
+            if char in "«»":
+                depth += 1 if char == "«" else -1
+                if depth < 0:
+                    return "«»» без открывающей «««»"
     if depth > len(_NESTED_OPENING.findall(text)):
         return f"открывающих «««» — {text.count('«')}, закрывающих «»» — {text.count('»')}"
     if text.count('"') % 2:
@@ -304,10 +314,13 @@ def _phrases(f: Field, ctx) -> Iterator[Problem]:
 
 
 _GLUED_INSIDE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)([А-ЯЁ]{2,})([а-яё]+)(?![А-ЯЁа-яё])")
+_TWO_CAPITALS = re.compile(r"[А-ЯЁ]{2}")
 _GLUED_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁ]{2,})([а-яё]{3,})(?![А-ЯЁа-яё])")
 
 
 def _glued_abbreviation(f: Field, ctx: Context) -> Iterator[Problem]:
+    if not _TWO_CAPITALS.search(f.text):
+        return  # both patterns need two capitals in a row
     for match in _GLUED_INSIDE.finditer(f.text):
         yield Problem(
             "abbreviation-glued",
@@ -316,7 +329,7 @@ def _glued_abbreviation(f: Field, ctx: Context) -> Iterator[Problem]:
             "warning",
         )
     for match in _GLUED_BEFORE.finditer(f.text):
-        if match.group(2) in _vocabulary(ctx):
+        if match.group(2) in word_counts(ctx):
             yield Problem(
                 "abbreviation-glued",
                 f.pos,
@@ -329,15 +342,19 @@ def _glued_abbreviation(f: Field, ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _vocabulary(ctx: Context) -> Counter[str]:
-    """Lower-case words of the department's documents, counted (cached on the context)."""
-    if "vocabulary" not in ctx.cache:
-        ctx.cache["vocabulary"] = Counter(
-            w
-            for f in ctx.fields
-            for w in re.findall(r"[а-яё]+", f.text.casefold().replace("ё", "е"))
-        )
-    return ctx.cache["vocabulary"]
+def word_counts(ctx: Context) -> Counter[str]:
+    """How often each Cyrillic word occurs in the department's documents: lower case, «ё»
+    as «е» (cached on the context; the spelling rule reads it too)."""
+    if "word-counts" not in ctx.cache:
+        counts: Counter[str] = Counter()
+        for text, times in Counter(f.text for f in ctx.fields).items():
+            for word in _CYRILLIC_WORD.findall(text.casefold().replace("ё", "е")):
+                counts[word] += times
+        ctx.cache["word-counts"] = counts
+    return ctx.cache["word-counts"]
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яё]+")
 
 
 # --- titles and order points ------------------------------------------------------------
@@ -426,23 +443,28 @@ def _empty(measure: m.Measure, label: str, column: str) -> Problem:
 # --- words one slip away from a common word ---------------------------------------------
 
 
+_LONG_WORD = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё][а-яё]{5,}(?![А-ЯЁа-яё])")
+
+
 def _word_typos(ctx: Context, fields: list[Field], reported: set[str]) -> Iterator[Problem]:
     """«метпредметных» once, «метапредметных» five times: a letter dropped, added or
     changed inside a word the documents use elsewhere. Slips at the start of a word
     («асоциального» / «социального») and in its ending («организаций» / «организации») are
     left alone: they make other words, not typos. So are words whose other forms occur
     («поведении», «поведения»): a family of forms is a real word."""
-    counts = _vocabulary(ctx)
+    counts = word_counts(ctx)
     common: dict[tuple[str, str], list[str]] = {}
     stems: Counter[str] = Counter()
     for word, count in counts.items():
         stems[word[:-2]] += 1
         if len(word) >= 6 and count >= 3:
             common.setdefault((word[:2], word[-3:]), []).append(word)
+    seen: set[str] = set()  # a text read again reports nothing new: its words are in `reported`
     for f in fields:
-        if f.kind == "responsible":
+        if f.kind == "responsible" or f.text in seen:
             continue  # unit names: reported by the unit rules
-        for word in re.findall(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё][а-яё]{5,}(?![А-ЯЁа-яё])", f.text):
+        seen.add(f.text)
+        for word in _LONG_WORD.findall(f.text):
             folded = word.casefold().replace("ё", "е")
             if folded in reported or counts[folded] > 2 or stems[folded[:-2]] > 1:
                 continue

@@ -7,8 +7,9 @@ organization.yaml, abbreviations) — and when one slip away from it (a letter d
 added, changed or two swapped) there is a word hunspell knows. Unknown words with no close
 dictionary word are terms and names, not typos.
 
-Each distinct word is looked up once per process (lru_cache): a plan of 5,000 measures has
-a few thousand distinct words, most of them known at the first look-up.
+Each distinct word is looked up once per process (lru_cache), and its answer is kept
+between runs (spelling_cache): a check whose words were all asked before loads no
+dictionary.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from functools import lru_cache
 
 from ..errors import Problem
 from . import Context, Field
+from .spelling_cache import Answers
 
 _ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 _WORD = re.compile(r"(?<![0-9A-Za-zА-Яа-яЁё-])[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*(?![0-9A-Za-zА-Яа-яЁё])")
@@ -80,9 +82,23 @@ def _slips(word: str) -> Iterator[str]:
             yield word[:i] + c + word[i:]
 
 
+_ANSWERS = Answers()
+
+
 @lru_cache(maxsize=65536)
 def correction(word: str) -> str | None:
-    """The dictionary word one slip away from an unknown lower-case word, or None."""
+    """The dictionary word one slip away from an unknown lower-case word, or None; an
+    answer kept from an earlier run with the same dictionaries is taken as it is."""
+    kept = _ANSWERS.get(word)
+    if kept is not None:
+        return kept or None
+    found = _looked_up_correction(word)
+    if _morph() is not None:  # without the dictionaries nothing was looked up: keep nothing
+        _ANSWERS.put(word, found)
+    return found
+
+
+def _looked_up_correction(word: str) -> str | None:
     # pymorphy3 first: it loads in a third of hunspell's time, and a document whose every
     # word it knows never loads hunspell at all.
     if _known_form(word) or in_dictionary(word):
@@ -111,9 +127,9 @@ def custom_words(ctx: Context) -> set[str]:
     word of organization.yaml (names, units, signatories, its abbreviations); lower case,
     «ё» as «е»."""
     if "custom-words" not in ctx.cache:
-        from .hygiene import _vocabulary  # the documents' words, counted once for all rules
+        from .hygiene import word_counts  # the documents' words, counted once for all rules
 
-        words = {w for w, n in _vocabulary(ctx).items() if n > 1}
+        words = {w for w, n in word_counts(ctx).items() if n > 1}
         for f in ctx.organization_fields:
             words.update(_plain(w) for w in _WORD.findall(f.text))
         words.update(_plain(a) for a in ctx.organization.abbreviations)
@@ -128,13 +144,17 @@ def _plain(word: str) -> str:
 def misspelt_words(ctx: Context, fields: list[Field], already: set[str]) -> Iterator[Problem]:
     """Words one slip away from a dictionary word, once per distinct word and document."""
     custom = custom_words(ctx)
+    seen: set[str] = set()  # a text read again reports nothing new: its words are in `already`
     for f in fields:
-        if f.kind == "responsible":
+        if f.kind == "responsible" or f.text in seen:
             continue  # unit names: compared with each other by the unit rules
+        seen.add(f.text)
         for match in _WORD.finditer(f.text):
             word = match.group(0)
+            if len(word) < 5:
+                continue
             lower = _plain(word)
-            if len(word) < 5 or lower in custom or lower in already:
+            if lower in custom or lower in already:
                 continue
             if any(c.isupper() for c in word[1:]):
                 continue  # an abbreviation or a name in capitals
@@ -160,3 +180,4 @@ def misspelt_words(ctx: Context, fields: list[Field], already: set[str]) -> Iter
                     {"where": f.where.capitalize(), "word": word, "suggestion": suggestion},
                     "warning",
                 )
+    _ANSWERS.save()

@@ -69,9 +69,10 @@ def near_duplicate_units(ctx: Context) -> Iterator[Problem]:
                 first_use.setdefault(name, item.measure.pos)
     units = {u.name: u for u in ctx.organization.units}
     names = list(dict.fromkeys([*units, *usage]))
-    vocabulary = _vocabulary(ctx)
+    pairs = list(_similar_pairs(names, units))
+    vocabulary = _words_outside_unit_names(ctx) if pairs else Counter()
     reported: set[str] = set()
-    for a, b, difference in _similar_pairs(names, units):
+    for a, b, difference in pairs:
         rare, common = sorted((a, b), key=lambda n: (usage[n], _familiarity(n, vocabulary)))
         if rare in reported:
             continue
@@ -160,11 +161,13 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:i]
 
 
-def _vocabulary(ctx: Context) -> Counter[str]:
+def _words_outside_unit_names(ctx: Context) -> Counter[str]:
+    """How often each folded word occurs in the text other than the unit names: a name
+    made of common words is less likely a slip."""
     words: Counter[str] = Counter()
-    for f in ctx.fields:
-        if f.kind != "responsible":
-            words.update(WORD.findall(fold(f.text)))
+    for text, times in Counter(f.text for f in ctx.fields if f.kind != "responsible").items():
+        for word in WORD.findall(fold(text)):
+            words[word] += times
     return words
 
 

@@ -35,11 +35,15 @@ def check_paths(folders: list[str]) -> Checked:
 
 
 def check_before(departments: list[m.Department], force: bool) -> Checked:
-    """The findings before a command writes anything. Errors raise CheckFailed (only the
-    errors are listed then), unless `force`; otherwise the findings are returned, for a count."""
+    """The findings before a command writes anything (see `stop_on_errors`)."""
     from ..check import check
 
-    findings = check(departments)
+    return stop_on_errors(departments, check(departments), force)
+
+
+def stop_on_errors(departments: list[m.Department], findings: list[Problem], force: bool) -> Checked:
+    """Errors raise CheckFailed (only the errors are listed then), unless `force`; otherwise
+    the findings are returned, for a count."""
     errors = [f for f in findings if f.severity == "error"]
     if errors and not force:
         raise CheckFailed(errors)
