@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import editions, typography, view
+from . import formats, typography, view
 from . import model as m
 from .errors import ContentError, Pos, Problem
+from .history import history
 from .output import relative_path, safe_name, target_path, write_if_changed
 from .render import docx
 
@@ -101,21 +102,22 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
     if isinstance(doc, m.Order):
         yield render_order(dep, doc, templates)
         return
-    approval = dep.approving_order(doc.id)
+    editions = history(dep)
+    approval = editions.approval(doc.id)
     if approval is not None:
         order, index = approval
         yield doc.id, _render_annex(dep, order, index, templates), _describe(doc) + f" к приказу № {order.number}"
         return
     # An amended edition: numbers frozen, the header of the order that approved the
     # original, and «(в ред. приказов …)» under it.
-    printed = editions.frozen(dep, doc)
+    printed = editions.frozen(doc)
     header: list[str] = []
-    base = editions.base_edition(dep, doc)
-    base_approval = dep.approving_order(base.id) if base is not doc else None
+    base = editions.base(doc)
+    base_approval = editions.approval(base.id) if base is not doc else None
     if base_approval is not None:
         order, index = base_approval
         header = view.annex_header(org, order, index, base)
-    header += view.revisions_line(editions.amending_orders(dep, doc), org.style.date)
+    header += view.revisions_line(editions.amended_by(doc), org.style.date)
     date = base_approval[0].date if base_approval else NO_DATE
     description = _describe(doc) + (" (редакция с изменениями)" if doc.edition.kind == "amendment" else "")
     yield doc.id, _render_annexable(org, printed, header, date, "", templates), description
@@ -134,9 +136,7 @@ def _render_order(dep: m.Department, order: m.Order, templates: Path):
         main = docx.render("order", view.order_view(org, order), props, templates)
         description = f"приказ № {order.number}" + (f" с приложениями ({len(annexes)})" if annexes else "")
     else:
-        from .amend import compose
-
-        composition = compose(dep, order)
+        composition = history(dep).composition(order)
         props = _properties(org, composition.title, order.date, _order_subject(order), order.kind_word)
         main = docx.render("order", view.amendment_order_view(org, order, composition), props, templates)
         if composition.annex is not None:
@@ -174,7 +174,7 @@ def _properties(org: m.Organization, title: str, date: dt.date, subject: str, ki
 
 
 def _order_subject(order: m.Order) -> str:
-    return f"Приказ от {order.date:%d.%m.%Y} № {order.number}"
+    return formats.order_subject(order)
 
 
 def _describe(doc: m.Document) -> str:

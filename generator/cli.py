@@ -633,9 +633,10 @@ def editions(path: str) -> None:
     Пример:
       prikaz editions content/novosibirsk/plan-2020.yaml
     """
+    from . import formats
+    from .history import history
     from .load import load
     from .site import EDITION_KINDS as kinds
-    from .typography import format_date
 
     dep = load([path])[0]
     doc = _document_at(dep, path)
@@ -643,9 +644,8 @@ def editions(path: str) -> None:
         click.echo("Это не план и не положение.", err=True)
         sys.exit(EXIT_CONTENT)
     for number, edition in enumerate(dep.editions(doc.id), start=1):
-        approval = dep.approving_order(edition.id)
-        order = approval[0] if approval else dep.amending_order(edition.id)
-        by = f"приказ от {format_date(order.date, 'numeric')} № {order.number}" if order else "приказ не указан"
+        order = history(dep).basis(edition.id)
+        by = f"приказ от {formats.date(order.date)} № {order.number}" if order else "приказ не указан"
         mark = " (иллюстративная)" if edition.edition.illustrative else ""
         click.echo(f"{number}. {edition.id} — {kinds[edition.edition.kind]}{mark}; {by}; {_relative(edition.pos.file)}")
 
@@ -664,7 +664,7 @@ def show(path: str, as_yaml: bool) -> None:
       prikaz show --yaml content/noglik/order-2020-427.yaml
     """
     from . import model as m
-    from .editions import frozen
+    from .history import frozen
     from .load import load
     from .numbering import NumberedSection, plan_outline, regulation_outline
 

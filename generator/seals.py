@@ -26,9 +26,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from . import formats
 from . import model as m
 from .errors import Pos, Problem
-from .typography import cite
 from .yamlnodes import Node
 
 PREFIX = "sha256:"
@@ -217,7 +217,7 @@ def _orders(dep: m.Department) -> list[m.Order]:
 
 
 def _cited(dep: m.Department, order: m.Order) -> str:
-    return "приказом " + cite(order.date, order.number, "numeric")
+    return "приказом " + formats.cited(order)
 
 
 def _where(pos: Pos) -> str:
