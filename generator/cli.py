@@ -402,9 +402,9 @@ def verify(paths: tuple[str, ...]) -> None:
     Пример:
       prikaz verify content/
     """
+    from . import formats
     from .load import load
     from .seals import states, unsealed
-    from .typography import cite
 
     departments = load(_paths(paths), check_seals=False)
     broken = total = 0
@@ -412,7 +412,7 @@ def verify(paths: tuple[str, ...]) -> None:
         click.echo(dep.organization.name)
         for state in states(dep):
             total += 1
-            by = f"приказ {cite(state.order.date, state.order.number, 'numeric')}"
+            by = f"приказ {formats.cited(state.order)}"
             if state.intact:
                 old = "; печать формата 1 не охватывает значения из organization.yaml — обновите: " \
                       f"prikaz seal {_relative(state.order.pos.file)}" if state.version == 1 else ""
@@ -426,7 +426,7 @@ def verify(paths: tuple[str, ...]) -> None:
             recorded, actual = (v.split(":")[part][:12] if v else "—" for v in (state.recorded, state.actual))
             click.echo(f"  {what}: {state.document} ({by}); записано {recorded}…, сейчас {actual}…")
         for order, doc_id in unsealed(dep):
-            click.echo(f"  не запечатан: {doc_id} (приказ {cite(order.date, order.number, 'numeric')}); "
+            click.echo(f"  не запечатан: {doc_id} (приказ {formats.cited(order)}); "
                        f"prikaz seal {_relative(order.pos.file)}")
     click.echo(f"Печатей: {total}, совпадают: {total - broken}, нарушены: {broken}.")
     if broken:
@@ -515,6 +515,7 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None,
     from .amend import compose_for
     from .build import site_folder
     from .compare import comparison_rows, heading
+    from .history import history
     from .output import target_path, write_atomic
     from .render.compare_docx import comparison_docx
     from .render.compare_html import comparison_html
@@ -530,7 +531,7 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None,
     timeout = _pdf_timeout(pdf_timeout) if pdf else 0.0
     folder = site_folder(dep)
     stem = f"{new_doc.id}.comparison"
-    order = dep.amending_order(new_doc.id)
+    order = history(dep).amending_order(new_doc.id)
     props = Properties(f"{title} {subtitle}", dep.organization.name, typeset(new_doc.title), "сравнительная таблица",
                        order.date if order else dt.date(2000, 1, 1))
     outputs = [(stem + ".docx", comparison_docx(title, subtitle, rows, props)),
@@ -643,7 +644,7 @@ def editions(path: str) -> None:
     if doc is None or not hasattr(doc, "edition"):
         click.echo("Это не план и не положение.", err=True)
         sys.exit(EXIT_CONTENT)
-    for number, edition in enumerate(dep.editions(doc.id), start=1):
+    for number, edition in enumerate(history(dep).work_of(doc.id), start=1):
         order = history(dep).basis(edition.id)
         by = f"приказ от {formats.date(order.date)} № {order.number}" if order else "приказ не указан"
         mark = " (иллюстративная)" if edition.edition.illustrative else ""

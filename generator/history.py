@@ -15,12 +15,16 @@ order once and diffs each pair of editions once.
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 from . import model as m
 from .diff import Diff, diff
 from .editions import carry_numbers, path_numbers, with_numbers
 
-Edition = m.Plan | m.Regulation
+if TYPE_CHECKING:
+    from .amend.order import Composition
+
+EditionDocument = m.Plan | m.Regulation  # an edition of a work (m.Edition is its metadata)
 
 
 class History:
@@ -38,10 +42,10 @@ class History:
                 if doc.amendment is not None:
                     self._amendments.setdefault(doc.amendment.new, doc)
         self._numbers: dict[str, dict] = {}
-        self._frozen: dict[str, Edition] = {}
+        self._frozen: dict[str, EditionDocument] = {}
         self._diffs: dict[tuple[str, str], Diff] = {}
-        self._compositions: dict[str, object] = {}
-        self._works: list[list[Edition]] | None = None
+        self._compositions: dict[str, Composition] = {}
+        self._works: list[list[EditionDocument]] | None = None
 
     @property
     def department(self) -> m.Department:
@@ -69,12 +73,12 @@ class History:
 
     # --- the line of an edition -----------------------------------------------------------
 
-    def previous(self, doc) -> Edition | None:
+    def previous(self, doc: m.Document) -> m.Document | None:
         """The edition this one follows, if the department holds it."""
-        follows = getattr(getattr(doc, "edition", None), "follows", None)
-        return self._documents.get(follows) if follows else None  # type: ignore[return-value]
+        follows = doc.edition.follows
+        return self._documents.get(follows) if follows else None
 
-    def base(self, doc) -> Edition:
+    def base(self, doc) -> EditionDocument:
         """The edition an amended line started from (the one an order approved as its annex)."""
         current = doc
         while current.edition.kind == "amendment" and current.edition.follows:
@@ -92,25 +96,40 @@ class History:
             current = self._documents[current.edition.follows]
         return list(reversed(orders))
 
-    def works(self) -> list[list[Edition]]:
+    def works(self) -> list[list[EditionDocument]]:
         """Each plan or regulation with all its editions, oldest first."""
         if self._works is None:
-            dep = self.department
             seen: set[str] = set()
             self._works = []
-            for doc in dep.documents:
+            for doc in self._documents.values():
                 if isinstance(doc, m.Plan | m.Regulation) and doc.id not in seen:
-                    chain = dep.editions(doc.id)
+                    chain = self._chain(doc.id)
                     seen.update(d.id for d in chain)
                     self._works.append(chain)
         return self._works
 
-    def work_of(self, doc_id: str) -> list[Edition]:
+    def work_of(self, doc_id: str) -> list[EditionDocument]:
         """Every edition of the work a document belongs to, oldest first."""
         found = next((work for work in self.works() if any(e.id == doc_id for e in work)), None)
-        return found if found is not None else self.department.editions(doc_id)
+        return found if found is not None else self._chain(doc_id)
 
-    def current(self, work: list[Edition]) -> Edition:
+    def _chain(self, doc_id: str) -> list[EditionDocument]:
+        """Back to the first edition (a loop of `follows` stops), then forward, taking the
+        first edition in file order that follows the last one."""
+        by_id = {d.id: d for d in self._documents.values() if isinstance(d, m.Plan | m.Regulation)}
+        first = by_id[doc_id]
+        seen = {first.id}
+        while first.edition.follows in by_id and first.edition.follows not in seen:
+            first = by_id[first.edition.follows]
+            seen.add(first.id)
+        chain = [first]
+        while True:
+            following = [d for d in by_id.values() if d.edition.follows == chain[-1].id and d not in chain]
+            if not following:
+                return chain
+            chain.append(following[0])
+
+    def current(self, work: list[EditionDocument]) -> EditionDocument:
         """The edition in force: the newest real one (not an illustrative example) that an
         order approved or brought in. A later draft (no order yet) is never current; a work
         that no order approves shows its newest real edition."""
@@ -144,7 +163,7 @@ class History:
             self._numbers[doc.id] = numbers
         return numbers
 
-    def frozen(self, doc) -> Edition:
+    def frozen(self, doc) -> EditionDocument:
         """An edition as it is printed: every number written out, inherited ones included."""
         if not self._own(doc):
             return with_numbers(doc, self.numbers(doc))
@@ -154,7 +173,7 @@ class History:
 
     # --- amending orders ------------------------------------------------------------------
 
-    def composition(self, order: m.Order):
+    def composition(self, order: m.Order) -> Composition:
         """What an amending order says (amend.order.Composition), composed on first use."""
         if not self._own(order):
             return self._compose(order)
@@ -162,9 +181,10 @@ class History:
             self._compositions[order.id] = self._compose(order)
         return self._compositions[order.id]
 
-    def _compose(self, order: m.Order):
+    def _compose(self, order: m.Order) -> Composition:
         from .amend import order as amending  # the amendment's wording needs this history
 
+        assert order.amendment is not None, "only an amending order is composed"
         old, new = self._documents[order.amendment.old], self._documents[order.amendment.new]
         return amending.compose_for(self.department, old, new, order.amendment.form, order.id)
 
@@ -190,6 +210,6 @@ def numbers_of(dep: m.Department, doc) -> dict:
     return history(dep).numbers(doc)
 
 
-def frozen(dep: m.Department, doc) -> Edition:
+def frozen(dep: m.Department, doc) -> EditionDocument:
     """An edition with the numbers it prints written out (History.frozen)."""
     return history(dep).frozen(doc)
