@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import editions, typography, view
+from . import formats, typography, view
 from . import model as m
 from .errors import ContentError, Pos, Problem
+from .history import history
 from .output import relative_path, safe_name, target_path, write_atomic, write_if_changed
 from .render.properties import Properties
 from .render.writers import DEFAULT_TEMPLATES, Document, Options, Part, write, write_one
@@ -119,7 +120,8 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
     if isinstance(doc, m.Order):
         yield render_order(dep, doc, templates)
         return
-    approval = dep.approving_order(doc.id)
+    editions = history(dep)
+    approval = editions.approval(doc.id)
     if approval is not None:
         order, index = approval
         annex = _docx(_annex_part(dep, order, index), _annex_properties(dep.organization, doc, order.date,
@@ -128,14 +130,14 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
         return
     # An amended edition: numbers frozen, the header of the order that approved the
     # original, and «(в ред. приказов …)» under it.
-    printed = editions.frozen(dep, doc)
+    printed = editions.frozen(doc)
     header: list[str] = []
-    base = editions.base_edition(dep, doc)
-    base_approval = dep.approving_order(base.id) if base is not doc else None
+    base = editions.base(doc)
+    base_approval = editions.approval(base.id) if base is not doc else None
     if base_approval is not None:
         order, index = base_approval
         header = view.annex_header(org, order, index, base)
-    header += view.revisions_line(editions.amending_orders(dep, doc), org.style.date)
+    header += view.revisions_line(editions.amended_by(doc), org.style.date)
     date = base_approval[0].date if base_approval else NO_DATE
     description = _describe(doc) + (" (редакция с изменениями)" if doc.edition.kind == "amendment" else "")
     data = _docx(_annexable_part(printed, header), _annex_properties(org, printed, date, ""), templates)
@@ -155,9 +157,7 @@ def _render_order(dep: m.Department, order: m.Order, templates: Path):
         main = Part("order", view.order_view(org, order))
         description = f"приказ № {order.number}" + (f" с приложениями ({len(annexes)})" if annexes else "")
     else:
-        from .amend import compose
-
-        composition = compose(dep, order)
+        composition = history(dep).composition(order)
         props = _properties(org, composition.title, order.date, _order_subject(order), order.kind_word)
         main = Part("order", view.amendment_order_view(org, order, composition))
         if composition.annex is not None:
@@ -199,7 +199,7 @@ def _properties(org: m.Organization, title: str, date: dt.date, subject: str, ki
 
 
 def _order_subject(order: m.Order) -> str:
-    return f"Приказ от {order.date:%d.%m.%Y} № {order.number}"
+    return formats.order_subject(order)
 
 
 def _describe(doc: m.Document) -> str:

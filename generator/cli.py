@@ -454,14 +454,14 @@ def verify(paths: tuple[str, ...]) -> int:
     Пример:
       prikaz verify content/
     """
-    from .typography import cite
+    from . import formats
     from .usecases.verification import verify as verify_seals
 
     verification = verify_seals(_paths(paths))
     for organization in verification.organizations:
         click.echo(organization.organization.name)
         for state in organization.seals:
-            by = f"приказ {cite(state.order.date, state.order.number, 'numeric')}"
+            by = f"приказ {formats.cited(state.order)}"
             if state.intact:
                 old = "; печать формата 1 не охватывает значения из organization.yaml — обновите: " \
                       f"prikaz seal {_relative(state.order.pos.file)}" if state.version == 1 else ""
@@ -474,7 +474,7 @@ def verify(paths: tuple[str, ...]) -> int:
             recorded, actual = (v.split(":")[part][:12] if v else "—" for v in (state.recorded, state.actual))
             click.echo(f"  {what}: {state.document} ({by}); записано {recorded}…, сейчас {actual}…")
         for order, doc_id in organization.unsealed:
-            click.echo(f"  не запечатан: {doc_id} (приказ {cite(order.date, order.number, 'numeric')}); "
+            click.echo(f"  не запечатан: {doc_id} (приказ {formats.cited(order)}); "
                        f"prikaz seal {_relative(order.pos.file)}")
     total, broken = verification.total, verification.broken
     click.echo(f"Печатей: {total}, совпадают: {total - broken}, нарушены: {broken}.")

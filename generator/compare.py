@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import formats
 from . import model as m
 from .amend import Composition
 from .diff import Change, word_diff
@@ -18,7 +19,9 @@ Runs = list[tuple[str, str]]  # (equal | delete | insert, text)
 
 
 @dataclass(frozen=True)
-class Row:
+class ComparisonRow:
+    """One row of the comparison table: one sub-point of the amendment."""
+
     number: int
     unit: str  # «пункт 2.7», «раздел «…»», «наименование», «по тексту»
     current: Runs
@@ -28,7 +31,7 @@ class Row:
 
 
 def comparison_rows(composition: Composition, separator: str = ", ",
-                    columns: tuple[m.Column, ...] = ()) -> list[Row]:
+                    columns: tuple[m.Column, ...] = ()) -> list[ComparisonRow]:
     """`columns`: the plan's extra columns, shown under their titles («Объём …: 120,0»)."""
     rows = []
     for index, item in enumerate(composition.items, start=1):
@@ -48,7 +51,8 @@ def comparison_rows(composition: Composition, separator: str = ", ",
         reason = "; ".join(typeset(c.new.reason) for c in item.changes
                            if c.new is not None and getattr(c.new, "reason", None))
         unit = item.unit or _unit(item.text)
-        rows.append(Row(index, unit[:1].upper() + unit[1:], current, proposed, reason, f"1.{index}. {item.text}"))
+        rows.append(ComparisonRow(index, unit[:1].upper() + unit[1:], current, proposed, reason,
+                                  f"1.{index}. {item.text}"))
     return rows
 
 
@@ -56,13 +60,13 @@ def heading(dep: m.Department, old, new, composition: Composition) -> tuple[str,
     """(title, subtitle): the table names the amended document and the amending order by
     their titles, dates and numbers, never by the ids of the content."""
     from .grammar import name_in_accusative
-    from .typography import cite
+    from .history import history
 
     org = dep.organization
-    order = dep.amending_order(new.id)
+    order = history(dep).amending_order(new.id)
     subtitle = f"изменений, вносимых в {name_in_accusative(typeset(old.title)).accusative}"
     if order is not None:
-        subtitle += f", приказом {typeset(org.name_genitive)} {cite(order.date, order.number, org.style.date)}"
+        subtitle += f", приказом {typeset(org.name_genitive)} {formats.cited(order, org.style.date)}"
     subtitle += f" «{composition.title}»" if order is not None else f" (проект приказа «{composition.title}»)"
     return "Сравнительная таблица", subtitle
 

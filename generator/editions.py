@@ -4,7 +4,8 @@ A new edition («актуализация») numbers its items cleanly. An amend
 number of the edition it amends: kept items keep theirs, inserted items take a dotted
 suffix (2.7.1, 12.1), items added at the end continue the count, and removed items leave
 their number vacant (drafting rules §2.5). The clerk just edits a copy of the YAML; the
-numbers are derived here from the diff with the previous edition.
+numbers are derived here from the diff with the previous edition (history.py says which
+edition that is, and keeps each edition's numbers).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import dataclasses
 import re
 
 from . import model as m
-from .diff import CHILDREN, Diff, Path, diff, resolve
+from .diff import CHILDREN, Diff, Path, resolve
 from .numbering import plan_outline, point_numbers, regulation_outline
 
 NUMBERED = (m.Section, m.Measure, m.Chapter, m.Clause, m.Point)
@@ -157,7 +158,6 @@ def _stem(number: str) -> str:
     return number.strip().rstrip(".")
 
 
-
 def with_numbers(doc, numbers: dict[Path, str | None]):
     """`doc` with every number written out explicitly (so it renders frozen)."""
 
@@ -176,39 +176,3 @@ def with_numbers(doc, numbers: dict[Path, str | None]):
         return dataclasses.replace(node, **updates)
 
     return rebuild(doc, ())
-
-
-# --- editions of a department -----------------------------------------------------------
-
-
-def frozen(dep: m.Department, doc):
-    """An edition as it is printed: an amended edition carries the numbers it inherited."""
-    return with_numbers(doc, numbers_of(dep, doc))
-
-
-def numbers_of(dep: m.Department, doc) -> dict[Path, str | None]:
-    follows = doc.edition.follows
-    if doc.edition.kind != "amendment" or not follows:
-        return path_numbers(doc)
-    previous = dep.document(follows)
-    return carry_numbers(numbers_of(dep, previous), diff(previous, doc), doc)
-
-
-def amending_orders(dep: m.Department, doc) -> list[m.Order]:
-    """The orders that amended this edition's line since its last clean edition, in order."""
-    orders: list[m.Order] = []
-    current = doc
-    while current.edition.kind == "amendment" and current.edition.follows:
-        order = dep.amending_order(current.id)
-        if order is not None:
-            orders.append(order)
-        current = dep.document(current.edition.follows)
-    return list(reversed(orders))
-
-
-def base_edition(dep: m.Department, doc):
-    """The edition an amended line started from (the one an order approved as its annex)."""
-    current = doc
-    while current.edition.kind == "amendment" and current.edition.follows:
-        current = dep.document(current.edition.follows)
-    return current

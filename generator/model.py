@@ -366,34 +366,3 @@ class Department:
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
-
-    def approving_order(self, doc_id: str) -> tuple[Order, int] | None:
-        """The order that approves a document as its annex, and the annex's index in it."""
-        for doc in self.documents:
-            if isinstance(doc, Order):
-                for i, ref in enumerate(doc.annexes):
-                    if ref.document == doc_id:
-                        return doc, i
-        return None
-
-    def amending_order(self, doc_id: str) -> Order | None:
-        """The order that brought an amended edition into force."""
-        for doc in self.documents:
-            if isinstance(doc, Order) and doc.amendment and doc.amendment.new == doc_id:
-                return doc
-        return None
-
-    def editions(self, doc_id: str) -> list[Plan | Regulation]:
-        """Every edition of the work that a document belongs to, oldest first."""
-        by_id = {d.id: d for d in self.documents if isinstance(d, Plan | Regulation)}
-        first = by_id[doc_id]
-        seen = {first.id}
-        while first.edition.follows in by_id and first.edition.follows not in seen:
-            first = by_id[first.edition.follows]
-            seen.add(first.id)
-        chain = [first]
-        while True:
-            following = [d for d in by_id.values() if d.edition.follows == chain[-1].id and d not in chain]
-            if not following:
-                return chain
-            chain.append(following[0])

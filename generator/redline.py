@@ -13,9 +13,9 @@ from pathlib import Path
 
 from . import model as m
 from .build import render_document
-from .diff import diff
 from .editions import walk
 from .errors import ToolError
+from .history import history
 from .render.writers import Redline, Revision, write_one
 
 SUFFIX = ".redline.docx"
@@ -27,7 +27,7 @@ def file_name(doc_id: str) -> str:
 
 
 def redline_docx(dep: m.Department, old: m.Document, new: m.Document, templates: Path) -> bytes:
-    changes = diff(old, new)
+    changes = history(dep).changes(old, new)
     old_keys = row_paths(old)
     new_keys = [changes.kept.get(path, ("added", path)) for path in row_paths(new)]
     return write_one("redline.docx", Redline(built_docx(dep, old, templates), built_docx(dep, new, templates),
@@ -49,10 +49,8 @@ def row_paths(doc) -> list:
 def revision(dep: m.Department, new) -> Revision:
     """Author: the organization. Date: the order that amended or approved the new
     edition; without one (a draft), the day its file was last saved."""
-    order = dep.amending_order(new.id)
-    if order is None:
-        approval = dep.approving_order(new.id)
-        order = approval[0] if approval else None
+    editions = history(dep)
+    order = editions.amending_order(new.id) or editions.approving_order(new.id)
     if order is not None:
         return Revision(author=dep.organization.name, date=order.date)
     try:

@@ -28,9 +28,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import formats
 from . import model as m
 from .errors import Pos, Problem
-from .typography import cite
 from .yamlnodes import Node
 
 PREFIX = "sha256:"
@@ -227,7 +227,7 @@ def _orders(dep: m.Department) -> list[m.Order]:
 
 
 def _cited(dep: m.Department, order: m.Order) -> str:
-    return "приказом " + cite(order.date, order.number, "numeric")
+    return "приказом " + formats.cited(order)
 
 
 def _where(pos: Pos) -> str:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import editions
+from . import formats
 from . import model as m
 from .build import published_path
+from .history import history
 from .numbering import NumberedSection, plan_outline, regulation_outline
 from .redline import SUFFIX as REDLINE_SUFFIX
-from .typography import NBSP, cite, format_date, number_sign
+from .typography import NBSP
 
 ILLUSTRATIVE = "пример, не действующий документ"
 KIND_NAMES = {"order": "Приказ", "plan": "План мероприятий", "regulation": "Положение"}
@@ -31,7 +32,9 @@ class FileLink:
 
 
 @dataclass(frozen=True)
-class Row:
+class ListedDocument:
+    """A row of the site's list of documents: an order, or a plan or regulation (its current edition)."""
+
     kind: str
     date: str
     number: str
@@ -61,14 +64,14 @@ class WorkPage:
     note: str
     files: tuple[FileLink, ...]
     editions: tuple[EditionRow, ...]
-    orders: tuple[Row, ...]
+    orders: tuple[ListedDocument, ...]
     contents: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class OrganizationRows:
     name: str
-    rows: tuple[Row, ...]
+    rows: tuple[ListedDocument, ...]
 
 
 def files_of(dep: m.Department, doc_id: str, published: dict[str, FileLink]) -> tuple[FileLink, ...]:
@@ -86,15 +89,8 @@ def index_rows(departments: list[m.Department], published: dict[str, FileLink]) 
 
 
 def works(dep: m.Department) -> list[list[m.Plan | m.Regulation]]:
-    """Each plan or regulation with all its editions, oldest first."""
-    seen: set[str] = set()
-    result = []
-    for doc in dep.documents:
-        if isinstance(doc, m.Plan | m.Regulation) and doc.id not in seen:
-            chain = dep.editions(doc.id)
-            seen.update(d.id for d in chain)
-            result.append(chain)
-    return result
+    """Each plan or regulation with all its editions, oldest first (History.works)."""
+    return history(dep).works()
 
 
 def work_page_path(dep: m.Department, work: list) -> str:
@@ -110,9 +106,9 @@ def _sort_key(date: dt.date | None, number: str) -> tuple:
     return (date is None, -(date.toordinal() if date else 0), number)
 
 
-def _order_row(dep: m.Department, order: m.Order, published) -> Row:
-    return Row(
-        kind=_kind(order), date=format_date(order.date, "numeric"), number=_unbroken(number_sign(order.number)),
+def _order_row(dep: m.Department, order: m.Order, published) -> ListedDocument:
+    return ListedDocument(
+        kind=_kind(order), date=formats.date(order.date), number=_unbroken(formats.number(order.number)),
         title=_order_title(dep, order), page=None, note=_order_note(dep, order),
         files=files_of(dep, order.id, published), sort_key=_sort_key(order.date, order.number),
     )
@@ -121,30 +117,23 @@ def _order_row(dep: m.Department, order: m.Order, published) -> Row:
 def _order_title(dep: m.Department, order: m.Order) -> str:
     if order.amendment is None:
         return order.title
-    from .amend import compose  # the title of an amendment order is worded from the diff
-
-    return compose(dep, order).title
+    return history(dep).composition(order).title  # an amending order's title is worded from the diff
 
 
 def current_edition(dep: m.Department, work: list) -> m.Plan | m.Regulation:
-    """The edition in force: the newest real one (not an illustrative example) that an order
-    approved or brought in. A later draft (no order yet) is listed on the work's page but
-    never shown as current; a work that no order approves shows its newest real edition."""
-    real = [e for e in work if not e.edition.illustrative] or work[:1]
-    approved = [e for e in real if dep.approving_order(e.id) or dep.amending_order(e.id)]
-    return approved[-1] if approved else real[-1]
+    """The edition in force (History.current): a draft or an illustrative example never is."""
+    return history(dep).current(work)
 
 
-def _work_row(dep: m.Department, work: list, published) -> Row:
+def _work_row(dep: m.Department, work: list, published) -> ListedDocument:
     current = current_edition(dep, work)
-    approval = dep.approving_order(work[0].id)
+    order = history(dep).approving_order(work[0].id)
     date, number = ("—", "—")
     sort_date = None
-    if approval is not None:
-        order = approval[0]
-        date, sort_date = format_date(order.date, "numeric"), order.date
-        number = f"к приказу {_unbroken(number_sign(order.number))}"
-    return Row(
+    if order is not None:
+        date, sort_date = formats.date(order.date), order.date
+        number = f"к приказу {_unbroken(formats.number(order.number))}"
+    return ListedDocument(
         kind=_kind(current), date=date, number=number, title=current.title, page=work_page_path(dep, work),
         note=_work_note(dep, current),
         files=files_of(dep, current.id, published), sort_key=_sort_key(sort_date, number),
@@ -155,7 +144,7 @@ def _work_note(dep: m.Department, current) -> str:
     """«в ред. приказа …» for the edition whose files are shown, or that it is an example."""
     if current.edition.illustrative:
         return ILLUSTRATIVE
-    return _revisions(dep, editions.amending_orders(dep, current))
+    return formats.revisions(history(dep).amended_by(current), dep.organization.style.date)
 
 
 def _unbroken(number: str) -> str:
@@ -169,22 +158,14 @@ def _order_note(dep: m.Department, order: m.Order) -> str:
     and which orders amended it (never «в ред.», which would promise the current text)."""
     if order.amendment is not None and dep.document(order.amendment.new).edition.illustrative:
         return ILLUSTRATIVE
+    editions = history(dep)
     amended_by = [o for ref in order.annexes
-                  for o in editions.amending_orders(dep, current_edition(dep, dep.editions(ref.document)))]
+                  for o in editions.amended_by(editions.current(editions.work_of(ref.document)))]
     if not amended_by:
         return ""
-    word = "приказом" if len(amended_by) == 1 else "приказами"
-    style = dep.organization.style.date
-    cited = ", ".join(cite(o.date, o.number, style) for o in amended_by)
+    word = formats.orders_word(len(amended_by), "instrumental")
+    cited = formats.cited_list(amended_by, dep.organization.style.date)
     return f"текст в первоначальной редакции; изменения внесены {word} {cited}"
-
-
-def _revisions(dep: m.Department, orders: list[m.Order]) -> str:
-    if not orders:
-        return ""
-    word = "приказа" if len(orders) == 1 else "приказов"
-    style = dep.organization.style.date
-    return f"в ред. {word} " + ", ".join(cite(o.date, o.number, style) for o in orders)
 
 
 def work_page(dep: m.Department, work: list, published: dict[str, FileLink]) -> WorkPage:
@@ -202,24 +183,22 @@ def work_page(dep: m.Department, work: list, published: dict[str, FileLink]) -> 
 
 
 def _orders_of_edition(dep: m.Department, edition) -> list[m.Order]:
-    approval = dep.approving_order(edition.id)
-    amending = dep.amending_order(edition.id)
-    return [o for o in (approval[0] if approval else None, amending) if o is not None]
+    editions = history(dep)
+    return [o for o in (editions.approving_order(edition.id), editions.amending_order(edition.id)) if o is not None]
 
 
 def _edition_row(dep: m.Department, number: int, edition, current: bool, published) -> EditionRow:
     label = f"Редакция {number}: {EDITION_KINDS[edition.edition.kind]}"
     if edition.edition.illustrative:
         label += f" ({ILLUSTRATIVE})"
-    approval = dep.approving_order(edition.id)
-    amending = dep.amending_order(edition.id)
+    editions = history(dep)
+    approving, amending = editions.approving_order(edition.id), editions.amending_order(edition.id)
     style = dep.organization.style.date
-    if approval is not None:
-        order = approval[0]
-        basis = f"утверждена приказом {cite(order.date, order.number, style)}"
+    order = approving or amending
+    if approving is not None:
+        basis = f"утверждена приказом {formats.cited(approving, style)}"
     elif amending is not None:
-        order = amending
-        basis = f"изменения внесены приказом {cite(order.date, order.number, style)}"
+        basis = f"изменения внесены приказом {formats.cited(amending, style)}"
     else:
         order, basis = None, "приказ об утверждении не указан"
     basis_files = files_of(dep, order.id, published) if order else ()

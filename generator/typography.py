@@ -26,11 +26,6 @@ def format_date(date: dt.date, style: str) -> str:
     return babel_date(date, pattern, locale="ru").replace(" ", NBSP, 1) + NBSP + "г."
 
 
-def cite(date: dt.date, number: str, style: str) -> str:
-    """«от 12.03.2024 № 45»: how a document refers to an order."""
-    return f"от {format_date(date, style)} {number_sign(number)}"
-
-
 def number_sign(number: str) -> str:
     """«№ 45» with a non-breaking space."""
     return f"№{NBSP}{number.strip()}"

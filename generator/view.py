@@ -6,6 +6,7 @@ header and the layout of a plan into tables are decided here.
 
 from __future__ import annotations
 
+from . import formats
 from . import model as m
 from .columns import BUILTIN, PORTRAIT_WIDTH, ROLES, page_widths
 from .numbering import (
@@ -16,7 +17,7 @@ from .numbering import (
     point_numbers,
     regulation_outline,
 )
-from .typography import cite, format_date, number_sign, signature_name, typeset, typeset_title
+from .typography import signature_name, typeset, typeset_title
 
 APPROVED_WORD = {"план": "УТВЕРЖДЕН", "положение": "УТВЕРЖДЕНО"}
 
@@ -75,8 +76,8 @@ def order_view(org: m.Organization, order: m.Order) -> dict:
     return {
         "letterhead": [typeset(line) for line in org.letterhead],
         "doc_type": org.style.doc_type,
-        "date": format_date(order.date, org.style.date),
-        "number": number_sign(order.number),
+        "date": formats.date(order.date, org.style.date),
+        "number": formats.number(order.number),
         "place": org.place and typeset(org.place),
         "title": typeset_title(order.title),
         **_preamble_and_command(org.style, text_lines(order.preamble)),
@@ -124,16 +125,12 @@ def _quoted_rows(rows: list[list[str]]) -> dict:
 
 def revisions_line(orders: list[m.Order], date_style: str) -> list[str]:
     """«(в ред. приказов от … № …, от … № …)» under the header of an amended annex."""
-    if not orders:
-        return []
-    word = "приказа" if len(orders) == 1 else "приказов"
-    cited = ", ".join(cite(o.date, o.number, date_style) for o in orders)
-    return [f"(в ред. {word} {cited})"]
+    return [f"({formats.revisions(orders, date_style)})"] if orders else []
 
 
 def single_annex_header(org: m.Organization, order: m.Order) -> list[str]:
     """«Приложение / к приказу … / от … № …» for the one annex of an order."""
-    return ["Приложение", f"к приказу {typeset(org.name_genitive)}", cite(order.date, order.number, org.style.date)]
+    return ["Приложение", f"к приказу {typeset(org.name_genitive)}", formats.cited(order, org.style.date)]
 
 
 def annex_header(org: m.Organization, order: m.Order, index: int, doc: m.Document) -> list[str]:
@@ -141,7 +138,7 @@ def annex_header(org: m.Organization, order: m.Order, index: int, doc: m.Documen
     ref = order.annexes[index]
     style = ref.header or org.style.annex_header
     if style == "approved":
-        dated = cite(order.date, order.number, org.style.date)
+        dated = formats.cited(order, org.style.date)
         return [APPROVED_WORD.get(doc.kind_word, "УТВЕРЖДЕН"), f"приказом {typeset(org.name_genitive)}", dated]
     header = single_annex_header(org, order)
     if len(order.annexes) > 1:

@@ -12,7 +12,8 @@ from factories import replace_at
 from generator import model as m
 from generator.amend import changed_share, changes_of, wording
 from generator.amend.parse import prove
-from generator.editions import numbers_of, walk
+from generator.editions import walk
+from generator.history import numbers_of
 from generator.load import load
 from generator.printed import printed
 

@@ -211,7 +211,7 @@ def test_the_wording_applied_to_the_old_regulation_gives_the_new(pair):
 
 def test_the_bundled_pair_round_trips():
     from generator.amend import compose_for
-    from generator.editions import numbers_of
+    from generator.history import numbers_of
 
     dep = load(["content/novosibirsk"])[0]
     old, new = dep.document("plan-2020"), dep.document("plan-2020-ed2")

@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 
 from generator import model as m
 from generator.diff import diff
-from generator.editions import numbers_of, path_numbers, walk
+from generator.editions import path_numbers, walk
+from generator.history import numbers_of
 from generator.typography import typeset
 
 BUNDLED = ["noglik/plan-msoko", "novosibirsk/plan-2020", "novosibirsk/plan-2020-ed2", "pogranichny/plan-msoko"]

@@ -17,6 +17,7 @@ from conftest import CONTENT, PRIKAZ, ROOT, run_prikaz
 from pixels import assert_looks_like_reference
 
 from generator import model as m
+from generator.history import history
 from generator.load import load
 from generator.numbering import NumberedSection, plan_outline
 
@@ -77,7 +78,7 @@ def test_index_lists_every_order_and_every_plan_and_regulation(published):
             if isinstance(doc, m.Order) and doc.amendment is None:
                 assert doc.title in page
                 assert f"№\u00a0{doc.number.replace(' ', chr(0xa0))}" in page
-        works = {dep.editions(d.id)[0].id for d in dep.documents if isinstance(d, m.Plan | m.Regulation)}
+        works = {history(dep).work_of(d.id)[0].id for d in dep.documents if isinstance(d, m.Plan | m.Regulation)}
         for work in works:
             assert f'href="{Path(dep.folder).name}/{work}.html"' in page
         expected_rows += len(works) + sum(isinstance(d, m.Order) for d in dep.documents)
@@ -93,7 +94,7 @@ def test_index_lists_every_order_and_every_plan_and_regulation(published):
 def test_every_link_of_every_page_resolves(published):
     content, site, _ = published
     pages = sorted(site.rglob("*.html"))
-    works = {(d.folder, d.editions(doc.id)[0].id) for d in load([str(p) for p in sorted(content.iterdir())])
+    works = {(d.folder, history(d).work_of(doc.id)[0].id) for d in load([str(p) for p in sorted(content.iterdir())])
              for doc in d.documents if isinstance(doc, m.Plan | m.Regulation)}
     assert len(pages) == 1 + len(works)  # the index and a page per plan or regulation
     checked = 0

@@ -28,6 +28,7 @@ from generator import model as m
 from generator.cosmetic import split_visible
 from generator.diff import diff
 from generator.editions import walk
+from generator.history import history
 from generator.redline import built_docx, redline_docx, row_paths
 from generator.render.docx import DEFAULT_TEMPLATES
 from generator.render.redline_docx import Revision, redline
@@ -401,7 +402,7 @@ def test_bundled_pair_carries_every_change_of_the_amending_order(departments, bu
     dep = departments["novosibirsk"]
     old, new = dep.document("plan-2020"), dep.document("plan-2020-ed2")
     # Every change the amending order of 15.04.2020 names, on the row it names.
-    named = [c for item in compose(dep, dep.amending_order(new.id)).items for c in item.changes]
+    named = [c for item in compose(dep, history(dep).amending_order(new.id)).items for c in item.changes]
     script = script_of(named)
     assert len(named) >= 9
     states = tracked_rows(data)

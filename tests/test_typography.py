@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.typography import NBSP, cite, format_date, number_sign, typeset
+from generator.typography import NBSP, format_date, number_sign, typeset
 
 SEPTEMBER_9 = dt.date(2020, 9, 9)
 
@@ -35,11 +35,6 @@ def test_date_styles(style, expected):
 ])
 def test_long_dates_put_the_month_in_the_genitive(date, expected):
     assert format_date(date, "long") == expected
-
-
-def test_citation_of_an_order():
-    assert cite(dt.date(2024, 3, 12), "45", "numeric") == f"от 12.03.2024 №{NBSP}45"
-    assert cite(SEPTEMBER_9, "427", "long") == f"от 9{NBSP}сентября 2020{NBSP}г. №{NBSP}427"
 
 
 @pytest.mark.parametrize("number, expected", [

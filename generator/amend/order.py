@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from .. import model as m
 from ..cosmetic import split_visible
 from ..diff import Change, Diff, diff
-from ..editions import amending_orders, base_edition, carry_numbers, numbers_of
+from ..editions import carry_numbers
+from ..formats import order_act, revisions
 from ..grammar import name_in_accusative
+from ..history import history
 from ..printed import printed
-from ..typography import cite as cite_order
-from ..typography import typeset
 from .names import Item, Settings
 from .wording import changed_share, wording
 from .words import capitalized
@@ -39,21 +39,26 @@ def proof(dep: m.Department, old, new, composition: Composition) -> list[str]:
 
     if composition.form != "changes":
         return []
-    old_numbers = numbers_of(dep, old)
-    _, _, new_numbers = changes_of(old, new, old_numbers)
+    editions = history(dep)
+    old_numbers = editions.numbers(old)
+    _, _, new_numbers = changes_of(old, new, old_numbers, editions.changes(old, new))
     return prove(printed(old, old_numbers), printed(new, new_numbers), composition.items)
 
 
-def changes_of(old, new, old_numbers: dict) -> tuple[Diff, list[Change], dict]:
-    """(the visible changes, the typing-only ones, the new edition's frozen numbers)."""
-    changes = diff(old, new)
+def changes_of(old, new, old_numbers: dict, changes: Diff | None = None) -> tuple[Diff, list[Change], dict]:
+    """(the visible changes, the typing-only ones, the new edition's frozen numbers);
+    `changes`: the diff of the two editions, when it is known already."""
+    changes = changes if changes is not None else diff(old, new)
     visible, cosmetic = split_visible(changes.changes)
     changes = dataclasses.replace(changes, changes=visible)
     return changes, cosmetic, carry_numbers(old_numbers, changes, new)
 
 
 def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) -> Composition:
-    """The amendment that an order with `amendment:` makes."""
+    """The amendment that an order with `amendment:` makes; with the default settings
+    composed once per department (the department's history keeps it)."""
+    if settings == Settings():
+        return history(dep).composition(order)
     old = dep.document(order.amendment.old)
     new = dep.document(order.amendment.new)
     return compose_for(dep, old, new, order.amendment.form, order.id, settings)
@@ -61,26 +66,19 @@ def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) 
 
 def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str | None = None,
                 settings: Settings = Settings()) -> Composition:
-    old_numbers = numbers_of(dep, old)
-    changes, cosmetic, new_numbers = changes_of(old, new, old_numbers)
+    editions = history(dep)
+    old_numbers = editions.numbers(old)
+    changes, cosmetic, new_numbers = changes_of(old, new, old_numbers, editions.changes(old, new))
     share = changed_share(old, changes)
     if form == "auto":  # an order's own points are amended point by point, however many
         form = "new-edition" if share >= settings.new_edition_share and not isinstance(old, m.Order) else "changes"
     org = dep.organization
-    base = base_edition(dep, old)
-    approval = dep.approving_order(base.id)
+    approval = editions.approval(editions.base(old).id)
     named = name_in_accusative(old.title)
     reference = named.accusative
-    earlier = [o for o in amending_orders(dep, old) if o.id != order_id]
+    earlier = [o for o in editions.amended_by(old) if o.id != order_id]
     style = org.style.date
-
-    def cite(o: m.Order) -> str:
-        return cite_order(o.date, o.number, style)
-
-    revisions = ""
-    if earlier:
-        word = "приказа" if len(earlier) == 1 else "приказов"
-        revisions = f" (в редакции {word} " + ", ".join(cite(o) for o in earlier) + ")"
+    in_revision = f" ({revisions(earlier, style, 'в редакции')})" if earlier else ""
     if form == "new-edition":
         items: list[Item] = []
     else:
@@ -91,25 +89,25 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
     count_word = "изменения" if single else "изменений"  # «О внесении изменения(й)»
     following = "следующее изменение" if single else "следующие изменения"
     if isinstance(old, m.Order):  # the order's own points: «Внести в приказ … «…» следующие изменения:»
-        act = f"приказ {typeset(org.name_genitive)} {cite(old)} «{typeset(old.title)}»"
-        title = f"О внесении {count_word} в {act}{revisions}"
-        lead = (f"Внести в {act}{revisions} {following}:" if form != "new-edition" else
-                f"Изложить {act}{revisions} в новой редакции согласно приложению к настоящему приказу.")
+        act = order_act(org, old, style)
+        title = f"О внесении {count_word} в {act}{in_revision}"
+        lead = (f"Внести в {act}{in_revision} {following}:" if form != "new-edition" else
+                f"Изложить {act}{in_revision} в новой редакции согласно приложению к настоящему приказу.")
     elif approval is not None:
         approving, _ = approval
-        act = f"приказ {typeset(org.name_genitive)} {cite(approving)} «{typeset(approving.title)}»"
-        title = f"О внесении {count_word} в {act}{revisions}"
+        act = order_act(org, approving, style)
+        title = f"О внесении {count_word} в {act}{in_revision}"
         if form == "new-edition":
-            lead = (f"Внести в {act}{revisions} изменение, изложив {reference} в новой редакции "
+            lead = (f"Внести в {act}{in_revision} изменение, изложив {reference} в новой редакции "
                     "согласно приложению к настоящему приказу.")
         else:
-            lead = (f"Внести в {reference}, {named.participle} приказом {typeset(org.name_genitive)} "
-                    f"{cite(approving)} «{typeset(approving.title)}»{revisions}, {following}:")
+            lead = (f"Внести в {reference}, {named.participle} {order_act(org, approving, style, 'приказом')}"
+                    f"{in_revision}, {following}:")
     else:
-        title = f"О внесении {count_word} в {reference}{revisions}"
+        title = f"О внесении {count_word} в {reference}{in_revision}"
         if form == "new-edition":
-            lead = f"Изложить {reference}{revisions} в новой редакции согласно приложению к настоящему приказу."
+            lead = f"Изложить {reference}{in_revision} в новой редакции согласно приложению к настоящему приказу."
         else:
-            lead = f"Внести в {reference}{revisions} {following}:"
+            lead = f"Внести в {reference}{in_revision} {following}:"
     annex = new if form == "new-edition" else None
     return Composition(title, lead, items, form, share, annex, changes, cosmetic)

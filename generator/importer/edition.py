@@ -594,7 +594,7 @@ def import_edition(docx_path: str, plan_path: str, new_id: str | None = None, fo
     if not isinstance(old, m.Plan):
         raise ContentError([Problem("file-unreadable", Pos(plan_path), {
             "reason": "--edition-of: укажите файл плана мероприятий (редакцию, которую правили в Word)"})])
-    from ..editions import numbers_of
+    from ..history import numbers_of
 
     report = Report()
     tree = read_plan(docx_path, old, report)

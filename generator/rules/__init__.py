@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 
 from .. import model as m
 from ..errors import Pos
+from ..history import history
 from ..numbering import (
     NumberedMeasure,
     NumberedSection,
@@ -74,19 +75,10 @@ class Context:
 
     def approving_order(self, doc: m.Document) -> m.Order | None:
         """The order that approves a document as its annex or brings an edition into force."""
-        found = self.department.approving_order(doc.id)
-        if found:
-            return found[0]
-        amending = getattr(self.department, "amending_order", None)
-        return amending(doc.id) if amending else None
+        return history(self.department).basis(doc.id)
 
     def previous_edition(self, doc: m.Document) -> m.Document | None:
-        follows = getattr(getattr(doc, "edition", None), "follows", None)
-        return (
-            next((d for d in self.department.documents if d.id == follows), None)
-            if follows
-            else None
-        )
+        return history(self.department).previous(doc)
 
     @cached_property
     def fields(self) -> list[Field]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import formats
 from .. import model as m
 from ..deadlines import MONTHS
 from ..errors import Problem
@@ -52,7 +53,7 @@ def annex_headers(order: m.Order) -> Iterator[Problem]:
                 "error",
             )
         date = _printed_date(printed)
-        if date and date != order.date.strftime("%d.%m.%Y"):
+        if date and date != formats.date(order.date):
             yield Problem(
                 "annex-header-mismatch",
                 ref.pos,
@@ -60,7 +61,7 @@ def annex_headers(order: m.Order) -> Iterator[Problem]:
                     "document": ref.document,
                     "what": "датой",
                     "printed": date,
-                    "actual": order.date.strftime("%d.%m.%Y"),
+                    "actual": formats.date(order.date),
                 },
                 "error",
             )

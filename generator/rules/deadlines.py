@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import formats
 from .. import model as m
 from ..deadlines import Deadline, doubled_digit_year, parse, year_candidates
 from ..errors import Problem
@@ -142,7 +143,7 @@ def _over(deadline: Deadline, order: m.Order) -> bool:
 def _before_order(late: list[tuple[m.Measure, Deadline]], order: m.Order) -> Iterator[Problem]:
     """One deadline over before the order is that row's defect; many are one cause, the
     order's date (or a plan carried over from a past year), reported once with the list."""
-    date = order.date.strftime("%d.%m.%Y")
+    date = formats.date(order.date)
     if len(late) == 1:
         measure, deadline = late[0]
         yield Problem(

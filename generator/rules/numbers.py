@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import model as m
-from ..editions import numbers_of, walk
+from ..editions import walk
 from ..errors import Pos, Problem
+from ..history import history
 from ..numbering import NumberedChapter, NumberedSection, regulation_outline
 from . import Context
 
@@ -51,12 +52,12 @@ def number_rules(ctx: Context) -> Iterator[Problem]:
 
 
 def _frozen(ctx: Context, doc) -> dict[int, str | None]:
-    """An amended edition's numbers by node (editions.numbers_of, as build and amend give
-    them); empty for an edition numbered from scratch."""
+    """An amended edition's numbers by node (the department's history: as build and amend
+    give them); empty for an edition numbered from scratch."""
     if doc.edition.kind != "amendment" or not doc.edition.follows:
         return {}
     try:
-        numbers = numbers_of(ctx.department, doc)
+        numbers = history(ctx.department).numbers(doc)
     except (StopIteration, KeyError, LookupError):
         return {}  # the previous edition is missing: the loader reports that
     return {id(node): numbers.get(path) for path, node in walk(doc)}

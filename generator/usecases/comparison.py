@@ -10,6 +10,7 @@ from .. import model as m
 from ..amend import Composition, compose_for
 from ..build import site_folder
 from ..compare import comparison_rows, heading
+from ..history import history
 from ..output import target_path, write_atomic
 from ..typography import typeset
 from .documents import edition_pair
@@ -65,7 +66,7 @@ def _comparison_table(dep: m.Department, old, new, composition: Composition) -> 
 
     rows = comparison_rows(composition, getattr(new, "responsible_separator", ", "), getattr(new, "extra_columns", ()))
     title, subtitle = heading(dep, old, new, composition)
-    order = dep.amending_order(new.id)
+    order = history(dep).amending_order(new.id)
     props = Properties(f"{title} {subtitle}", dep.organization.name, typeset(new.title), "сравнительная таблица",
                        order.date if order else NO_ORDER_DATE)
     stem = f"{new.id}.comparison"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..errors import InputError
+from ..history import history
 from .documents import document_at
 
 
@@ -24,11 +25,8 @@ def editions_of(path: str) -> tuple[EditionEntry, ...]:
     doc = document_at(dep, path)
     if not isinstance(doc, m.Plan | m.Regulation):
         raise InputError("это не план и не положение: редакции есть у планов и положений")
-    entries = []
-    for edition in dep.editions(doc.id):
-        approval = dep.approving_order(edition.id)
-        entries.append(EditionEntry(edition, approval[0] if approval else dep.amending_order(edition.id)))
-    return tuple(entries)
+    editions = history(dep)
+    return tuple(EditionEntry(edition, editions.basis(edition.id)) for edition in editions.work_of(doc.id))
 
 
 @dataclass(frozen=True)
@@ -39,11 +37,9 @@ class Inspected:
 
     def numbered(self) -> m.Document | None:
         """The document with the numbers its edition prints, as build and amend give them."""
-        from ..editions import frozen
-
         doc = self.document
         if isinstance(doc, m.Plan | m.Regulation):
-            numbered = frozen(self.department, doc)
+            numbered = history(self.department).frozen(doc)
             assert isinstance(numbered, m.Plan | m.Regulation)  # with_numbers keeps the type
             return numbered
         return doc
