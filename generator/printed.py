@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import model as m
 from .diff import CHILDREN
@@ -157,6 +158,7 @@ class NotApplicable(ValueError):
     """A formula that does not apply: its words are not found, or found more than once."""
 
 
+@lru_cache(maxsize=1024)  # a grouped replacement looks for the same words in many cells
 def _pattern(words: str) -> re.Pattern:
     """«слова «ОО»» are the words ОО, not the letters inside «МОУО»."""
     left = r"(?<!\w)" if words[:1].isalnum() or words[:1] == "_" else ""
@@ -165,7 +167,7 @@ def _pattern(words: str) -> re.Pattern:
 
 
 def occurrences(text: str, words: str) -> int:
-    return len(_pattern(words).findall(text)) if words else 0
+    return len(_pattern(words).findall(text)) if words and words in text else 0
 
 
 def replace_once(text: str, old: str, new: str) -> str:
