@@ -123,13 +123,14 @@ class Document:
         kind, _ = _UNIT_FORMS[word]
         kinds = {"row": ("measure", "clause", "point"), "section": ("section",), "chapter": ("chapter",),
                  "block": ("block",)}[kind]
-        candidates = [u for u in self.units if u.kind in kinds and (within is None or u.inside(within))]
         if re.fullmatch(QUOTE, ident):
+            candidates = [u for u in self.units if u.kind in kinds and (within is None or u.inside(within))]
             name = printed_key(quotes[int(ident[1:])]).removesuffix("…")
             found = [u for u in candidates if printed_key(u.cells.get("title") or u.cells.get("label")
                                                           or u.cells.get("text", "")).startswith(name)]
-        else:
-            found = [u for u in candidates if u.number == ident]
+        else:  # the number first: it rules out all units but a few
+            found = [u for u in self.units
+                     if u.number == ident and u.kind in kinds and (within is None or u.inside(within))]
         if len(found) != 1:
             raise WordingError(f"«{label}»: найдено {len(found)}")
         return found[0]
