@@ -117,6 +117,7 @@ class Document:
         by_original = {id(a): b for a, b in zip(start.units, self.units)}
         for a, b in zip(start.units, self.units):
             b.parent = by_original.get(id(a.parent)) if a.parent is not None else None
+        self._numbered: dict[str | None, list[Unit]] | None = None  # units by number, built on demand
 
     def find(self, label: str, quotes: list[str], within: Unit | None = None) -> Unit:
         word, ident = label.split(" ", 1)
@@ -128,12 +129,24 @@ class Document:
             name = printed_key(quotes[int(ident[1:])]).removesuffix("…")
             found = [u for u in candidates if printed_key(u.cells.get("title") or u.cells.get("label")
                                                           or u.cells.get("text", "")).startswith(name)]
-        else:  # the number first: it rules out all units but a few
-            found = [u for u in self.units
-                     if u.number == ident and u.kind in kinds and (within is None or u.inside(within))]
+        else:
+            found = [u for u in self._with_number(ident)
+                     if u.kind in kinds and (within is None or u.inside(within))]
         if len(found) != 1:
             raise WordingError(f"«{label}»: найдено {len(found)}")
         return found[0]
+
+    def _with_number(self, number: str) -> list[Unit]:
+        """The units numbered `number`, in order (an item names many rows by their numbers)."""
+        if self._numbered is None:
+            self._numbered = {}
+            for unit in self.units:
+                self._numbered.setdefault(unit.number, []).append(unit)
+        return self._numbered.get(number, [])
+
+    def insert(self, at: int, units: list[Unit]) -> None:
+        self.units[at:at] = units
+        self._numbered = None
 
     def extent_end(self, unit: Unit, measures_only: bool = False) -> int:
         """Index after the last unit inside `unit` (before its subsections, for rows)."""
@@ -146,6 +159,7 @@ class Document:
 
     def remove(self, unit: Unit) -> None:
         self.units = [u for u in self.units if u is not unit and not u.inside(unit)]
+        self._numbered = None
 
 
 # --- applying items ---------------------------------------------------------------------
@@ -257,7 +271,7 @@ def _added(doc: Document, match, quotes, item) -> None:
     expected = _numbers(match["numbers"] or "")
     if expected and [u.number for u in units if u.parent is parent] != expected:
         raise WordingError(f"номера {expected} не совпадают с цитатой")
-    doc.units[at:at] = units
+    doc.insert(at, units)
 
 
 def _total(doc: Document, match, quotes, item) -> None:
