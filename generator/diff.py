@@ -132,19 +132,22 @@ class _Memo:
     """Content keys and words of the nodes of one comparison, each computed once.
 
     A section's content key holds its measures' keys, and the measures are matched again
-    inside it; keyed by identity, since both trees live for the whole comparison."""
+    inside it; keyed by identity, since both trees live for the whole comparison. A key is
+    a small number standing for `content_key` (equal content, equal number), so matching a
+    list of sections hashes numbers, not the nested keys of all their measures."""
 
     def __init__(self) -> None:
-        self._keys: dict[int, tuple] = {}
+        self._keys: dict[int, int] = {}
+        self._numbers: dict[tuple, int] = {}
         self._words: dict[int, list[str]] = {}
 
-    def key(self, node) -> tuple:
+    def key(self, node) -> int:
         found = self._keys.get(id(node))
         if found is None:
             kind = type(node)  # the fields of one type come in one order: the key needs no names
-            found = self._keys[id(node)] = (
-                kind.__name__, tuple([repr(getattr(node, name)) for name in _own_names(kind, False)]),
-                tuple(tuple([self.key(c) for c in getattr(node, name)]) for name in CHILDREN[kind]))
+            content = (kind.__name__, tuple([repr(getattr(node, name)) for name in _own_names(kind, False)]),
+                       tuple(tuple([self.key(c) for c in getattr(node, name)]) for name in CHILDREN[kind]))
+            found = self._keys[id(node)] = self._numbers.setdefault(content, len(self._numbers))
         return found
 
     def words(self, node) -> list[str]:
@@ -185,7 +188,8 @@ def _own_changes(old, new, include_meta: bool = False) -> tuple[FieldChange, ...
 
 def content_key(node) -> tuple:
     """What makes two nodes the same content: own fields and, recursively, children."""
-    return _Memo().key(node)
+    return (type(node).__name__, tuple(sorted((k, repr(v)) for k, v in own_fields(node).items())),
+            tuple(tuple(content_key(c) for c in getattr(node, name)) for name in CHILDREN[type(node)]))
 
 
 def node_text(node) -> str:

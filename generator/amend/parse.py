@@ -117,7 +117,16 @@ class Document:
         by_original = {id(a): b for a, b in zip(start.units, self.units)}
         for a, b in zip(start.units, self.units):
             b.parent = by_original.get(id(a.parent)) if a.parent is not None else None
-        self._numbered: dict[str | None, list[Unit]] | None = None  # units by number, built on demand
+        # An item names rows by their numbers, and a removal takes the units inside: both
+        # found through an index, not by a walk over every unit of the document.
+        self._numbered: dict[str | None, list[Unit]] = {}
+        self._children: dict[int, list[Unit]] = {}  # id of a unit (or of None) → the units it holds
+        for unit in self.units:
+            self._index(unit)
+
+    def _index(self, unit: Unit) -> None:
+        self._numbered.setdefault(unit.number, []).append(unit)
+        self._children.setdefault(id(unit.parent), []).append(unit)
 
     def find(self, label: str, quotes: list[str], within: Unit | None = None) -> Unit:
         word, ident = label.split(" ", 1)
@@ -130,23 +139,16 @@ class Document:
             found = [u for u in candidates if printed_key(u.cells.get("title") or u.cells.get("label")
                                                           or u.cells.get("text", "")).startswith(name)]
         else:
-            found = [u for u in self._with_number(ident)
+            found = [u for u in self._numbered.get(ident, ())
                      if u.kind in kinds and (within is None or u.inside(within))]
         if len(found) != 1:
             raise WordingError(f"«{label}»: найдено {len(found)}")
         return found[0]
 
-    def _with_number(self, number: str) -> list[Unit]:
-        """The units numbered `number`, in order (an item names many rows by their numbers)."""
-        if self._numbered is None:
-            self._numbered = {}
-            for unit in self.units:
-                self._numbered.setdefault(unit.number, []).append(unit)
-        return self._numbered.get(number, [])
-
     def insert(self, at: int, units: list[Unit]) -> None:
         self.units[at:at] = units
-        self._numbered = None
+        for unit in units:
+            self._index(unit)
 
     def extent_end(self, unit: Unit, measures_only: bool = False) -> int:
         """Index after the last unit inside `unit` (before its subsections, for rows)."""
@@ -158,8 +160,17 @@ class Document:
         return k
 
     def remove(self, unit: Unit) -> None:
-        self.units = [u for u in self.units if u is not unit and not u.inside(unit)]
-        self._numbered = None
+        """Remove `unit` and every unit inside it."""
+        gone, stack = [], [unit]
+        while stack:
+            node = stack.pop()
+            gone.append(node)
+            stack += self._children.pop(id(node), [])
+        self._children[id(unit.parent)].remove(unit)
+        for node in gone:
+            self._numbered[node.number].remove(node)
+        ids = {id(node) for node in gone}
+        self.units = [u for u in self.units if id(u) not in ids]
 
 
 # --- applying items ---------------------------------------------------------------------
