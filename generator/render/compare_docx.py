@@ -84,14 +84,22 @@ def _page_numbers(section) -> None:
 
 
 def _runs(paragraph, runs) -> None:
+    from docx.oxml.ns import qn
+
     for op, text in runs:
-        run = paragraph.add_run()
-        _append_text(run._r, text)
-        if op == "delete":
-            run.font.strike = True
-        elif op == "insert":
-            run.bold = True
-            run.underline = True
+        r = paragraph._p.makeelement(qn("w:r"))
+        if op in ("delete", "insert"):  # what run.font.strike, run.bold, run.underline write
+            properties = r.makeelement(qn("w:rPr"))
+            if op == "delete":
+                properties.append(r.makeelement(qn("w:strike")))
+            else:
+                properties.append(r.makeelement(qn("w:b")))
+                underline = r.makeelement(qn("w:u"))
+                underline.set(qn("w:val"), "single")
+                properties.append(underline)
+            r.append(properties)
+        _append_text(r, text)
+        paragraph._p.append(r)
 
 
 _BREAKS = re.compile(r"([\t\r\n])")
@@ -99,18 +107,17 @@ _BREAKS = re.compile(r"([\t\r\n])")
 
 def _append_text(r, text: str) -> None:
     """The elements python-docx's `run.text = text` makes (w:t, w:tab for a tab, w:br for a
-    line break), appended at once: python-docx walks the text a character at a time, which
-    was most of the time of a long comparison table."""
-    from docx.oxml import OxmlElement
+    line break), appended at once: python-docx walks the text a character at a time and
+    places each element by the schema, which was most of the time of a long table."""
     from docx.oxml.ns import qn
 
     for piece in _BREAKS.split(text):
         if piece == "\t":
-            r.append(OxmlElement("w:tab"))
+            r.append(r.makeelement(qn("w:tab")))
         elif piece in ("\r", "\n"):
-            r.append(OxmlElement("w:br"))
+            r.append(r.makeelement(qn("w:br")))
         elif piece:
-            t = OxmlElement("w:t")
+            t = r.makeelement(qn("w:t"))
             t.text = piece
             if len(piece.strip()) < len(piece):
                 t.set(qn("xml:space"), "preserve")
