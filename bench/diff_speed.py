@@ -22,13 +22,17 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import resource
+import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from e2e import AMENDING_ORDER, FLOOR, SIGNATORY, process_time  # noqa: E402
+from e2e import AMENDING_ORDER, FLOOR, SIGNATORY  # noqa: E402
 
 from bench import ORGANIZATION, ROOT, floor_template, machine, plan_yaml  # noqa: E402
 
@@ -131,31 +135,55 @@ def write_pair(folder: Path, measures: int, edit: str) -> Path:
     return pair
 
 
+def process_times(argv: list[str]) -> tuple[float, float]:
+    """Wall time and processor time (user + system) of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {done.returncode}:\n{done.stderr[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def measure(folder: Path, measures: int, runs: int, template: str) -> list[tuple]:
+    """Per edit, rounds of floor, diff and amend one after another, so that a machine busy
+    with other work weighs on the floor and on the commands alike; medians of the rounds."""
     prikaz = str(Path(sys.executable).parent / "prikaz")
     rows = []
-    floor = None
     for edit in EDITS:
         pair = write_pair(folder, measures, edit)
-        if floor is None:
-            floor = process_time([sys.executable, "-c", FLOOR, str(pair / "plan.yaml"), template,
-                                  str(folder / "floor.docx")], runs)
         old, new = str(pair / "plan.yaml"), str(pair / "plan-ed2.yaml")
-        diff = process_time([prikaz, "diff", old, new, "-o", str(pair / "diff")], runs)
-        amend = process_time([prikaz, "amend", old, new, "--order", str(pair / "order.yaml"),
-                              "-o", str(pair / "amend")], runs)
-        rows.append((measures, edit, floor, diff, amend))
-        print(f"{measures} {edit}: floor {floor:.2f} s, diff {diff:.2f} s ({diff / floor:.2f}×), "
-              f"amend {amend:.2f} s ({amend / floor:.2f}×)", flush=True)
+        commands = {
+            "floor": [sys.executable, "-c", FLOOR, old, template, str(folder / "floor.docx")],
+            "diff": [prikaz, "diff", old, new, "-o", str(pair / "diff")],
+            "amend": [prikaz, "amend", old, new, "--order", str(pair / "order.yaml"), "-o", str(pair / "amend")],
+        }
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, argv in commands.items():
+                times[name].append(process_times(argv))
+        wall = {name: statistics.median(t[0] for t in found) for name, found in times.items()}
+        cpu = {name: statistics.median(t[1] for t in found) for name, found in times.items()}
+        rows.append((measures, edit, wall, cpu))
+        print(f"{measures} {edit}: floor {wall['floor']:.2f} s, diff {wall['diff']:.2f} s "
+              f"({wall['diff'] / wall['floor']:.2f}×, processor {cpu['diff'] / cpu['floor']:.2f}×), amend "
+              f"{wall['amend']:.2f} s ({wall['amend'] / wall['floor']:.2f}×, processor "
+              f"{cpu['amend'] / cpu['floor']:.2f}×)", flush=True)
     return rows
 
 
 def table(label: str, runs: int, rows: list[tuple]) -> list[str]:
-    lines = [f"## {label}", "", f"Medians of {runs} runs of each command as a fresh process.", "",
+    lines = [f"## {label}", "", f"Medians of {runs} rounds (floor, diff, amend as fresh processes, one "
+             "after another). Wall time, and in brackets the ratio of processor time (user + "
+             "system), which a busy machine disturbs less.", "",
              "| measures | edit | floor, s | diff, s | diff / floor | amend, s | amend / floor |",
              "|---:|---|---:|---:|---:|---:|---:|"]
-    lines += [f"| {n} | {edit} | {floor:.2f} | {diff:.2f} | {diff / floor:.2f} | {amend:.2f} | {amend / floor:.2f} |"
-              for n, edit, floor, diff, amend in rows]
+    for n, edit, wall, cpu in rows:
+        lines.append(f"| {n} | {edit} | {wall['floor']:.2f} | {wall['diff']:.2f} | "
+                     f"{wall['diff'] / wall['floor']:.2f} ({cpu['diff'] / cpu['floor']:.2f}) | {wall['amend']:.2f} | "
+                     f"{wall['amend'] / wall['floor']:.2f} ({cpu['amend'] / cpu['floor']:.2f}) |")
     return lines + [""]
 
 
