@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -101,15 +102,59 @@ class Diff:
         return counts
 
 
+# The last comparisons made: `prikaz amend` compares the same two editions to word the
+# order, to prove the wording and to render the order. The model is immutable, so the
+# same two objects give the same changes; each caller gets its own lists.
+_RECENT: list[tuple[object, object, Diff]] = []
+
+
 def diff(old, new) -> Diff:
     """Changes that turn edition `old` into edition `new` (plans, regulations, orders)."""
+    for a, b, done in _RECENT:
+        if a is old and b is new:
+            return Diff(list(done.changes), list(done.ambiguities), dict(done.kept))
+    result = _compare(old, new)
+    _RECENT[:] = [(old, new, result), *_RECENT[:3]]
+    return Diff(list(result.changes), list(result.ambiguities), dict(result.kept))
+
+
+def _compare(old, new) -> Diff:
     result = Diff()
     if own_fields(old, include_meta=True) != own_fields(new, include_meta=True):
         own = _own_changes(old, new, include_meta=True)
         result.changes.append(Change("document", (), (), old, new, own))
-    _diff_children(old, new, (), (), result)
+    _diff_children(old, new, (), (), result, _Memo())
     _pair_moves(result)
     return result
+
+
+class _Memo:
+    """Content keys and words of the nodes of one comparison, each computed once.
+
+    A section's content key holds its measures' keys, and the measures are matched again
+    inside it; keyed by identity, since both trees live for the whole comparison. A key is
+    a small number standing for `content_key` (equal content, equal number), so matching a
+    list of sections hashes numbers, not the nested keys of all their measures."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, int] = {}
+        self._numbers: dict[tuple, int] = {}
+        self._words: dict[int, list[str]] = {}
+
+    def key(self, node) -> int:
+        found = self._keys.get(id(node))
+        if found is None:
+            kind = type(node)  # the fields of one type come in one order: the key needs no names
+            content = (kind.__name__, tuple([repr(getattr(node, name)) for name in _own_names(kind, False)]),
+                       tuple(tuple([self.key(c) for c in getattr(node, name)]) for name in CHILDREN[kind]))
+            found = self._keys[id(node)] = self._numbers.setdefault(content, len(self._numbers))
+        return found
+
+    def words(self, node) -> list[str]:
+        found = self._words.get(id(node))
+        if found is None:
+            found = self._words[id(node)] = words(node_text(node))
+        return found
 
 
 # --- own fields -------------------------------------------------------------------------
@@ -117,12 +162,22 @@ def diff(old, new) -> Diff:
 
 def own_fields(node, include_meta: bool = False) -> dict[str, object]:
     """A node's fields that are not children lists (nor its position)."""
-    children = CHILDREN[type(node)]
-    skip = set(children) | {"pos", "reason", "sealed"}  # seals record approval, not content
-    if not include_meta:
-        skip |= {"edition"}
-    # fields outside equality (the file's checksum, positions) are no content
-    return {f.name: getattr(node, f.name) for f in dataclasses.fields(node) if f.name not in skip and f.compare}
+    return {name: getattr(node, name) for name in _own_names(type(node), include_meta)}
+
+
+_OWN_NAMES: dict[tuple[type, bool], tuple[str, ...]] = {}
+
+
+def _own_names(kind: type, include_meta: bool) -> tuple[str, ...]:
+    names = _OWN_NAMES.get((kind, include_meta))
+    if names is None:
+        skip = set(CHILDREN[kind]) | {"pos", "reason", "sealed"}  # seals record approval, not content
+        if not include_meta:
+            skip |= {"edition"}
+        # fields outside equality (the file's checksum, positions) are no content
+        names = _OWN_NAMES[(kind, include_meta)] = tuple(
+            f.name for f in dataclasses.fields(kind) if f.name not in skip and f.compare)
+    return names
 
 
 def _own_changes(old, new, include_meta: bool = False) -> tuple[FieldChange, ...]:
@@ -151,10 +206,12 @@ def node_text(node) -> str:
 # --- matching children lists ------------------------------------------------------------
 
 
-def _diff_children(old, new, old_path: Path, new_path: Path, result: Diff) -> None:
+def _diff_children(old, new, old_path: Path, new_path: Path, result: Diff, memo: _Memo) -> None:
     for name in CHILDREN[type(old)]:
         olds, news = getattr(old, name), getattr(new, name)
-        pairs, ambiguities = match_lists(olds, news)
+        if not olds and not news:
+            continue
+        pairs, ambiguities = match_lists(olds, news, memo)
         for j, i, score in ambiguities:
             candidates = tuple(old_path + ((name, k),) for k in i)
             result.ambiguities.append(Ambiguity(new_path + ((name, j),), candidates, score))
@@ -171,10 +228,13 @@ def _diff_children(old, new, old_path: Path, new_path: Path, result: Diff) -> No
                 anchor = i
                 o_path, n_path = old_path + ((name, i),), new_path + ((name, j),)
                 result.kept[n_path] = o_path
+                if memo.key(olds[i]) == memo.key(node):  # the same content: kept as is, all of it
+                    _keep_all(olds[i], node, o_path, n_path, result)
+                    continue
                 own = _own_changes(olds[i], node)
                 if own:
                     result.changes.append(Change("changed", o_path, n_path, olds[i], node, own))
-                _diff_children(olds[i], node, o_path, n_path, result)
+                _diff_children(olds[i], node, o_path, n_path, result, memo)
             else:
                 result.changes.append(Change(
                     "added", None, new_path + ((name, j),), None, node,
@@ -182,8 +242,22 @@ def _diff_children(old, new, old_path: Path, new_path: Path, result: Diff) -> No
                 ))
 
 
-def match_lists(olds, news) -> tuple[list[tuple[int, int]], list[tuple[int, list[int], float]]]:
+def _keep_all(old, new, old_path: Path, new_path: Path, result: Diff) -> None:
+    """Record every node inside two nodes of the same content as kept, child by child
+    (what matching their lists would find: the same items in the same order)."""
+    for name in CHILDREN[type(old)]:
+        for i, (a, b) in enumerate(zip(getattr(old, name), getattr(new, name))):
+            o_path, n_path = old_path + ((name, i),), new_path + ((name, i),)
+            result.kept[n_path] = o_path
+            _keep_all(a, b, o_path, n_path, result)
+
+
+def match_lists(olds, news, memo: _Memo | None = None) -> tuple[list[tuple[int, int]],
+                                                                 list[tuple[int, list[int], float]]]:
     """Pairs (old index, new index) of the same item; and ambiguous matches found."""
+    if not olds or not news:
+        return [], []
+    memo = memo or _Memo()
     pairs: dict[int, int] = {}
     # 1. stable ids
     old_ids = {getattr(n, "id", None): i for i, n in enumerate(olds) if getattr(n, "id", None)}
@@ -194,8 +268,8 @@ def match_lists(olds, news) -> tuple[list[tuple[int, int]], list[tuple[int, list
     # 2. identical content, in order
     rest_old = [i for i in range(len(olds)) if i not in pairs]
     rest_new = [j for j in range(len(news)) if j not in pairs.values()]
-    keys_old = [content_key(olds[i]) for i in rest_old]
-    keys_new = [content_key(news[j]) for j in rest_new]
+    keys_old = [memo.key(olds[i]) for i in rest_old]
+    keys_new = [memo.key(news[j]) for j in rest_new]
     matcher = difflib.SequenceMatcher(None, keys_old, keys_new, autojunk=False)
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
@@ -203,7 +277,7 @@ def match_lists(olds, news) -> tuple[list[tuple[int, int]], list[tuple[int, list
     # 3. similar text, inside the gaps between ordered pairs
     ambiguities: list[tuple[int, list[int], float]] = []
     for gap_old, gap_new in _gaps(pairs, len(olds), len(news)):
-        _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities)
+        _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities, memo)
     # 4. a unit rewritten in place: same place, other text, kept columns or neighbours
     for gap_old, gap_new in _gaps(pairs, len(olds), len(news)):
         _match_in_place(olds, news, gap_old, gap_new, pairs)
@@ -249,11 +323,15 @@ def _gaps(pairs: dict[int, int], n_old: int, n_new: int):
             yield gap_old, gap_new
 
 
-def _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities) -> None:
+def _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities, memo: _Memo) -> None:
     scored = []
-    for j in gap_new:
-        same_type = [i for i in gap_old if type(olds[i]) is type(news[j])]
-        scores = sorted(((similarity(olds[i], news[j]), i) for i in same_type), reverse=True)
+    candidates = _similar_candidates([memo.words(olds[i]) for i in gap_old],
+                                     [memo.words(news[j]) for j in gap_new])
+    for j, near in zip(gap_new, candidates):
+        wb = memo.words(news[j])
+        matcher = difflib.SequenceMatcher(None, (), wb, autojunk=False)  # b's index built once
+        same_type = [gap_old[k] for k in near if type(olds[gap_old[k]]) is type(news[j])]
+        scores = sorted(((_similarity_of(matcher, memo.words(olds[i]), wb), i) for i in same_type), reverse=True)
         scores = [(s, i) for s, i in scores if s >= SIMILAR]
         if len(scores) > 1 and scores[0][0] - scores[1][0] < AMBIGUOUS_MARGIN:
             ambiguities.append((j, [i for s, i in scores[:2]], scores[0][0]))
@@ -274,10 +352,58 @@ def similarity(a, b) -> float:
     wa, wb = words(node_text(a)), words(node_text(b))
     if not wa and not wb:
         return 1.0 if type(a) is type(b) else 0.0
-    matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    return _similarity_of(difflib.SequenceMatcher(None, (), wb, autojunk=False), wa, wb)
+
+
+def _similarity_of(matcher: difflib.SequenceMatcher, wa: list[str], wb: list[str]) -> float:
+    """`similarity` of two word lists of the same node type; `matcher` holds `wb` as its b."""
+    if not wa and not wb:
+        return 1.0
+    matcher.set_seq1(wa)
     if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
         return 0.0
     return matcher.ratio()
+
+
+def _similar_candidates(old_words: list[list[str]], new_words: list[list[str]]) -> list[list[int]]:
+    """For each new item, the old items (indexes into `old_words`) that may reach SIMILAR.
+
+    Prefix filtering: a similarity of at least t needs at least t·l/(2 − t) words in common
+    with an item of l words. Order every item's words from the rarest in the gap; two items
+    with that many words in common share one of the rarest l − α + 1 words of each. So a
+    gap of many similar titles («Раздел 1 …», «Раздел 2 …») compares each title with the few
+    sharing a rare word, not with all of them; the others score below SIMILAR anyway.
+    """
+    frequency: dict[str, int] = {}
+    for item in (*old_words, *new_words):
+        for word in set(item):
+            frequency[word] = frequency.get(word, 0) + 1
+
+    def prefix(item: list[str]) -> list[tuple[str, int]]:
+        seen: dict[str, int] = {}
+        elements = []
+        for word in item:  # the k-th «и» and the first one are different elements
+            seen[word] = seen.get(word, 0) + 1
+            elements.append((word, seen[word]))
+        elements.sort(key=lambda e: (frequency[e[0]], e))
+        needed = max(1, math.ceil(SIMILAR * len(item) / (2 - SIMILAR) - 1e-9))
+        return elements[: len(item) - needed + 1]
+
+    index: dict[tuple[str, int], list[int]] = {}
+    empty = []
+    for k, item in enumerate(old_words):
+        if not item:
+            empty.append(k)  # two items without words are alike (similarity 1.0)
+        for element in prefix(item):
+            index.setdefault(element, []).append(k)
+    result = []
+    for item in new_words:
+        if not item:
+            result.append(empty)
+            continue
+        near = {k for element in prefix(item) for k in index.get(element, ())}
+        result.append(sorted(near))
+    return result
 
 
 def similarity_at_least(a, b, threshold: float) -> bool:

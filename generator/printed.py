@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import model as m
 from .diff import CHILDREN
-from .typography import printed_key, typeset
+from .typography import _AS_WRITTEN, printed_key, typeset
 
 MEASURE_CELLS = ("text", "deadline", "responsible")  # columns 2, 3, 4 of a plan's table
 
@@ -129,8 +130,25 @@ def document_cells(doc) -> dict[str, str]:
     return cells
 
 
+# The last editions printed: `prikaz amend` prints both editions to word the order, to
+# prove the wording and to render the order. Nobody changes a Printed (the proof copies
+# the units it edits), and the model is immutable: the same document with the same
+# numbers prints the same (typeset, or as written when the document asks for it).
+_RECENT: list[tuple[object, dict, bool, Printed]] = []
+
+
 def printed(doc, numbers: dict) -> Printed:
     """The units of `doc` in print order with the numbers given (frozen or computed)."""
+    written = _AS_WRITTEN.get()
+    for done_doc, done_numbers, done_written, done in _RECENT:
+        if done_doc is doc and done_written == written and done_numbers == numbers:
+            return done
+    result = _printed(doc, numbers)
+    _RECENT[:] = [(doc, dict(numbers), written, result), *_RECENT[:3]]
+    return result
+
+
+def _printed(doc, numbers: dict) -> Printed:
     kind = "plan" if isinstance(doc, m.Plan) else "regulation" if isinstance(doc, m.Regulation) else "order"
     separator = getattr(doc, "responsible_separator", ", ")
     titles = tuple(c.title for c in getattr(doc, "columns", ()))
@@ -157,6 +175,7 @@ class NotApplicable(ValueError):
     """A formula that does not apply: its words are not found, or found more than once."""
 
 
+@lru_cache(maxsize=1024)  # a grouped replacement looks for the same words in many cells
 def _pattern(words: str) -> re.Pattern:
     """«слова «ОО»» are the words ОО, not the letters inside «МОУО»."""
     left = r"(?<!\w)" if words[:1].isalnum() or words[:1] == "_" else ""
@@ -165,7 +184,7 @@ def _pattern(words: str) -> re.Pattern:
 
 
 def occurrences(text: str, words: str) -> int:
-    return len(_pattern(words).findall(text)) if words else 0
+    return len(_pattern(words).findall(text)) if words and words in text else 0
 
 
 def replace_once(text: str, old: str, new: str) -> str:

@@ -15,7 +15,7 @@ import pytest
 from factories import measure, plan, section
 
 from generator import site, view
-from generator.compare import Row
+from generator.compare import ComparisonRow
 from generator.errors import ToolError
 from generator.render.properties import Properties, properties_of_docx
 from generator.render.writers import (
@@ -43,7 +43,7 @@ def small_docx(text: str) -> bytes:
 
 
 def comparison(word: str) -> Comparison:
-    row = Row(1, "пункт 1.1", [("equal", "Провести "), ("delete", "анализ")],
+    row = ComparisonRow(1, "пункт 1.1", [("equal", "Провести "), ("delete", "анализ")],
               [("equal", "Провести "), ("insert", word)], "уточнение", "пункт 1.1 изложить …")
     return Comparison(f"Сравнительная таблица: {word}", "к приказу № 1", [row], PROPS)
 

@@ -117,22 +117,38 @@ class Document:
         by_original = {id(a): b for a, b in zip(start.units, self.units)}
         for a, b in zip(start.units, self.units):
             b.parent = by_original.get(id(a.parent)) if a.parent is not None else None
+        # An item names rows by their numbers, and a removal takes the units inside: both
+        # found through an index, not by a walk over every unit of the document.
+        self._numbered: dict[str | None, list[Unit]] = {}
+        self._children: dict[int, list[Unit]] = {}  # id of a unit (or of None) → the units it holds
+        for unit in self.units:
+            self._index(unit)
+
+    def _index(self, unit: Unit) -> None:
+        self._numbered.setdefault(unit.number, []).append(unit)
+        self._children.setdefault(id(unit.parent), []).append(unit)
 
     def find(self, label: str, quotes: list[str], within: Unit | None = None) -> Unit:
         word, ident = label.split(" ", 1)
         kind, _ = _UNIT_FORMS[word]
         kinds = {"row": ("measure", "clause", "point"), "section": ("section",), "chapter": ("chapter",),
                  "block": ("block",)}[kind]
-        candidates = [u for u in self.units if u.kind in kinds and (within is None or u.inside(within))]
         if re.fullmatch(QUOTE, ident):
+            candidates = [u for u in self.units if u.kind in kinds and (within is None or u.inside(within))]
             name = printed_key(quotes[int(ident[1:])]).removesuffix("…")
             found = [u for u in candidates if printed_key(u.cells.get("title") or u.cells.get("label")
                                                           or u.cells.get("text", "")).startswith(name)]
         else:
-            found = [u for u in candidates if u.number == ident]
+            found = [u for u in self._numbered.get(ident, ())
+                     if u.kind in kinds and (within is None or u.inside(within))]
         if len(found) != 1:
             raise WordingError(f"«{label}»: найдено {len(found)}")
         return found[0]
+
+    def insert(self, at: int, units: list[Unit]) -> None:
+        self.units[at:at] = units
+        for unit in units:
+            self._index(unit)
 
     def extent_end(self, unit: Unit, measures_only: bool = False) -> int:
         """Index after the last unit inside `unit` (before its subsections, for rows)."""
@@ -144,7 +160,17 @@ class Document:
         return k
 
     def remove(self, unit: Unit) -> None:
-        self.units = [u for u in self.units if u is not unit and not u.inside(unit)]
+        """Remove `unit` and every unit inside it."""
+        gone, stack = [], [unit]
+        while stack:
+            node = stack.pop()
+            gone.append(node)
+            stack += self._children.pop(id(node), [])
+        self._children[id(unit.parent)].remove(unit)
+        for node in gone:
+            self._numbered[node.number].remove(node)
+        ids = {id(node) for node in gone}
+        self.units = [u for u in self.units if id(u) not in ids]
 
 
 # --- applying items ---------------------------------------------------------------------
@@ -256,7 +282,7 @@ def _added(doc: Document, match, quotes, item) -> None:
     expected = _numbers(match["numbers"] or "")
     if expected and [u.number for u in units if u.parent is parent] != expected:
         raise WordingError(f"номера {expected} не совпадают с цитатой")
-    doc.units[at:at] = units
+    doc.insert(at, units)
 
 
 def _total(doc: Document, match, quotes, item) -> None:

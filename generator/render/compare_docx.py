@@ -8,6 +8,7 @@ docxtpl field cannot carry without raw XML in the context.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 
 from .compare_html import HEADINGS
@@ -90,11 +91,41 @@ def _page_numbers(section) -> None:
 
 
 def _runs(paragraph, runs) -> None:
-    for op, text in runs:
-        run = paragraph.add_run(text)
-        if op == "delete":
-            run.font.strike = True
-        elif op == "insert":
-            run.bold = True
-            run.underline = True
+    from docx.oxml.ns import qn
 
+    for op, text in runs:
+        r = paragraph._p.makeelement(qn("w:r"))
+        if op in ("delete", "insert"):  # what run.font.strike, run.bold, run.underline write
+            properties = r.makeelement(qn("w:rPr"))
+            if op == "delete":
+                properties.append(r.makeelement(qn("w:strike")))
+            else:
+                properties.append(r.makeelement(qn("w:b")))
+                underline = r.makeelement(qn("w:u"))
+                underline.set(qn("w:val"), "single")
+                properties.append(underline)
+            r.append(properties)
+        _append_text(r, text)
+        paragraph._p.append(r)
+
+
+_BREAKS = re.compile(r"([\t\r\n])")
+
+
+def _append_text(r, text: str) -> None:
+    """The elements python-docx's `run.text = text` makes (w:t, w:tab for a tab, w:br for a
+    line break), appended at once: python-docx walks the text a character at a time and
+    places each element by the schema, which was most of the time of a long table."""
+    from docx.oxml.ns import qn
+
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            r.append(r.makeelement(qn("w:tab")))
+        elif piece in ("\r", "\n"):
+            r.append(r.makeelement(qn("w:br")))
+        elif piece:
+            t = r.makeelement(qn("w:t"))
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(qn("xml:space"), "preserve")
+            r.append(t)
