@@ -175,13 +175,14 @@ def _form_word(composition) -> str:
 
 def _annex_part(dep: m.Department, order: m.Order, index: int) -> Part:
     doc = dep.document(order.annexes[index].document)
+    assert isinstance(doc, m.Plan | m.Regulation)  # the loader's cross-check: an annex is a plan or a regulation
     return _annexable_part(doc, view.annex_header(dep.organization, order, index, doc))
 
 
 def _annexable_part(doc: m.Plan | m.Regulation, header: list[str]) -> Part:
     kind = KIND[type(doc)]
     with typography.as_written(doc.as_written):
-        context = view.plan_view(doc, header) if kind == "plan" else view.regulation_view(doc, header)
+        context = view.plan_view(doc, header) if isinstance(doc, m.Plan) else view.regulation_view(doc, header)
     return Part(kind, context)
 
 

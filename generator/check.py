@@ -212,17 +212,19 @@ class Alongside:
         self._pid, self._read_end = pid, read_end
 
     def __call__(self) -> list[Problem]:
-        if self._findings is None:
-            data = b""
-            if self._pid:
-                with os.fdopen(self._read_end, "rb") as pipe:
-                    data = pipe.read()
-                _, status = os.waitpid(self._pid, 0)
-                self._pid = 0
-                if status != 0:
-                    data = b""
-            self._findings = pickle.loads(data) if data else check(*self._args)
-        return self._findings
+        if self._findings is not None:
+            return self._findings
+        data = b""
+        if self._pid:
+            with os.fdopen(self._read_end, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = 0
+            if status != 0:
+                data = b""
+        findings: list[Problem] = pickle.loads(data) if data else check(*self._args)
+        self._findings = findings
+        return findings
 
     def cancel(self) -> None:
         """Stop the child if its findings were never asked for (the build failed first)."""

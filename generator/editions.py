@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import TypeVar
 
 from . import model as m
 from .diff import CHILDREN, Diff, Path, resolve
 from .numbering import plan_outline, point_numbers, regulation_outline
+
+Numbered = TypeVar("Numbered")  # with_numbers gives back a node of the type it was given
 
 NUMBERED = (m.Section, m.Measure, m.Chapter, m.Clause, m.Point)
 
@@ -158,7 +161,7 @@ def _stem(number: str) -> str:
     return number.strip().rstrip(".")
 
 
-def with_numbers(doc, numbers: dict[Path, str | None]):
+def with_numbers(doc: Numbered, numbers: dict[Path, str | None]) -> Numbered:
     """`doc` with every number written out explicitly (so it renders frozen)."""
 
     def rebuild(node, path: Path):

@@ -28,7 +28,7 @@ class Composition:
     items: list[Item]
     form: str  # changes | new-edition
     share: float
-    annex: object = None  # the new edition, when the form is new-edition
+    annex: m.Plan | m.Regulation | m.Order | None = None  # the new edition, when the form is new-edition
     changes: Diff | None = None  # the visible changes (and every kept node)
     cosmetic: list[Change] = field(default_factory=list)  # typing only: no item
 
