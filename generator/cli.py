@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import io
 import os
 import signal
 import sys
@@ -125,8 +126,9 @@ def _tolerant_streams() -> None:
     """A terminal in KOI8-R or latin-1 cannot show «», «—» or Cyrillic: print «?» instead
     of failing on the first message."""
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="replace")
+        if isinstance(stream, io.TextIOWrapper):  # not when replaced by something else (None without a console)
+            with contextlib.suppress(ValueError):
+                stream.reconfigure(errors="replace")
 
 
 class _Interrupted(KeyboardInterrupt):
@@ -622,7 +624,7 @@ def show(path: str, as_yaml: bool) -> None:
       prikaz show --yaml content/noglik/order-2020-427.yaml
     """
     from . import model as m
-    from .numbering import NumberedSection, plan_outline, regulation_outline
+    from .numbering import NumberedChapter, NumberedSection, plan_outline, regulation_outline
     from .usecases.inspection import inspect
 
     inspected = inspect(path)
@@ -647,8 +649,7 @@ def show(path: str, as_yaml: bool) -> None:
                 click.echo(f"    {item.number} {_short(first)} | {mm.deadline or ''} | {units}")
     elif isinstance(doc, m.Regulation):
         for item in regulation_outline(doc):
-            chapter = getattr(item, "chapter", None)
-            title = chapter.title if chapter else m.plain_text(item.clause.text)
+            title = item.chapter.title if isinstance(item, NumberedChapter) else m.plain_text(item.clause.text)
             click.echo(f"{item.number} {_short(title)}")
 
 

@@ -179,7 +179,6 @@ class _PlanReader:
         self.extras: dict[str, int] = {}
         self.column_keys: dict[tuple[str, str], str] = {}  # (role, header) → key, in order met
         self._header_cells: list[Cell] = []
-        self._last_measure: MeasureNode | None = None
 
     def read(self, blocks: list[Block]) -> PlanTree:
         title, rest = _title(blocks, self.report)
@@ -362,63 +361,68 @@ class _PlanReader:
         if not table.rows or shapes.signature_table(table):
             return False
         return table.width == self.columns.width or _same_row(table.rows[0], self.columns.header) \
-            or header_of(table) is not None or self._by_order(table) is not None
+            or header_of(table) is not None or self._by_order(table, self.columns) is not None
 
-    def _by_order(self, table: Table) -> Columns | None:
+    def _by_order(self, table: Table, known: Columns) -> Columns | None:
         """A continuation table on another grid (Word or LibreOffice re-laid it out) with as
-        many cells a row as the header: its columns are the header's, in order."""
-        count = len(self.columns.header)
+        many cells a row as the header of the `known` columns: its columns are the header's, in order."""
+        count = len(known.header)
         full = [row for row in table.rows if len(row) == count]
         if not full or len(full) * 2 < len(table.rows):
             return None
-        header_roles = [self.columns.roles.get(c.col) for c in self._header_cells]
+        header_roles = [known.roles.get(c.col) for c in self._header_cells]
         roles: dict[int, str] = {}
         for cell, role in zip(full[0], header_roles):
             for col in range(cell.col, cell.col + cell.span):
                 roles[col] = role or "extra:"
-        return Columns(roles, self.columns.header, table.width, self.columns.names)
+        return Columns(roles, known.header, table.width, known.names)
 
     def _table(self, table: Table) -> None:
         """The rows of one Word table of the plan. The first table's header names the columns;
         a later table's leading rows are a repeated header only if they repeat that header or
         carry Word's «repeat as header row» flag; never because of the words in a data row."""
-        start = 0
-        own_grid = self.columns is not None and table.width != self.columns.width \
-            and not _same_row(table.rows[0], self.columns.header)
-        if own_grid and header_of(table) is None:
-            columns, self.columns = self.columns, self._by_order(table)
-            self.report.guess(at_row(table, 0), "таблица продолжает план, но размечена по-другому: столбцы "
-                                                "сопоставлены по порядку ячеек")
-            self._rows(table, 0)
-            self.columns = columns
-            return
-        if self.columns is None or own_grid:
-            found = header_of(table)
+        known = self.columns
+        own_grid = known is not None and table.width != known.width and not _same_row(table.rows[0], known.header)
+        found = header_of(table) if known is None or own_grid else None
+        if found is not None:
             r, columns = found
-            if self.columns is not None:
+            if known is not None:
                 header = quote(" | ".join(columns.header), 120)
                 self.report.guess(at_row(table, r), f"шапка таблицы отличается от первой: {header}; "
                                                     "столбцы сопоставлены заново")
-                self.columns = Columns(columns.roles, self.columns.header, columns.width, self.columns.names)
+                columns = Columns(columns.roles, known.header, columns.width, known.names)
             else:
-                self.columns = columns
                 self._header_cells = table.rows[r]
+            self.columns = columns
             for skipped in range(r):
                 self._unmapped_row(table, skipped)
             table.used.add(r)
-            start = r + 1
-        self._rows(table, start)
+            self._rows(table, r + 1, columns)
+            return
+        # _fits admits the first table only for its header row, found above
+        assert known is not None
+        if not own_grid:
+            self._rows(table, 0, known)
+            return
+        by_order = self._by_order(table, known)
+        # _fits admits a table on a grid of its own and without a header only when its cells
+        # line up with the header's by order
+        assert by_order is not None
+        self.report.guess(at_row(table, 0), "таблица продолжает план, но размечена по-другому: столбцы "
+                                            "сопоставлены по порядку ячеек")
+        self._rows(table, 0, by_order)
 
-    def _rows(self, table: Table, start: int) -> None:
+    def _rows(self, table: Table, start: int, columns: Columns) -> None:
+        """The rows of a table from `start`, read under `columns`."""
         first_data = True
         for r in range(start, len(table.rows)):
             row = table.rows[r]
-            if first_data and (r in table.repeat or _same_row(row, self.columns.header) or _column_numbers(row)
+            if first_data and (r in table.repeat or _same_row(row, columns.header) or _column_numbers(row)
                                or self._bold_header(row)):
                 self.column_numbers = self.column_numbers or _column_numbers(row)
                 table.used.add(r)  # a repeated header, or the row of column numbers
                 continue
-            kind = self._row(table, r, row)
+            kind = self._row(table, r, row, columns)
             if kind:
                 table.used.add(r)
             if kind == "top-section":
@@ -437,12 +441,12 @@ class _PlanReader:
         cells = [c for c in row if c.text]
         return len(cells) >= 3 and all(c.bold for c in cells) and header_of(Table(0, [row])) is not None
 
-    def _row(self, table: Table, r: int, row: list[Cell]) -> str | None:
+    def _row(self, table: Table, r: int, row: list[Cell], known: Columns) -> str | None:
         values: dict[str, Cell] = {}
         extras: list[tuple[str, Cell]] = []
         columns: dict[str, str] = {}  # extra column key → text
         for cell in row:
-            role = self.columns.role(cell) if self.columns else None
+            role = known.role(cell)
             kind, _, title = (role or "")[6:].partition(":") if (role or "").startswith("extra:") else ("", "", "")
             if kind:
                 if cell.text:
@@ -450,14 +454,14 @@ class _PlanReader:
                 continue
             if role is None or role in ("note", "extra:"):
                 if cell.text:  # a «Примечание» column is the measure's own note
-                    extras.append((self.columns.names.get("note", "Примечание") if role == "note" else "", cell))
+                    extras.append((known.names.get("note", "Примечание") if role == "note" else "", cell))
                 continue
             if role in values and not values[role].text:
                 values[role] = cell
                 continue
             if role in values and cell.text and not cell.continued:
                 # a second cell under one title (a header cell spanning «начало | окончание»): kept as a note
-                extras.append((self.columns.names.get(role, ""), cell))
+                extras.append((known.names.get(role, ""), cell))
                 continue
             values.setdefault(role, cell)
         number_cell, text_cell = values.get("number"), values.get("text")
@@ -475,8 +479,8 @@ class _PlanReader:
         if section is not None:
             self._add_section(section)
             return "top-section" if len(self.open) == 1 else "section"
-        self._measure_row(table, r, number_cell, text_cell, deadline_cell, responsible_cell, extras)
-        self._last_measure.values.update(columns)
+        measure = self._measure_row(table, r, number_cell, text_cell, deadline_cell, responsible_cell, extras)
+        measure.values.update(columns)
         return "measure"
 
     def _column_key(self, kind: str, title: str) -> str:
@@ -551,10 +555,12 @@ class _PlanReader:
                 if cell is not None and cell.text and not cell.continued:
                     self._append(last, attribute, cell.text)
             return True
-        split = (number_cell is None or not number_cell.text) and text_cell is not None and text_cell.text \
+        if text_cell is None:
+            return False
+        split = (number_cell is None or not number_cell.text) and text_cell.text \
             and not (deadline_cell and deadline_cell.text) and not (responsible_cell and responsible_cell.text)
         # a row split by a page goes on mid-sentence; a section row without a number does not
-        opening = clean(text_cell.text)[:1] if text_cell is not None else ""
+        opening = clean(text_cell.text)[:1]
         if split and last.printed is not None and not text_cell.bold and (opening.islower() or opening in "-–•"):
             last.text += text_of(text_cell.paras)
             self.report.guess(at_row(table, r), "строка без номера, срока и исполнителей присоединена к "
@@ -569,7 +575,8 @@ class _PlanReader:
             self.pending.append((measure, text, ""))
             self.responsible_cells.append(text)
 
-    def _measure_row(self, table, r, number_cell, text_cell, deadline_cell, responsible_cell, extras) -> None:
+    def _measure_row(self, table, r, number_cell, text_cell, deadline_cell, responsible_cell,
+                     extras) -> MeasureNode:
         printed, parts = None, None
         if number_cell is not None and number_cell.text:
             parsed = shapes.parse_number(number_cell.text)
@@ -596,7 +603,7 @@ class _PlanReader:
             self.report.guess(at_row(table, r), f"мероприятие {quote(shapes_text(text))} без номера: prikaz "
                                                 "пронумерует его сам")
         self._add_measure(measure, table, r)
-        self._last_measure = measure
+        return measure
 
     def _add_measure(self, measure: MeasureNode, table: Table, r: int) -> None:
         if not self.open:
@@ -668,13 +675,14 @@ def _title(blocks: list[Block], report: Report) -> tuple[str, list[Block]]:
     """The plan's title: its first paragraph, or, when that is plain text and a heading on a
     new page follows (a note left under an order's signature, «Исп. …»), the heading."""
     first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
-    texts = [i for i in range(first_table) if clean(blocks[i].text)]
-    heading = next((i for i in texts if shapes.heading_like(blocks[i])), None)
-    if texts and heading is not None and heading > texts[0] and blocks[heading].page_break:
+    head = [b for b in blocks[:first_table] if isinstance(b, Para)]  # all of them, up to the table
+    texts = [i for i, para in enumerate(head) if clean(para.text)]
+    heading = next((i for i in texts if shapes.heading_like(head[i])), None)
+    if texts and heading is not None and heading > texts[0] and head[heading].page_break:
         for i in texts:
             if i < heading:
-                report.unmapped(at_para(blocks[i]), f"текст перед заголовком приложения не перенесён: "
-                                                    f"{quote(blocks[i].text)}")
+                report.unmapped(at_para(head[i]), f"текст перед заголовком приложения не перенесён: "
+                                                  f"{quote(head[i].text)}")
         blocks = blocks[heading:]
     for i, block in enumerate(blocks):
         if isinstance(block, Table):
@@ -684,8 +692,10 @@ def _title(blocks: list[Block], report: Report) -> tuple[str, list[Block]]:
         lines = [clean(block.text)]
         take(block)
         j = i + 1
-        while j < len(blocks) and isinstance(blocks[j], Para):
+        while j < len(blocks):
             nxt = blocks[j]
+            if not isinstance(nxt, Para):
+                break
             if not clean(nxt.text):
                 j += 1
                 continue
@@ -717,8 +727,9 @@ def _label(para: Para) -> tuple[str, str] | None:
     prefix = clean(para.bold_prefix)
     if prefix.endswith(":") and text.startswith(prefix) and len(prefix) < 120:
         return prefix[:-1].strip(), text[len(prefix):].strip()
-    if para.bold and LABEL.match(text):
-        return LABEL.match(text).group(1).strip(), ""
+    alone = LABEL.match(text) if para.bold else None
+    if alone:
+        return alone.group(1).strip(), ""
     return None
 
 

@@ -208,8 +208,6 @@ class _Reader:
     # --- paragraphs --------------------------------------------------------------------
 
     def paragraph(self, p, index: int) -> Para:
-        from docx.text.run import Run
-
         style_id = _style_id(p)
         style = self.styles[style_id].name if style_id in self.styles else ""
         style_bold = self._style_bold(style_id)
@@ -218,7 +216,7 @@ class _Reader:
         for r in _runs(p):
             text, breaks = _run_text(r)
             page_break = page_break or breaks
-            runs.append((text, self._run_bold(Run(r, None), style_bold)))
+            runs.append((text, self._run_bold(r, style_bold)))
         # NFC, as the loader reads YAML: a Word file typed on a Mac may hold «й» as и + ◌̆
         text = unicodedata.normalize("NFC", "".join(t for t, _ in runs)).replace("\u00a0", " ").replace("\r", "\n")
         bold, prefix = _boldness(runs)
@@ -233,10 +231,12 @@ class _Reader:
         return Para(text, index, style, bold, prefix, bullet or style.lower().startswith("list bullet"),
                     align.startswith("center"), page_break, align.startswith(("right", "end")))
 
-    def _run_bold(self, run, style_bold: bool) -> bool:
-        if run.bold is not None:
-            return bool(run.bold)
-        rpr = run._r.rPr
+    def _run_bold(self, r, style_bold: bool) -> bool:
+        """Whether the run `<w:r>` is bold: its own setting, else its character style's, else
+        the paragraph style's."""
+        rpr = r.rPr
+        if rpr is not None and rpr.b is not None:  # what python-docx's Run.bold reads
+            return bool(rpr.b.val)
         if rpr is not None and rpr.rStyle is not None:
             return self._style_bold(rpr.rStyle.val, style_bold)
         return style_bold

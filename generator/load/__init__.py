@@ -67,11 +67,11 @@ def load_folder(folder: str, check_seals: bool = True) -> m.Department:
         if isinstance(doc, m.Organization):  # a second organization, under another name
             problems.append(Problem("organization-not-here", value_pos(where, doc, "kind")))
         elif doc is not None:
-            documents.append(doc)  # type: ignore[arg-type]
+            documents.append(doc)
     documents = with_checksums(documents, roots, where)
     if not isinstance(organization, m.Organization):
         if organization is not None:  # organization.yaml holds a document of another kind
-            args = {"kind": organization.kind_word}  # type: ignore[attr-defined]
+            args = {"kind": organization.kind_word}
             problems.append(Problem("organization-kind", value_pos(where, organization, "kind"), args))
         # otherwise organization.yaml could not be read, and its problems say why
         raise ContentError(problems)
@@ -85,7 +85,7 @@ def load_folder(folder: str, check_seals: bool = True) -> m.Department:
 
 
 def _load_file(path: str, problems: list[Problem], where: dict[int, dict[str, Pos]],
-               roots: dict[int, Node]) -> object:
+               roots: dict[int, Node]) -> m.Organization | m.Document | None:
     """The model of one file, or None; `where` gets the positions of its top-level values,
     `roots` the file's nodes (for its checksum)."""
     try:
@@ -94,7 +94,8 @@ def _load_file(path: str, problems: list[Problem], where: dict[int, dict[str, Po
         problems.extend(e.problems)
         return None
     result = read_document(root, problems)
-    if result is not None:
-        where[id(result)] = {key: node.pos for key, node in root.value.items()}  # type: ignore[union-attr]
+    # A document is read only from a mapping (read_document gives None for anything else)
+    if result is not None and isinstance(root.value, dict):
+        where[id(result)] = {key: node.pos for key, node in root.value.items()}
         roots[id(result)] = root
     return result

@@ -42,7 +42,7 @@ def cross_check(dep: m.Department, where: dict[int, dict[str, Pos]] | None = Non
     return problems
 
 
-def value_pos(where: dict[int, dict[str, Pos]], doc, key: str) -> Pos:
+def value_pos(where: dict[int, dict[str, Pos]], doc: m.Organization | m.Document, key: str) -> Pos:
     """Where a document's top-level value is written, or the document's own position."""
     return where.get(id(doc), {}).get(key, doc.pos)
 

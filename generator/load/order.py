@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .. import model as m
@@ -19,7 +20,7 @@ def read_order(f: Fields) -> m.Order:
     composed = f.required_unless("amendment")
     return m.Order(
         id=f.ident("id", required=True) or "",
-        date=f.date("date", required=True),  # type: ignore[arg-type]
+        date=f.date("date", required=True) or dt.date.min,  # none: reported, the order is not kept
         number=f.string("number", required=True) or "",
         title=f.string("title", required=composed) or "",
         preamble=read_text(f, "preamble"),
@@ -77,8 +78,8 @@ def _point(node: Node, problems: list[Problem]) -> m.Point | None:
 
 
 def _annex_ref(node: Node, problems: list[Problem]) -> m.AnnexRef | None:
-    if node.kind == "string":
-        return m.AnnexRef(node.value, pos=node.pos)  # type: ignore[arg-type]
+    if isinstance(node.value, str):
+        return m.AnnexRef(node.value, pos=node.pos)
     f = Fields(node, problems, "annexes")
     if not f.ok:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import model as m
 from ..errors import Problem
 from ..schema import Fields
 from ..yamlnodes import Node
@@ -13,7 +14,7 @@ from .regulation import read_regulation
 FORMAT_VERSION = "1"
 
 
-def read_document(root: Node, problems: list[Problem]) -> object | None:
+def read_document(root: Node, problems: list[Problem]) -> m.Organization | m.Document | None:
     f = Fields(root, problems)
     if not f.ok:
         return None

@@ -9,7 +9,7 @@ from ..yamlnodes import Node
 
 
 def read_text(f: Fields, key: str, required: bool = False) -> m.Text:
-    return f.read(key, _text, required, default=())  # type: ignore[return-value]
+    return f.read(key, _text, required, default=()) or ()
 
 
 def _text(node: Node, name: str, problems: list[Problem]) -> m.Text:
@@ -51,7 +51,7 @@ def _marker(f: Fields) -> str:
 
 def literal(node: Node, name: str, problems: list[Problem]) -> str | None:
     """A string printed as written, spaces and all (a marker, a separator)."""
-    if node.kind == "string":
-        return node.value  # type: ignore[return-value]
+    if isinstance(node.value, str):
+        return node.value
     string_of(node, name, problems)  # reports the type
     return None
