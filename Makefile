@@ -33,7 +33,8 @@ golden: setup
 # (pyproject.toml, [tool.pyright]).
 lint:
 	@bash tools/setup.sh --lint
-	$(BIN)/ruff check generator tests tools
+	$(BIN)/ruff check generator tests tools bench
+	$(BIN)/ruff format --check generator tests tools bench
 	$(BIN)/basedpyright
 
 # Rewrite the baseline from the errors the checker reports now (after a merge, or to accept

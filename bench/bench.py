@@ -25,28 +25,41 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-WORDS = ("организация проведение мониторинг оценки качества образования обучающихся школ района "
-         "педагогов семинаров результатов анализ методической поддержки олимпиады родителей").split()
+WORDS = (
+    "организация проведение мониторинг оценки качества образования обучающихся школ района "
+    "педагогов семинаров результатов анализ методической поддержки олимпиады родителей"
+).split()
 UNITS = ["ОО", "МОУО", "ИМЦ", "Отдел образования", "Руководители ОО"]
 
 
 def plan_yaml(measures: int, seed: int = 1) -> str:
     rng = random.Random(seed)
     sections = max(1, measures // 25)
-    lines = ["format: 1", "kind: plan", "id: bench", "title: План мероприятий для измерений",
-             "layout: {table_per_section: true}", "sections:"]
+    lines = [
+        "format: 1",
+        "kind: plan",
+        "id: bench",
+        "title: План мероприятий для измерений",
+        "layout: {table_per_section: true}",
+        "sections:",
+    ]
     per = measures // sections
     for s in range(sections):
         lines += [f"  - title: Раздел {s + 1} {rng.choice(WORDS)}", "    measures:"]
         for k in range(per):
             text = " ".join(rng.choice(WORDS) for _ in range(12)) + f" {s}-{k}"
-            lines += [f"      - text: {text}", f"        deadline: Ежегодно, {rng.choice(['март', 'май', 'сентябрь'])}",
-                      f"        responsible: [{', '.join(rng.sample(UNITS, 2))}]"]
+            lines += [
+                f"      - text: {text}",
+                f"        deadline: Ежегодно, {rng.choice(['март', 'май', 'сентябрь'])}",
+                f"        responsible: [{', '.join(rng.sample(UNITS, 2))}]",
+            ]
     return "\n".join(lines) + "\n"
 
 
-ORGANIZATION = "format: 1\nkind: organization\nname: Отдел\nname_genitive: отдела\nletterhead: [Отдел]\n" \
+ORGANIZATION = (
+    "format: 1\nkind: organization\nname: Отдел\nname_genitive: отдела\nletterhead: [Отдел]\n"
     "units: [" + ", ".join(f"{{name: {u}}}" for u in UNITS) + "]\n"
+)
 
 
 def median_time(fn, runs: int) -> float:
@@ -109,13 +122,15 @@ def bench_pandoc(dep: Path, runs: int) -> float | None:
         lines.append(f"| | **{section['title']}** | | |")
         for measure in section["measures"]:
             number += 1
-            lines.append(f"| {number} | {measure['text']} | {measure['deadline']} | "
-                         f"{', '.join(measure['responsible'])} |")
+            lines.append(
+                f"| {number} | {measure['text']} | {measure['deadline']} | {', '.join(measure['responsible'])} |"
+            )
     work = Path(tempfile.mkdtemp())
     source = work / "plan.md"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    seconds = median_time(lambda: subprocess.run([pandoc, str(source), "-o", str(work / "plan.docx")], check=True),
-                          runs)
+    seconds = median_time(
+        lambda: subprocess.run([pandoc, str(source), "-o", str(work / "plan.docx")], check=True), runs
+    )
     shutil.rmtree(work)
     return seconds
 
@@ -143,8 +158,11 @@ def bench_floor(dep: Path, template: str, runs: int) -> float:
 
     def floor():
         data = YAML(typ="safe", pure=False).load(text)
-        rows = [[str(i), m["text"], m["deadline"], ", ".join(m["responsible"])]
-                for s in data["sections"] for i, m in enumerate(s["measures"])]
+        rows = [
+            [str(i), m["text"], m["deadline"], ", ".join(m["responsible"])]
+            for s in data["sections"]
+            for i, m in enumerate(s["measures"])
+        ]
         tpl = DocxTemplate(template)
         tpl.render({"rows": rows}, autoescape=True)
         tpl.save(io.BytesIO())
@@ -174,9 +192,13 @@ def plan_model(measures: int, seed: int = 1):
     per = 25
     for s in range(max(1, measures // per)):
         rows = tuple(
-            m.Measure(text=(m.Paragraph(" ".join(rng.choice(WORDS) for _ in range(12)) + f" {s}-{k}"),),
-                      deadline="Ежегодно, май", responsible=tuple(rng.sample(UNITS, 2)))
-            for k in range(per))
+            m.Measure(
+                text=(m.Paragraph(" ".join(rng.choice(WORDS) for _ in range(12)) + f" {s}-{k}"),),
+                deadline="Ежегодно, май",
+                responsible=tuple(rng.sample(UNITS, 2)),
+            )
+            for k in range(per)
+        )
         sections.append(m.Section(title=f"Раздел {s + 1}", measures=rows))
     return m.Plan(id="bench", title="План", sections=tuple(sections))
 
@@ -192,8 +214,14 @@ def edited(plan, share: float, seed: int = 2):
         action = rng.choice(["insert", "delete", "text", "deadline"])
         k = rng.randrange(len(rows))
         if action == "insert":
-            rows.insert(k, m.Measure(text=(m.Paragraph(" ".join(rng.choice(WORDS) for _ in range(10))),),
-                                     deadline="2024", responsible=("ОО",)))
+            rows.insert(
+                k,
+                m.Measure(
+                    text=(m.Paragraph(" ".join(rng.choice(WORDS) for _ in range(10))),),
+                    deadline="2024",
+                    responsible=("ОО",),
+                ),
+            )
         elif action == "delete" and len(rows) > 1:
             rows.pop(k)
         elif action == "text":
@@ -202,8 +230,9 @@ def edited(plan, share: float, seed: int = 2):
             rows[k] = dataclasses.replace(rows[k], text=(m.Paragraph(" ".join(words)),))
         else:
             rows[k] = dataclasses.replace(rows[k], deadline="Постоянно")
-    return dataclasses.replace(plan, sections=tuple(
-        dataclasses.replace(s, measures=tuple(rows)) for s, rows in zip(plan.sections, sections)))
+    return dataclasses.replace(
+        plan, sections=tuple(dataclasses.replace(s, measures=tuple(rows)) for s, rows in zip(plan.sections, sections))
+    )
 
 
 def bench_diff(measures: int, runs: int) -> tuple[float, int]:
@@ -238,8 +267,9 @@ def bench_import(measures: int, runs: int) -> tuple[float, float]:
     folder = Path(tempfile.mkdtemp())
     dep = make_content(folder, measures)
     plan = dep / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("layout: {table_per_section: true}\n", ""),
-                    encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("layout: {table_per_section: true}\n", ""), encoding="utf-8"
+    )
     path = build(load([str(dep)]), str(folder / "out"))[0].path
 
     def floor():
@@ -253,9 +283,14 @@ def bench_import(measures: int, runs: int) -> tuple[float, float]:
 
 
 def import_section(runs: int, sizes=(1000, 4000)) -> list[str]:
-    lines = ["## Import (DOCX → YAML, in process)", "",
-             "A plan printed as one Word table; floor: python-docx opening the file and reading the text of "
-             "every cell.", "", "| measures | import, s | floor, s | import / floor |", "|---:|---:|---:|---:|"]
+    lines = [
+        "## Import (DOCX → YAML, in process)",
+        "",
+        "A plan printed as one Word table; floor: python-docx opening the file and reading the text of every cell.",
+        "",
+        "| measures | import, s | floor, s | import / floor |",
+        "|---:|---:|---:|---:|",
+    ]
     for n in sizes:
         seconds, base = bench_import(n, runs)
         lines.append(f"| {n} | {seconds:.3f} | {base:.3f} | {seconds / base:.2f} |")
@@ -269,8 +304,9 @@ def bench_pdf(count: int) -> tuple[float, float]:
     source = ROOT / "output"
     work = Path(tempfile.mkdtemp())
     prikaz = str(Path(sys.executable).parent / "prikaz")
-    subprocess.run([prikaz, "build", "content", "-o", str(work / "built"), "--force"],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [prikaz, "build", "content", "-o", str(work / "built"), "--force"], cwd=ROOT, check=True, capture_output=True
+    )
     seeds = sorted((work / "built").rglob("*.docx"))
     files = []
     for i in range(count):
@@ -285,8 +321,20 @@ def bench_pdf(count: int) -> tuple[float, float]:
     start = time.perf_counter()
     for f in files:  # the naive way: a cold LibreOffice for every file
         profile = Path(tempfile.mkdtemp()).as_uri()
-        subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(work / "cold"), f], capture_output=True, check=True)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work / "cold"),
+                f,
+            ],
+            capture_output=True,
+            check=True,
+        )
     cold = time.perf_counter() - start
     shutil.rmtree(work, ignore_errors=True)
     del source
@@ -313,12 +361,14 @@ HOSTILE = {  # 4.7 MB each, as in the attack reported in issue 20
 
 def load_in_fresh_process(path: Path) -> tuple[float, float, str]:
     """(seconds, peak MB, outcome) of reading one YAML file in a new interpreter."""
-    code = (f"import sys, time; sys.path.insert(0, {str(ROOT)!r})\n"
-            "from generator.yamlnodes import read_file\nfrom generator.errors import ContentError\n"
-            f"t = time.perf_counter()\ntry:\n    read_file({str(path)!r}, 'x'); r = 'loaded'\n"
-            "except ContentError as e:\n    r = e.problems[0].code\n"
-            "print(time.perf_counter() - t, r)\n"
-            "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])")
+    code = (
+        f"import sys, time; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from generator.yamlnodes import read_file\nfrom generator.errors import ContentError\n"
+        f"t = time.perf_counter()\ntry:\n    read_file({str(path)!r}, 'x'); r = 'loaded'\n"
+        "except ContentError as e:\n    r = e.problems[0].code\n"
+        "print(time.perf_counter() - t, r)\n"
+        "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     timing, peak = out.stdout.strip().splitlines()[-2:]
     seconds, outcome = timing.split()
@@ -341,11 +391,15 @@ def bench_hostile(folder: Path, runs: int) -> list[str]:
         peak = statistics.median(m[1] for m in measured)
         results.append((name, path.stat().st_size, seconds, peak, measured[0][2]))
     base_seconds, base_peak = results[0][2], results[0][3]
-    lines = ["| file | size, MB | outcome | time, s | peak, MB | time / baseline | peak / baseline |",
-             "|---|---:|---|---:|---:|---:|---:|"]
+    lines = [
+        "| file | size, MB | outcome | time, s | peak, MB | time / baseline | peak / baseline |",
+        "|---|---:|---|---:|---:|---:|---:|",
+    ]
     for name, size, seconds, peak, outcome in results:
-        lines.append(f"| {name} | {size / 1e6:.1f} | {outcome} | {seconds:.2f} | {peak:.0f} | "
-                     f"{seconds / base_seconds:.2f} | {peak / base_peak:.2f} |")
+        lines.append(
+            f"| {name} | {size / 1e6:.1f} | {outcome} | {seconds:.2f} | {peak:.0f} | "
+            f"{seconds / base_seconds:.2f} | {peak / base_peak:.2f} |"
+        )
     return lines
 
 
@@ -359,10 +413,15 @@ def machine() -> str:
     except OSError:
         pass
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    soffice = subprocess.run(["soffice", "--version"], capture_output=True, text=True).stdout.strip() \
-        if shutil.which("soffice") else "нет"
-    return (f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} ядра ({cpu}), "
-            f"{memory:.0f} ГБ; LibreOffice: {soffice or '?'}")
+    soffice = (
+        subprocess.run(["soffice", "--version"], capture_output=True, text=True).stdout.strip()
+        if shutil.which("soffice")
+        else "нет"
+    )
+    return (
+        f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} ядра ({cpu}), "
+        f"{memory:.0f} ГБ; LibreOffice: {soffice or '?'}"
+    )
 
 
 def main() -> None:
@@ -378,42 +437,61 @@ def main() -> None:
     sizes = [50, 200, 1000] if args.quick else [50, 200, 1000, 5000]
     folder = Path(tempfile.mkdtemp())
     template = floor_template()
-    lines = ["# Benchmarks", "", f"Machine: {machine()}.", "",
-             f"Reproduce: `make bench` (`python bench/bench.py{' --quick' if args.quick else ''}`). "
-             f"Medians of {runs} runs; baselines measured in the same run.", "",
-             "## Build (YAML → DOCX, in process) vs the floor", "",
-             "Floor: C-based YAML safe load + a bare docxtpl render of the same rows with a minimal template.", "",
-             "Total = load + view + render + write (what the floor does too); `check` (the rules run "
-             "before every build) is shown apart. pandoc: `pandoc plan.md -o plan.docx` on the same rows "
-             "as a Markdown table, process start included.", "",
-             "| measures | load | check | view | render | write | total | floor | total / floor | pandoc "
-             "| pandoc / total |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        f"Reproduce: `make bench` (`python bench/bench.py{' --quick' if args.quick else ''}`). "
+        f"Medians of {runs} runs; baselines measured in the same run.",
+        "",
+        "## Build (YAML → DOCX, in process) vs the floor",
+        "",
+        "Floor: C-based YAML safe load + a bare docxtpl render of the same rows with a minimal template.",
+        "",
+        "Total = load + view + render + write (what the floor does too); `check` (the rules run "
+        "before every build) is shown apart. pandoc: `pandoc plan.md -o plan.docx` on the same rows "
+        "as a Markdown table, process start included.",
+        "",
+        "| measures | load | check | view | render | write | total | floor | total / floor | pandoc | pandoc / total |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for n in sizes:
         dep = make_content(folder, n)
         stages = bench_build(dep, runs)
         floor = bench_floor(dep, template, runs)
         pandoc = bench_pandoc(dep, runs)
         versus = f"{pandoc:.3f} | {pandoc / stages['total']:.1f}" if pandoc else "— | —"
-        lines.append(f"| {n} | {stages['load']:.3f} | {stages['check']:.3f} | {stages['view']:.3f} | "
-                     f"{stages['render']:.3f} | {stages['write']:.3f} | {stages['total']:.3f} | {floor:.3f} | "
-                     f"{stages['total'] / floor:.2f} | {versus} |")
+        lines.append(
+            f"| {n} | {stages['load']:.3f} | {stages['check']:.3f} | {stages['view']:.3f} | "
+            f"{stages['render']:.3f} | {stages['write']:.3f} | {stages['total']:.3f} | {floor:.3f} | "
+            f"{stages['total'] / floor:.2f} | {versus} |"
+        )
         print(lines[-1], flush=True)
     big = max(sizes)
     dep = make_content(folder, big)
-    ours = peak_memory(f"import sys; sys.path.insert(0, {str(ROOT)!r})\nfrom generator.load import load\n"
-                       f"from generator.build import build\nbuild(load([{str(dep)!r}]), {str(folder / 'mem')!r})")
+    ours = peak_memory(
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\nfrom generator.load import load\n"
+        f"from generator.build import build\nbuild(load([{str(dep)!r}]), {str(folder / 'mem')!r})"
+    )
     floor_mem = peak_memory(
         f"import io\nfrom ruamel.yaml import YAML\nfrom docxtpl import DocxTemplate\n"
         f"d=YAML(typ='safe', pure=False).load(open({str(dep / 'plan.yaml')!r}, encoding='utf-8').read())\n"
         "rows=[[str(i), m['text'], m['deadline'], ', '.join(m['responsible'])] for s in d['sections'] "
         "for i, m in enumerate(s['measures'])]\n"
-        f"t=DocxTemplate({template!r}); t.render({{'rows': rows}}, autoescape=True); t.save(io.BytesIO())")
-    lines += ["", f"Peak memory, {big} measures: prikaz build {ours:.0f} MB, floor {floor_mem:.0f} MB "
-              f"(ratio {ours / floor_mem:.2f}).", "",
-              "## Diff + amendment wording (two editions differing by 5 % of rows)", "",
-              "| rows | time, s | amendment items |", "|---:|---:|---:|"]
-    for n in ([1000, 5000] if args.quick else [1000, 5000, 20000]):
+        f"t=DocxTemplate({template!r}); t.render({{'rows': rows}}, autoescape=True); t.save(io.BytesIO())"
+    )
+    lines += [
+        "",
+        f"Peak memory, {big} measures: prikaz build {ours:.0f} MB, floor {floor_mem:.0f} MB "
+        f"(ratio {ours / floor_mem:.2f}).",
+        "",
+        "## Diff + amendment wording (two editions differing by 5 % of rows)",
+        "",
+        "| rows | time, s | amendment items |",
+        "|---:|---:|---:|",
+    ]
+    for n in [1000, 5000] if args.quick else [1000, 5000, 20000]:
         seconds, items = bench_diff(n, max(1, runs - 2))
         lines.append(f"| {n} | {seconds:.3f} | {items} |")
         print(lines[-1], flush=True)
@@ -421,14 +499,23 @@ def main() -> None:
     print("\n".join(lines[-5:]), flush=True)
     lines += [""] + import_section(max(1, runs - 2))
     bare, cli = bench_startup(runs)
-    lines += ["", "## Start-up", "", f"`python -c pass` {bare * 1000:.0f} ms; `prikaz --help` {cli * 1000:.0f} ms "
-              f"(ratio {cli / bare:.1f})."]
+    lines += [
+        "",
+        "## Start-up",
+        "",
+        f"`python -c pass` {bare * 1000:.0f} ms; `prikaz --help` {cli * 1000:.0f} ms (ratio {cli / bare:.1f}).",
+    ]
     if not args.no_pdf and shutil.which("soffice"):
         count = 6 if args.quick else 20
         batch, cold = bench_pdf(count)
-        lines += ["", "## PDF", "", f"{count} seed-sized documents: one batch through prikaz's converter "
-                  f"{batch:.1f} s; one cold `soffice --convert-to pdf` per file {cold:.1f} s "
-                  f"(ratio {batch / cold:.2f})."]
+        lines += [
+            "",
+            "## PDF",
+            "",
+            f"{count} seed-sized documents: one batch through prikaz's converter "
+            f"{batch:.1f} s; one cold `soffice --convert-to pdf` per file {cold:.1f} s "
+            f"(ratio {batch / cold:.2f}).",
+        ]
     report = "\n".join(lines) + "\n"
     (ROOT / "bench" / "RESULTS.md").write_text(report, encoding="utf-8")
     print(report)

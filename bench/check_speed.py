@@ -38,9 +38,7 @@ def measure(source: Path, sizes: list[int], runs: int) -> list[tuple[int, float,
             dep = make_content(Path(tmp), size)
             out = Path(tmp) / f"out{size}"
             check = median_time(lambda dep=dep: run_cli(source, "check", str(dep)), runs)
-            build = median_time(
-                lambda dep=dep, out=out: run_cli(source, "build", str(dep), "-o", str(out)), runs
-            )
+            build = median_time(lambda dep=dep, out=out: run_cli(source, "build", str(dep), "-o", str(out)), runs)
             rows.append((size, check, build))
     return rows
 

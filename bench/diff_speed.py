@@ -76,7 +76,7 @@ def edit_mixed(plan: str, share: float = 0.3, seed: int = 7) -> str:
     rng = random.Random(seed)
     lines = plan.splitlines()
     starts = _measures(lines)
-    blocks = {k: lines[k:k + 3] for k in starts}
+    blocks = {k: lines[k : k + 3] for k in starts}
     chosen = set(rng.sample(starts, int(len(starts) * share)))
     moved: list[list[str]] = []
     out: list[str] = []
@@ -96,8 +96,11 @@ def edit_mixed(plan: str, share: float = 0.3, seed: int = 7) -> str:
                 elif action == "remove":
                     block = []
                 elif action == "add":
-                    block = block + [f"      - text: новое мероприятие по плану {k}",
-                                     "        deadline: В течение года", "        responsible: [ИМЦ]"]
+                    block = block + [
+                        f"      - text: новое мероприятие по плану {k}",
+                        "        deadline: В течение года",
+                        "        responsible: [ИМЦ]",
+                    ]
                 else:
                     moved.append(block)
                     block = []
@@ -116,8 +119,9 @@ def edit_mixed(plan: str, share: float = 0.3, seed: int = 7) -> str:
 
 def edit_throughout(plan: str) -> str:
     """One word replaced throughout: «мониторинг» → «наблюдение» in every measure."""
-    lines = [line.replace(" мониторинг ", " наблюдение ") if MEASURE.match(line) else line
-             for line in plan.splitlines()]
+    lines = [
+        line.replace(" мониторинг ", " наблюдение ") if MEASURE.match(line) else line for line in plan.splitlines()
+    ]
     return "\n".join(_edition_header(lines)) + "\n"
 
 
@@ -167,23 +171,33 @@ def measure(folder: Path, measures: int, runs: int, template: str) -> list[tuple
         wall = {name: statistics.median(t[0] for t in found) for name, found in times.items()}
         cpu = {name: statistics.median(t[1] for t in found) for name, found in times.items()}
         rows.append((measures, edit, wall, cpu))
-        print(f"{measures} {edit}: floor {wall['floor']:.2f} s, diff {wall['diff']:.2f} s "
-              f"({wall['diff'] / wall['floor']:.2f}×, processor {cpu['diff'] / cpu['floor']:.2f}×), amend "
-              f"{wall['amend']:.2f} s ({wall['amend'] / wall['floor']:.2f}×, processor "
-              f"{cpu['amend'] / cpu['floor']:.2f}×)", flush=True)
+        print(
+            f"{measures} {edit}: floor {wall['floor']:.2f} s, diff {wall['diff']:.2f} s "
+            f"({wall['diff'] / wall['floor']:.2f}×, processor {cpu['diff'] / cpu['floor']:.2f}×), amend "
+            f"{wall['amend']:.2f} s ({wall['amend'] / wall['floor']:.2f}×, processor "
+            f"{cpu['amend'] / cpu['floor']:.2f}×)",
+            flush=True,
+        )
     return rows
 
 
 def table(label: str, runs: int, rows: list[tuple]) -> list[str]:
-    lines = [f"## {label}", "", f"Medians of {runs} rounds (floor, diff, amend as fresh processes, one "
-             "after another). Wall time, and in brackets the ratio of processor time (user + "
-             "system), which a busy machine disturbs less.", "",
-             "| measures | edit | floor, s | diff, s | diff / floor | amend, s | amend / floor |",
-             "|---:|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"## {label}",
+        "",
+        f"Medians of {runs} rounds (floor, diff, amend as fresh processes, one "
+        "after another). Wall time, and in brackets the ratio of processor time (user + "
+        "system), which a busy machine disturbs less.",
+        "",
+        "| measures | edit | floor, s | diff, s | diff / floor | amend, s | amend / floor |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
     for n, edit, wall, cpu in rows:
-        lines.append(f"| {n} | {edit} | {wall['floor']:.2f} | {wall['diff']:.2f} | "
-                     f"{wall['diff'] / wall['floor']:.2f} ({cpu['diff'] / cpu['floor']:.2f}) | {wall['amend']:.2f} | "
-                     f"{wall['amend'] / wall['floor']:.2f} ({cpu['amend'] / cpu['floor']:.2f}) |")
+        lines.append(
+            f"| {n} | {edit} | {wall['floor']:.2f} | {wall['diff']:.2f} | "
+            f"{wall['diff'] / wall['floor']:.2f} ({cpu['diff'] / cpu['floor']:.2f}) | {wall['amend']:.2f} | "
+            f"{wall['amend'] / wall['floor']:.2f} ({cpu['amend'] / cpu['floor']:.2f}) |"
+        )
     return lines + [""]
 
 
@@ -197,13 +211,18 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     template = floor_template()
     rows = [row for n in map(int, args.sizes.split(",")) for row in measure(folder, n, runs, template)]
-    head = ["# Benchmarks: `prikaz diff` and `prikaz amend` as whole processes", "",
-            f"Machine: {machine()}.", "",
-            "Reproduce: `python bench/diff_speed.py --label after`. The floor (a fresh interpreter: "
-            "C YAML load of one edition + bare docxtpl render + write) is measured in the same run; "
-            "ratios to it are what to compare. Edits: `one` deadline; `5%` of the deadlines; `30%` of "
-            "the measures changed in mixed ways (words, deadlines, responsible, removed, added, moved); "
-            "`throughout`: one word replaced in every measure that has it.", ""]
+    head = [
+        "# Benchmarks: `prikaz diff` and `prikaz amend` as whole processes",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "Reproduce: `python bench/diff_speed.py --label after`. The floor (a fresh interpreter: "
+        "C YAML load of one edition + bare docxtpl render + write) is measured in the same run; "
+        "ratios to it are what to compare. Edits: `one` deadline; `5%` of the deadlines; `30%` of "
+        "the measures changed in mixed ways (words, deadlines, responsible, removed, added, moved); "
+        "`throughout`: one word replaced in every measure that has it.",
+        "",
+    ]
     sections = _sections(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     sections[args.label] = "\n".join(table(args.label, runs, rows))
     RESULTS.write_text("\n".join(head) + "\n" + "\n".join(sections.values()), encoding="utf-8")

@@ -142,8 +142,9 @@ def measure(folder: Path, measures: int, runs: int, template: str, publish_runs:
     def cold(run: int) -> dict:
         return {"PRIKAZ_CACHE_DIR": str(folder / f"cold{measures}-{time.perf_counter_ns()}")}
 
-    floor = process_time([sys.executable, "-c", FLOOR, str(dep / "plan.yaml"), template,
-                          str(folder / "floor.docx")], runs)
+    floor = process_time(
+        [sys.executable, "-c", FLOOR, str(dep / "plan.yaml"), template, str(folder / "floor.docx")], runs
+    )
     build_argv = [prikaz, "build", str(dep), "-o", str(out)]
     # check exits 1 when it finds errors by substance; the generated plan may have some.
     check_argv = [prikaz, "check", str(dep)]
@@ -154,15 +155,23 @@ def measure(folder: Path, measures: int, runs: int, template: str, publish_runs:
     check_cold = process_time(check_argv, runs, ok=(0, 1), env=cold)
     old, new = str(pair / "plan.yaml"), str(pair / "plan-ed2.yaml")
     diff = process_time([prikaz, "diff", old, new, "-o", str(folder / "diff")], runs, env=warm)
-    amend = process_time([prikaz, "amend", old, new, "--order", str(pair / "order.yaml"),
-                          "-o", str(folder / "amend")], runs, env=warm)
+    amend = process_time(
+        [prikaz, "amend", old, new, "--order", str(pair / "order.yaml"), "-o", str(folder / "amend")], runs, env=warm
+    )
     # publish from scratch: a new site folder each run, so every PDF is converted.
-    publish = process_time(lambda run: [prikaz, "publish", str(dep), "--site",
-                                        str(folder / f"site{measures}-{run}")], publish_runs, env=warm)
-    done = subprocess.run([sys.executable, "-c", STAGES, str(dep), str(folder / f"stages{measures}")],
-                          capture_output=True, text=True, env={**os.environ, **warm}, check=True)
-    return Row(measures, floor, build, build_cold, check, check_cold, diff, amend, publish,
-               json.loads(done.stdout))
+    publish = process_time(
+        lambda run: [prikaz, "publish", str(dep), "--site", str(folder / f"site{measures}-{run}")],
+        publish_runs,
+        env=warm,
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", STAGES, str(dep), str(folder / f"stages{measures}")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **warm},
+        check=True,
+    )
+    return Row(measures, floor, build, build_cold, check, check_cold, diff, amend, publish, json.loads(done.stdout))
 
 
 def main() -> None:
@@ -174,43 +183,64 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     template = floor_template()
     rows = [measure(folder, n, runs, template, publish_runs) for n in (1000, 5000)]
-    lines = ["# Benchmarks: whole processes", "", f"Machine: {machine()}.", "",
-             f"Reproduce: `python bench/e2e.py`. Medians of {runs} runs of each command as a fresh "
-             f"process ({publish_runs} of `publish`); the floor (a fresh interpreter: C YAML load + bare "
-             "docxtpl render + write) is measured in the same run.", "",
-             "## End to end, against the floor", "",
-             "`build` includes the `check`: it runs in a forked process while the documents render, and "
-             "nothing is written before its findings are in. The spelling rule keeps its answers in the "
-             "user's cache folder: *warm* is a run after the first (the clerk's usual case), *cold* a "
-             "run with an empty cache folder. `diff` and `amend` compare two editions that differ in "
-             "5 % of their deadlines. `publish` is a first publication into an empty site folder: "
-             "build, every PDF through LibreOffice, the pages — the PDF conversion is most of it, "
-             "and the floor has no PDF.", "",
-             "| measures | floor, s | build / floor | build cold / floor | check / build | "
-             "check cold / build cold | diff / floor | amend / floor | publish / floor |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "# Benchmarks: whole processes",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        f"Reproduce: `python bench/e2e.py`. Medians of {runs} runs of each command as a fresh "
+        f"process ({publish_runs} of `publish`); the floor (a fresh interpreter: C YAML load + bare "
+        "docxtpl render + write) is measured in the same run.",
+        "",
+        "## End to end, against the floor",
+        "",
+        "`build` includes the `check`: it runs in a forked process while the documents render, and "
+        "nothing is written before its findings are in. The spelling rule keeps its answers in the "
+        "user's cache folder: *warm* is a run after the first (the clerk's usual case), *cold* a "
+        "run with an empty cache folder. `diff` and `amend` compare two editions that differ in "
+        "5 % of their deadlines. `publish` is a first publication into an empty site folder: "
+        "build, every PDF through LibreOffice, the pages — the PDF conversion is most of it, "
+        "and the floor has no PDF.",
+        "",
+        "| measures | floor, s | build / floor | build cold / floor | check / build | "
+        "check cold / build cold | diff / floor | amend / floor | publish / floor |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
-        lines.append(f"| {r.measures} | {r.floor:.2f} | {r.build / r.floor:.2f} | {r.build_cold / r.floor:.2f} | "
-                     f"{r.check / r.build:.0%} | {r.check_cold / r.build_cold:.0%} | {r.diff / r.floor:.2f} | "
-                     f"{r.amend / r.floor:.2f} | {r.publish / r.floor:.2f} |")
-    lines += ["", "Seconds (medians):", "",
-              "| measures | floor | build | build cold | check | check cold | diff | amend | publish |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines.append(
+            f"| {r.measures} | {r.floor:.2f} | {r.build / r.floor:.2f} | {r.build_cold / r.floor:.2f} | "
+            f"{r.check / r.build:.0%} | {r.check_cold / r.build_cold:.0%} | {r.diff / r.floor:.2f} | "
+            f"{r.amend / r.floor:.2f} | {r.publish / r.floor:.2f} |"
+        )
+    lines += [
+        "",
+        "Seconds (medians):",
+        "",
+        "| measures | floor | build | build cold | check | check cold | diff | amend | publish |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
-        lines.append(f"| {r.measures} | {r.floor:.2f} | {r.build:.2f} | {r.build_cold:.2f} | {r.check:.2f} | "
-                     f"{r.check_cold:.2f} | {r.diff:.2f} | {r.amend:.2f} | {r.publish:.2f} |")
-    lines += ["", "## Where a build's time goes", "",
-              "One process, warm cache, the stages one after another (inside `build` the check's rules "
-              "overlap the render): seconds.", "",
-              "| measures | " + " | ".join(rows[0].stages) + " |",
-              "|---:|" + "---:|" * len(rows[0].stages)]
+        lines.append(
+            f"| {r.measures} | {r.floor:.2f} | {r.build:.2f} | {r.build_cold:.2f} | {r.check:.2f} | "
+            f"{r.check_cold:.2f} | {r.diff:.2f} | {r.amend:.2f} | {r.publish:.2f} |"
+        )
+    lines += [
+        "",
+        "## Where a build's time goes",
+        "",
+        "One process, warm cache, the stages one after another (inside `build` the check's rules "
+        "overlap the render): seconds.",
+        "",
+        "| measures | " + " | ".join(rows[0].stages) + " |",
+        "|---:|" + "---:|" * len(rows[0].stages),
+    ]
     for r in rows:
         lines.append(f"| {r.measures} | " + " | ".join(f"{v:.2f}" for v in r.stages.values()) + " |")
     results = ROOT / "bench" / "RESULTS-e2e.md"
     # Notes written by hand (the analysis of a profile, before/after figures) follow the
     # marker and survive a rerun; the tables above it are this run's.
     old = results.read_text(encoding="utf-8") if results.exists() else ""
-    notes = old[old.index(NOTES):] if NOTES in old else ""
+    notes = old[old.index(NOTES) :] if NOTES in old else ""
     results.write_text("\n".join(lines) + "\n\n" + notes, encoding="utf-8")
     print("\n".join(lines))
 

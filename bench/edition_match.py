@@ -22,8 +22,10 @@ from generator import model as m  # noqa: E402
 from generator.importer.edition import NewRow, OldRow, key, match_rows  # noqa: E402
 from generator.importer.plan import MeasureNode  # noqa: E402
 
-WORDS = ("организация проведение мониторинг качества образования обучающихся педагогов семинар конкурс "
-         "анализ результатов оценки школ муниципальных").split()
+WORDS = (
+    "организация проведение мониторинг качества образования обучающихся педагогов семинар конкурс "
+    "анализ результатов оценки школ муниципальных"
+).split()
 
 
 def rows(n: int) -> tuple[list[str], list[tuple[str, str]]]:

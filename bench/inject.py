@@ -161,8 +161,9 @@ def wrong_case(text: str, rng: random.Random) -> str:
     participle = morph.parse(rng.choice(PARTICIPLES))[0]
     right = {participle.inflect({c, "plur"}).word for c in _GOVERNED[preposition]}
     right.add(participle.inflect({"accs", "plur", "anim"}).word)  # «педагогов» is also accusative
-    wrong = [f for c in ("nomn", "gent", "datv", "ablt", "loct")
-             if (f := participle.inflect({c, "plur"}).word) not in right]
+    wrong = [
+        f for c in ("nomn", "gent", "datv", "ablt", "loct") if (f := participle.inflect({c, "plur"}).word) not in right
+    ]
     form = rng.choice(wrong)
     return text.rstrip(".") + f" {preposition} {noun}, {form} обучение."
 
@@ -210,10 +211,7 @@ OTHER_CLASSES = {
 def inject(department: m.Department, kind: str, rng: random.Random) -> m.Department | None:
     plans = [d for d in department.documents if isinstance(d, m.Plan)]
     if kind == "order date after deadlines":
-        orders = [
-            d for d in department.documents
-            if isinstance(d, m.Order) and d.annexes and not d.amendment
-        ]
+        orders = [d for d in department.documents if isinstance(d, m.Order) and d.annexes and not d.amendment]
         if not orders or not plans:
             return None
         order = rng.choice(orders)

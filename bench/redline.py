@@ -30,8 +30,9 @@ def main() -> None:
     print("|---:|---:|---:|---:|---:|")
     for measures in (200, 1000, 5000):
         old = plan_model(measures)
-        new = dataclasses.replace(edited(old, 0.05), id="bench-ed2",
-                                  edition=m.Edition(follows=old.id, kind="amendment"))
+        new = dataclasses.replace(
+            edited(old, 0.05), id="bench-ed2", edition=m.Edition(follows=old.id, kind="amendment")
+        )
         dep = m.Department(folder=".", organization=organization, documents=(old, new))
         runs = 5 if measures < 5000 else 3
         build = median_time(lambda dep=dep, new=new: built_docx(dep, new, DEFAULT_TEMPLATES), runs)

@@ -56,8 +56,9 @@ def build(
         for name, data, description in render_document(dep, doc, templates):
             rendered.append((paths[(dep.folder, name)], doc.id, data, description))
     before_writing()
-    return [Built(path, doc_id, description, write_if_changed(path, data))
-            for path, doc_id, data, description in rendered]
+    return [
+        Built(path, doc_id, description, write_if_changed(path, data)) for path, doc_id, data, description in rendered
+    ]
 
 
 def write_pdfs(docx_files: list[str], timeout: float) -> list[str]:
@@ -95,8 +96,13 @@ def output_paths(departments: list[m.Department], out_dir: str) -> dict[tuple[st
     for dep in departments:
         other = folders.setdefault(site_folder(dep).casefold(), dep)
         if other is not dep:
-            problems.append(Problem("output-collision", Pos(_shown(dep.folder)),
-                                    {"other": _shown(other.folder), "folder": site_folder(dep)}))
+            problems.append(
+                Problem(
+                    "output-collision",
+                    Pos(_shown(dep.folder)),
+                    {"other": _shown(other.folder), "folder": site_folder(dep)},
+                )
+            )
     for dep in departments:  # ids are unique and never cut (safe_name), but may differ in case only
         names: dict[str, m.Document] = {}
         for doc in dep.documents:
@@ -105,8 +111,11 @@ def output_paths(departments: list[m.Department], out_dir: str) -> dict[tuple[st
                 problems.append(Problem("output-collision-case", doc.pos, {"id": doc.id, "other": other.id}))
     if problems:
         raise ContentError(problems)
-    return {(dep.folder, doc.id): target_path(out_dir, *published_path(dep, doc.id, ".docx").split("/"))
-            for dep in departments for doc in dep.documents}
+    return {
+        (dep.folder, doc.id): target_path(out_dir, *published_path(dep, doc.id, ".docx").split("/"))
+        for dep in departments
+        for doc in dep.documents
+    }
 
 
 def _shown(folder: str) -> str:
@@ -124,8 +133,11 @@ def render_document(dep: m.Department, doc: m.Document, templates: Path):
     approval = editions.approval(doc.id)
     if approval is not None:
         order, index = approval
-        annex = _docx(_annex_part(dep, order, index), _annex_properties(dep.organization, doc, order.date,
-                                                                        _order_subject(order)), templates)
+        annex = _docx(
+            _annex_part(dep, order, index),
+            _annex_properties(dep.organization, doc, order.date, _order_subject(order)),
+            templates,
+        )
         yield doc.id, annex, _describe(doc) + f" к приказу № {order.number}"
         return
     # An amended edition: numbers frozen, the header of the order that approved the

@@ -25,14 +25,10 @@ RULE_MESSAGES: dict[str, str] = {
         "срок «{deadline}» не распознан (непонятно: {words}); пишите, например, «март 2021 г.», "
         "«I квартал 2021 г.», «ежегодно, сентябрь», «постоянно», «по мере необходимости»"
     ),
-    "deadline-year-typo": (
-        "срок «{deadline}»: «{year}» — не год (пропущена, лишняя или неверная цифра){suggestion}"
-    ),
+    "deadline-year-typo": ("срок «{deadline}»: «{year}» — не год (пропущена, лишняя или неверная цифра){suggestion}"),
     "deadline-range-reversed": "срок «{deadline}»: конец периода раньше начала",
     "deadline-outside-period": "срок «{deadline}» выходит за период плана ({period})",
-    "deadline-before-order": (
-        "срок «{deadline}» истёк до даты утверждающего приказа (от {date} № {number})"
-    ),
+    "deadline-before-order": ("срок «{deadline}» истёк до даты утверждающего приказа (от {date} № {number})"),
     "order-after-deadlines": (
         "дата приказа позже {count} сроков плана (приказ от {date} № {number}, самый ранний "
         "срок — «{earliest}») — проверьте дату приказа"
@@ -65,34 +61,23 @@ RULE_MESSAGES: dict[str, str] = {
     ),
     # duplicates
     "measure-duplicate": (
-        "{where} повторяет мероприятие {other_number} ({other_pos}) дословно, со сроком и "
-        "исполнителями"
+        "{where} повторяет мероприятие {other_number} ({other_pos}) дословно, со сроком и исполнителями"
     ),
-    "measure-near-duplicate": (
-        "{where} почти совпадает с мероприятием {other_number} ({other_pos}): {difference}"
-    ),
+    "measure-near-duplicate": ("{where} почти совпадает с мероприятием {other_number} ({other_pos}): {difference}"),
     # consistency between documents
     "annex-header-mismatch": (
         "шапка приложения «{document}» набрана вручную с {what} «{printed}», а у приказа — "
         "«{actual}»; шапка строится из даты и номера приказа"
     ),
-    "annex-not-approved": (
-        "приложение «{document}» ({kind}) не утверждается ни одним пунктом приказа"
-    ),
+    "annex-not-approved": ("приложение «{document}» ({kind}) не утверждается ни одним пунктом приказа"),
     "annex-missing": "{where} утверждает {kind}, но такого приложения у приказа нет (annexes)",
     "municipality-foreign": (
-        "{where}: «{name}» — другой муниципалитет (организация: {municipality}); возможно, "
-        "осталось от чужого документа"
+        "{where}: «{name}» — другой муниципалитет (организация: {municipality}); возможно, осталось от чужого документа"
     ),
-    "organization-name-variant": (
-        "{where}: «{written}» — наименование организации с искажением; правильно: «{name}»"
-    ),
-    "annex-reference-missing": (
-        "{where}: ссылка на приложение № {number}, а приложений у приказа {count}"
-    ),
+    "organization-name-variant": ("{where}: «{written}» — наименование организации с искажением; правильно: «{name}»"),
+    "annex-reference-missing": ("{where}: ссылка на приложение № {number}, а приложений у приказа {count}"),
     "annex-title-years": (
-        "{where} называет утверждаемый документ с годами {cited}, а его заголовок — {own} "
-        "(«{title}»)"
+        "{where} называет утверждаемый документ с годами {cited}, а его заголовок — {own} («{title}»)"
     ),
     "deadline-in-signing-month": (
         "сроки {count} мероприятий (впервые — {first}) приходятся на месяц подписания приказа "
@@ -112,14 +97,11 @@ RULE_MESSAGES: dict[str, str] = {
     "space-double": "двойные пробелы в тексте (мест: {count}; впервые — {where}: «{text}»)",
     "latin-in-cyrillic": "{where}: в слове «{word}» латинские буквы ({letters}){suggestion}",
     "phrase-typo": "{where}: «{typed}» — правильно «{correct}»",
-    "abbreviation-glued": (
-        "{where}: «{word}» — сокращение внутри слова (след автозамены?){suggestion}"
-    ),
+    "abbreviation-glued": ("{where}: «{word}» — сокращение внутри слова (след автозамены?){suggestion}"),
     "word-typo": "{where}: «{word}» — опечатка? В документах везде «{suggestion}»",
     "word-misspelt": "{where}: «{word}» — нет в словаре; возможно, «{suggestion}»",
     "case-disagreement": (
-        "{where}: «{noun}, {participle}» — причастие не согласовано с существительным в падеже "
-        "или числе"
+        "{where}: «{noun}, {participle}» — причастие не согласовано с существительным в падеже или числе"
     ),
     "title-period": "{where}: точка в конце заголовка не ставится: «{text}»",
     "point-unfinished": "{where}: пункт приказа не заканчивается точкой: «…{end}»",
@@ -129,9 +111,7 @@ RULE_MESSAGES: dict[str, str] = {
     "amount-total-mismatch": (
         "раздел «{section}»: в строке «Итого» графы «{column}» — {total}, а сумма мероприятий — {sum}"
     ),
-    "amount-children-mismatch": (
-        "{where}: в графе «{column}» — {value}, а сумма подпунктов — {sum}"
-    ),
+    "amount-children-mismatch": ("{where}: в графе «{column}» — {value}, а сумма подпунктов — {sum}"),
     "bidi-control": (
         "{where}: невидимый символ управления направлением текста {char} — он меняет порядок, в котором "
         "читатель видит слова в DOCX, PDF и на сайте; удалите его: «{text}»"
@@ -261,8 +241,12 @@ def one_per_cause(problems) -> list[Problem]:
             continue
         first.args["count"] = first.args.get("count", 0) + problem.args.get("count", 0)
         first.args.setdefault("details", []).append(
-            {"file": problem.pos.file, "line": problem.pos.line, "column": problem.pos.column,
-             "text": problem.args.get("where", "")}
+            {
+                "file": problem.pos.file,
+                "line": problem.pos.line,
+                "column": problem.pos.column,
+                "text": problem.args.get("where", ""),
+            }
         )
     return result
 

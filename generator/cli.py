@@ -113,13 +113,14 @@ def _signal_exit(e: BaseException) -> int:
 def _show_interrupted(e) -> None:
     for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # a second Ctrl-C changes nothing
         signal.signal(number, signal.SIG_IGN)
-    click.echo("prikaz: прервано; недописанных файлов нет — каждый файл остался прежним "
-               "или записан целиком", err=True)
+    click.echo("prikaz: прервано; недописанных файлов нет — каждый файл остался прежним или записан целиком", err=True)
 
 
 def _show_internal_error(e) -> None:
-    click.echo(f"prikaz: внутренняя ошибка ({type(e).__name__}: {e}). "
-               "Сообщите разработчикам, приложив входные файлы.", err=True)
+    click.echo(
+        f"prikaz: внутренняя ошибка ({type(e).__name__}: {e}). Сообщите разработчикам, приложив входные файлы.",
+        err=True,
+    )
 
 
 def _tolerant_streams() -> None:
@@ -185,8 +186,15 @@ def _paths(paths: tuple[str, ...]) -> list[str]:
 
 
 def _output_folder(help_text: str | None = None, default: str | None = "output"):
-    return click.option("-o", "--output", "out_dir", default=default, show_default=default is not None,
-                        type=click.Path(file_okay=False), help=help_text)
+    return click.option(
+        "-o",
+        "--output",
+        "out_dir",
+        default=default,
+        show_default=default is not None,
+        type=click.Path(file_okay=False),
+        help=help_text,
+    )
 
 
 def _templates(help_text: str = "Папка с шаблонами DOCX вместо templates/ проекта."):
@@ -198,8 +206,10 @@ def _force(help_text: str):
 
 
 _pdf_timeout = click.option(
-    "--pdf-timeout", metavar="СЕКУНДЫ",
-    help="Предел времени LibreOffice на пакет файлов (по умолчанию 600 или PRIKAZ_PDF_TIMEOUT).")
+    "--pdf-timeout",
+    metavar="СЕКУНДЫ",
+    help="Предел времени LibreOffice на пакет файлов (по умолчанию 600 или PRIKAZ_PDF_TIMEOUT).",
+)
 
 
 def _seconds(option: str | None) -> float:
@@ -226,9 +236,14 @@ def _templates_folder(templates: str | None):
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True,
-              help="text — строки «файл:строка:столбец: …»; json — список для программ.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text — строки «файл:строка:столбец: …»; json — список для программ.",
+)
 @_edge
 def check(paths: tuple[str, ...], output_format: str) -> int:
     """Проверить содержимое: ошибки чтения и замечания по сути документов.
@@ -253,11 +268,24 @@ def check(paths: tuple[str, ...], output_format: str) -> int:
     checked = check_paths(_paths(paths))
     findings = checked.findings
     if output_format == "json":
-        click.echo(json.dumps([
-            {"code": f.code, "severity": f.severity, "file": f.pos.file, "line": f.pos.line,
-             "column": f.pos.column, "message": f.message,
-             **({"details": f.args["details"]} if "details" in f.args else {})} for f in findings
-        ], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": f.code,
+                        "severity": f.severity,
+                        "file": f.pos.file,
+                        "line": f.pos.line,
+                        "column": f.pos.column,
+                        "message": f.message,
+                        **({"details": f.args["details"]} if "details" in f.args else {}),
+                    }
+                    for f in findings
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for finding in findings:
             click.echo(str(finding))
@@ -290,8 +318,9 @@ def _count_findings(checked, progress=None) -> None:
         return
     if progress is not None:
         click.echo("\r\033[K", err=True, nl=False)  # the progress line gives way to the count
-    click.echo(f"Замечаний проверки: {len(checked.findings)} (ошибок {checked.errors}); список — prikaz check.",
-               err=True)
+    click.echo(
+        f"Замечаний проверки: {len(checked.findings)} (ошибок {checked.errors}); список — prikaz check.", err=True
+    )
 
 
 @main.command()
@@ -302,8 +331,9 @@ def _count_findings(checked, progress=None) -> None:
 @_force("Собрать, даже если проверка нашла ошибки (например, в перенесённых документах).")
 @_pdf_timeout
 @_edge
-def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None, force: bool,
-          pdf_timeout: str | None) -> None:
+def build(
+    paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None, force: bool, pdf_timeout: str | None
+) -> None:
     """Собрать DOCX (и PDF) приказов, планов и положений.
 
     Приказ собирается вместе с приложениями, каждое приложение — ещё и отдельным
@@ -331,9 +361,14 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
     selected = (lambda doc: os.path.abspath(doc.pos.file) in files) if files else (lambda doc: True)
     try:
         with _progress("DOCX") as progress:
-            built = build_documents(departments, out_dir, selected, _templates_folder(templates), progress,
-                                    before_writing=lambda: _count_findings(
-                                        stop_on_errors(departments, findings(), force), progress))
+            built = build_documents(
+                departments,
+                out_dir,
+                selected,
+                _templates_folder(templates),
+                progress,
+                before_writing=lambda: _count_findings(stop_on_errors(departments, findings(), force), progress),
+            )
     finally:
         findings.cancel()  # nothing to stop once the findings are in
     rendered = time.perf_counter()
@@ -341,8 +376,10 @@ def build(paths: tuple[str, ...], out_dir: str, pdf: bool, templates: str | None
         click.echo(f"  {_relative(item.path)} — {item.description}")
     unchanged = sum(not item.changed for item in built)
     same = f", без изменений {unchanged}" if unchanged else ""
-    click.echo(f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с (чтение {loaded - started:.2f} с; "
-               "проверка шла одновременно со сборкой).")
+    click.echo(
+        f"DOCX: {len(built)}{same} за {rendered - loaded:.2f} с (чтение {loaded - started:.2f} с; "
+        "проверка шла одновременно со сборкой)."
+    )
     if pdf:
         _warn_about_fonts()
         try:
@@ -363,14 +400,18 @@ def _warn_about_fonts() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--site", "site_dir", required=True, type=click.Path(file_okay=False),
-              help="Папка сайта: туда пишутся PDF, DOCX и страницы (создаётся при необходимости).")
+@click.option(
+    "--site",
+    "site_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Папка сайта: туда пишутся PDF, DOCX и страницы (создаётся при необходимости).",
+)
 @_templates("Папка с шаблонами (DOCX и templates/site) вместо templates/ проекта.")
 @_force("Опубликовать, даже если проверка нашла ошибки.")
 @_pdf_timeout
 @_edge
-def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force: bool,
-            pdf_timeout: str | None) -> None:
+def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force: bool, pdf_timeout: str | None) -> None:
     """Опубликовать документы: PDF и DOCX и статический сайт со списком.
 
     На сайте — страница index.html со всеми приказами, планами и положениями (вид,
@@ -403,11 +444,14 @@ def publish(paths: tuple[str, ...], site_dir: str, templates: str | None, force:
     with _progress("DOCX") as progress:
         done = publish_site(departments, site_dir, to_pdf, _templates_folder(templates), progress)
     seconds = done.seconds
-    click.echo(f"Сайт: {_relative(os.path.join(site_dir, 'index.html'))} — документов {len(done.built)}, "
-               f"страниц {done.pages}.")
-    click.echo(f"DOCX: записано {len(done.built) - done.unchanged}, без изменений {done.unchanged} "
-               f"({seconds['docx']:.2f} с). PDF: преобразовано {len(done.converted)} ({seconds['pdf']:.2f} с). "
-               f"Страницы: обновлено {done.pages_written} ({seconds['pages']:.2f} с).")
+    click.echo(
+        f"Сайт: {_relative(os.path.join(site_dir, 'index.html'))} — документов {len(done.built)}, страниц {done.pages}."
+    )
+    click.echo(
+        f"DOCX: записано {len(done.built) - done.unchanged}, без изменений {done.unchanged} "
+        f"({seconds['docx']:.2f} с). PDF: преобразовано {len(done.converted)} ({seconds['pdf']:.2f} с). "
+        f"Страницы: обновлено {done.pages_written} ({seconds['pages']:.2f} с)."
+    )
     if done.removed:
         click.echo(f"Удалены устаревшие файлы: {', '.join(done.removed)}.")
     click.echo(f"Всего {time.perf_counter() - started:.2f} с (чтение и проверка {loaded - started:.2f} с).")
@@ -434,8 +478,9 @@ def seal(order_file: str) -> None:
     if sealed.outcome == "intact":
         click.echo(f"Приказ {sealed.order.id} уже запечатан; содержимое совпадает с печатью.")
         return
-    done = "Печать обновлена (формат 2: и значения из organization.yaml)" if sealed.outcome == "renewed" \
-        else "Запечатан"
+    done = (
+        "Печать обновлена (формат 2: и значения из organization.yaml)" if sealed.outcome == "renewed" else "Запечатан"
+    )
     click.echo(f"{done}: приказ {sealed.order.id}, {_relative(sealed.path)}")
     for line in sealed.lines:
         click.echo(f"  {line}")
@@ -465,8 +510,12 @@ def verify(paths: tuple[str, ...]) -> int:
         for state in organization.seals:
             by = f"приказ {formats.cited(state.order)}"
             if state.intact:
-                old = "; печать формата 1 не охватывает значения из organization.yaml — обновите: " \
-                      f"prikaz seal {_relative(state.order.pos.file)}" if state.version == 1 else ""
+                old = (
+                    "; печать формата 1 не охватывает значения из organization.yaml — обновите: "
+                    f"prikaz seal {_relative(state.order.pos.file)}"
+                    if state.version == 1
+                    else ""
+                )
                 click.echo(f"  совпадает: {state.document} ({by}){old}")
                 continue
             what = "удалён" if state.actual is None else "ИЗМЕНЁН после утверждения"
@@ -476,8 +525,9 @@ def verify(paths: tuple[str, ...]) -> int:
             recorded, actual = (v.split(":")[part][:12] if v else "—" for v in (state.recorded, state.actual))
             click.echo(f"  {what}: {state.document} ({by}); записано {recorded}…, сейчас {actual}…")
         for order, doc_id in organization.unsealed:
-            click.echo(f"  не запечатан: {doc_id} (приказ {formats.cited(order)}); "
-                       f"prikaz seal {_relative(order.pos.file)}")
+            click.echo(
+                f"  не запечатан: {doc_id} (приказ {formats.cited(order)}); prikaz seal {_relative(order.pos.file)}"
+            )
     total, broken = verification.total, verification.broken
     click.echo(f"Печатей: {total}, совпадают: {total - broken}, нарушены: {broken}.")
     return EXIT_FINDINGS if broken else EXIT_OK
@@ -502,8 +552,13 @@ def _progress(label: str):
 def _echo_changes(composition, old_doc, new_doc, items: bool = False) -> None:
     """The change summary of two editions (what `prikaz diff` prints)."""
     counts = composition.changes.count()
-    names = {"added": "добавлено", "removed": "исключено", "changed": "изменено", "moved": "перемещено",
-             "document": "реквизиты документа"}
+    names = {
+        "added": "добавлено",
+        "removed": "исключено",
+        "changed": "изменено",
+        "moved": "перемещено",
+        "document": "реквизиты документа",
+    }
     summary = ", ".join(f"{names[k]}: {v}" for k, v in counts.items())
     if composition.cosmetic:  # spacing, quotes, «ё», dashes: no item of the order
         summary += (", " if summary else "") + f"изменения оформления: {len(composition.cosmetic)}"
@@ -520,14 +575,16 @@ def _echo_changes(composition, old_doc, new_doc, items: bool = False) -> None:
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
 @_output_folder("Папка для сравнительной таблицы.")
-@click.option("--redline", is_flag=True,
-              help="Ещё и новая редакция приложения в DOCX с исправлениями в режиме рецензирования.")
+@click.option(
+    "--redline", is_flag=True, help="Ещё и новая редакция приложения в DOCX с исправлениями в режиме рецензирования."
+)
 @_templates("Папка с шаблонами DOCX для --redline вместо templates/ проекта (как у build).")
 @click.option("--pdf", is_flag=True, help="Сделать также PDF таблицы (нужен LibreOffice).")
 @_pdf_timeout
 @_edge
-def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None, pdf: bool,
-         pdf_timeout: str | None) -> None:
+def diff(
+    old: str, new: str, out_dir: str, redline: bool, templates: str | None, pdf: bool, pdf_timeout: str | None
+) -> None:
     """Сравнить две редакции: сводка и сравнительная таблица (DOCX и HTML).
 
     С --redline — ещё новая редакция приложения, свёрстанная как в build, в которой
@@ -550,18 +607,30 @@ def diff(old: str, new: str, out_dir: str, redline: bool, templates: str | None,
 
 
 def _redline_summary(counts: dict[str, int]) -> str:
-    return (f" — исправления: строк добавлено {counts['rows_inserted']}, исключено {counts['rows_deleted']}; "
-            f"вставок в тексте {counts['inserted']}, удалений {counts['deleted']}, "
-            f"изменений оформления {counts['formatting']}")
+    return (
+        f" — исправления: строк добавлено {counts['rows_inserted']}, исключено {counts['rows_deleted']}; "
+        f"вставок в тексте {counts['inserted']}, удалений {counts['deleted']}, "
+        f"изменений оформления {counts['formatting']}"
+    )
 
 
 @main.command()
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
-@click.option("--order", "order_file", required=True, type=click.Path(dir_okay=False),
-              help="YAML приказа: дата, номер, подписант, преамбула, заключительные пункты.")
-@click.option("--form", type=click.Choice(["auto", "changes", "new-edition"]), default="auto", show_default=True,
-              help="Перечень изменений или новая редакция приложения.")
+@click.option(
+    "--order",
+    "order_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="YAML приказа: дата, номер, подписант, преамбула, заключительные пункты.",
+)
+@click.option(
+    "--form",
+    type=click.Choice(["auto", "changes", "new-edition"]),
+    default="auto",
+    show_default=True,
+    help="Перечень изменений или новая редакция приложения.",
+)
 @_output_folder()
 @_edge
 def amend(old: str, new: str, order_file: str, form: str, out_dir: str) -> None:
@@ -582,8 +651,10 @@ def _echo_amendment(written) -> None:
         click.echo(f"prikaz: предупреждение: формулировка не дает новую редакцию: {problem}", err=True)
     composition = written.composition
     if composition.form == "new-edition":
-        click.echo(f"Изменено {composition.share:.0%} пунктов: предлагается изложить приложение в новой "
-                   "редакции (или утвердить новый план и признать утратившими силу прежние приказы).")
+        click.echo(
+            f"Изменено {composition.share:.0%} пунктов: предлагается изложить приложение в новой "
+            "редакции (или утвердить новый план и признать утратившими силу прежние приказы)."
+        )
     click.echo(f"  {_relative(written.path)} — {written.description}")
     for item in composition.items:
         click.echo(f"    {item.text}")
@@ -612,8 +683,9 @@ def editions(path: str) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--yaml", "as_yaml", is_flag=True, help="Напечатать документ в формате содержимого (YAML), "
-                                                      "как его прочитал prikaz.")
+@click.option(
+    "--yaml", "as_yaml", is_flag=True, help="Напечатать документ в формате содержимого (YAML), как его прочитал prikaz."
+)
 @_edge
 def show(path: str, as_yaml: bool) -> None:
     """Показать план или положение с вычисленными номерами.
@@ -631,8 +703,9 @@ def show(path: str, as_yaml: bool) -> None:
     if as_yaml:
         from .dump import dump
 
-        click.echo(dump(inspected.department.organization if inspected.is_organization else inspected.document),
-                   nl=False)
+        click.echo(
+            dump(inspected.department.organization if inspected.is_organization else inspected.document), nl=False
+        )
         return
     doc = inspected.numbered()
     if doc is None:
@@ -657,15 +730,24 @@ def show(path: str, as_yaml: bool) -> None:
 @click.argument("path", type=click.Path(dir_okay=False))
 @_output_folder("Папка организации для YAML (по умолчанию content/<имя файла>).", default=None)
 @_force("Перезаписать файлы, которые уже есть в папке.")
-@click.option("--edition-of", "edition_of", type=click.Path(dir_okay=False),
-              help="YAML плана, приложение которого правили в Word: файл станет его следующей редакцией.")
-@click.option("--order", "order_file", type=click.Path(dir_okay=False),
-              help="С --edition-of: YAML приказа о внесении изменений (дата, номер, подписант, пункты); "
-                   "его DOCX пишется в папку -o (по умолчанию output).")
+@click.option(
+    "--edition-of",
+    "edition_of",
+    type=click.Path(dir_okay=False),
+    help="YAML плана, приложение которого правили в Word: файл станет его следующей редакцией.",
+)
+@click.option(
+    "--order",
+    "order_file",
+    type=click.Path(dir_okay=False),
+    help="С --edition-of: YAML приказа о внесении изменений (дата, номер, подписант, пункты); "
+    "его DOCX пишется в папку -o (по умолчанию output).",
+)
 @click.option("--id", "new_id", help="С --edition-of: id новой редакции (по умолчанию <id>-ed2, -ed3 …).")
 @_edge
-def import_docx(path: str, out_dir: str | None, force: bool, edition_of: str | None, order_file: str | None,
-                new_id: str | None) -> None:
+def import_docx(
+    path: str, out_dir: str | None, force: bool, edition_of: str | None, order_file: str | None, new_id: str | None
+) -> None:
     """Перенести документ Word (DOCX) в YAML: приказ с приложениями, план, положение.
 
     Читает бланк, дату и номер, заголовок, преамбулу, пункты и подпись приказа; таблицы
@@ -707,11 +789,16 @@ def import_docx(path: str, out_dir: str | None, force: bool, edition_of: str | N
 
 def _echo_edition(imported) -> None:
     """What `import --edition-of` did: the matching, the files, the changes, the order."""
-    click.echo(f"Сопоставлено строк: {imported.matched} из {imported.total_old} мероприятий редакции "
-               f"{imported.old.id} (строк в файле: {imported.total_new}).")
+    click.echo(
+        f"Сопоставлено строк: {imported.matched} из {imported.total_old} мероприятий редакции "
+        f"{imported.old.id} (строк в файле: {imported.total_new})."
+    )
     if imported.later:
-        click.echo(f"prikaz: предупреждение: у редакции {imported.old.id} уже есть следующая: "
-                   f"{', '.join(imported.later)}; новая редакция продолжает ту, что указана в --edition-of", err=True)
+        click.echo(
+            f"prikaz: предупреждение: у редакции {imported.old.id} уже есть следующая: "
+            f"{', '.join(imported.later)}; новая редакция продолжает ту, что указана в --edition-of",
+            err=True,
+        )
     for written in imported.written:
         click.echo(f"  {_relative(written)}")
     if imported.new_units:
@@ -724,8 +811,13 @@ def _echo_edition(imported) -> None:
 
 
 @main.command()
-@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False),
-              help="Файл для схемы (по умолчанию — вывод на экран).")
+@click.option(
+    "-o",
+    "--output",
+    "out_file",
+    type=click.Path(dir_okay=False),
+    help="Файл для схемы (по умолчанию — вывод на экран).",
+)
 @_edge
 def schema(out_file: str | None) -> None:
     """Записать JSON Schema содержимого: редактор подскажет поля и подчеркнёт ошибки.

@@ -30,8 +30,9 @@ class ComparisonRow:
     amendment: str  # the wording of the sub-point: «пункт 2.7 изложить …»
 
 
-def comparison_rows(composition: Composition, separator: str = ", ",
-                    columns: tuple[m.Column, ...] = ()) -> list[ComparisonRow]:
+def comparison_rows(
+    composition: Composition, separator: str = ", ", columns: tuple[m.Column, ...] = ()
+) -> list[ComparisonRow]:
     """`columns`: the plan's extra columns, shown under their titles («Объём …: 120,0»)."""
     rows = []
     for index, item in enumerate(composition.items, start=1):
@@ -46,13 +47,19 @@ def comparison_rows(composition: Composition, separator: str = ", ",
                 old_text, new_text = _document_texts(change)
             runs = word_diff(old_text, new_text) if change.kind in ("changed", "document") else None
             current += _separated(current, runs and [r for r in runs if r[0] != "insert"] or _all(old_text, "delete"))
-            proposed += _separated(proposed, runs and [r for r in runs if r[0] != "delete"] or
-                                   _all(new_text, "equal" if change.kind == "removed" else "insert"))
-        reason = "; ".join(typeset(c.new.reason) for c in item.changes
-                           if c.new is not None and getattr(c.new, "reason", None))
+            proposed += _separated(
+                proposed,
+                runs
+                and [r for r in runs if r[0] != "delete"]
+                or _all(new_text, "equal" if change.kind == "removed" else "insert"),
+            )
+        reason = "; ".join(
+            typeset(c.new.reason) for c in item.changes if c.new is not None and getattr(c.new, "reason", None)
+        )
         unit = item.unit or _unit(item.text)
-        rows.append(ComparisonRow(index, unit[:1].upper() + unit[1:], current, proposed, reason,
-                                  f"1.{index}. {item.text}"))
+        rows.append(
+            ComparisonRow(index, unit[:1].upper() + unit[1:], current, proposed, reason, f"1.{index}. {item.text}")
+        )
     return rows
 
 

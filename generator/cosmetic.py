@@ -47,6 +47,5 @@ def split_visible(changes: list[Change]) -> tuple[list[Change], list[Change]]:
         else:
             visible.append(dataclasses.replace(change, fields=seen) if seen != change.fields else change)
             if seen != change.fields:
-                cosmetic.append(dataclasses.replace(change, fields=tuple(
-                    f for f in change.fields if f not in seen)))
+                cosmetic.append(dataclasses.replace(change, fields=tuple(f for f in change.fields if f not in seen)))
     return visible, cosmetic

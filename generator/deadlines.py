@@ -44,9 +44,7 @@ class Deadline:
     every: str | None = None  # year | half | quarter | term | month | week | day
     permanent: bool = False  # «постоянно», «весь период», «в течение года»
     condition: str | None = None  # «по мере необходимости», «по плану ИМЦ», as typed (lower case)
-    notes: tuple[
-        str, ...
-    ] = ()  # bracketed remarks that are not a deadline («предварительные данные»)
+    notes: tuple[str, ...] = ()  # bracketed remarks that are not a deadline («предварительные данные»)
     unknown: tuple[str, ...] = ()  # words not understood
     year_typos: tuple[str, ...] = ()  # «202», «20211»: a digit missing or doubled
     typos: tuple[tuple[str, str], ...] = ()  # (as typed, correct): «в течении» → «в течение»
@@ -289,9 +287,7 @@ class _Point:
 
     @property
     def inside_year(self) -> bool:
-        return any(
-            x is not None for x in (self.month, self.day, self.quarter, self.half, self.term)
-        )
+        return any(x is not None for x in (self.month, self.day, self.quarter, self.half, self.term))
 
     @property
     def empty(self) -> bool:
@@ -557,12 +553,7 @@ def _share_years(items: list) -> None:
     """«10 марта – 25 апреля 2021», «2021, 2023, 2025 май»: a year written once serves all."""
     points = [p for item in items for p in (item if isinstance(item, tuple) else (item,))]
     for i, point in enumerate(points):
-        if (
-            point.year is None
-            and point.academic is None
-            and point.date is None
-            and point.inside_year
-        ):
+        if point.year is None and point.academic is None and point.date is None and point.inside_year:
             later = next((p for p in points[i + 1 :] if p.year is not None), None)
             earlier = next((p for p in reversed(points[:i]) if p.year is not None), None)
             source = later or earlier
@@ -601,9 +592,7 @@ def _period(point: _Point) -> Period | None:
     if point.date is not None:
         return Period(point.date, point.date, "day")
     if point.academic is not None:
-        return Period(
-            dt.date(point.academic, 9, 1), dt.date(point.academic + 1, 8, 31), "academic-year"
-        )
+        return Period(dt.date(point.academic, 9, 1), dt.date(point.academic + 1, 8, 31), "academic-year")
     year = point.year
     if year is None:
         return None

@@ -145,8 +145,11 @@ class _Memo:
         found = self._keys.get(id(node))
         if found is None:
             kind = type(node)  # the fields of one type come in one order: the key needs no names
-            content = (kind.__name__, tuple([repr(getattr(node, name)) for name in _own_names(kind, False)]),
-                       tuple(tuple([self.key(c) for c in getattr(node, name)]) for name in CHILDREN[kind]))
+            content = (
+                kind.__name__,
+                tuple([repr(getattr(node, name)) for name in _own_names(kind, False)]),
+                tuple(tuple([self.key(c) for c in getattr(node, name)]) for name in CHILDREN[kind]),
+            )
             found = self._keys[id(node)] = self._numbers.setdefault(content, len(self._numbers))
         return found
 
@@ -176,7 +179,8 @@ def _own_names(kind: type, include_meta: bool) -> tuple[str, ...]:
             skip |= {"edition"}
         # fields outside equality (the file's checksum, positions) are no content
         names = _OWN_NAMES[(kind, include_meta)] = tuple(
-            f.name for f in dataclasses.fields(kind) if f.name not in skip and f.compare)
+            f.name for f in dataclasses.fields(kind) if f.name not in skip and f.compare
+        )
     return names
 
 
@@ -188,8 +192,11 @@ def _own_changes(old, new, include_meta: bool = False) -> tuple[FieldChange, ...
 
 def content_key(node) -> tuple:
     """What makes two nodes the same content: own fields and, recursively, children."""
-    return (type(node).__name__, tuple(sorted((k, repr(v)) for k, v in own_fields(node).items())),
-            tuple(tuple(content_key(c) for c in getattr(node, name)) for name in CHILDREN[type(node)]))
+    return (
+        type(node).__name__,
+        tuple(sorted((k, repr(v)) for k, v in own_fields(node).items())),
+        tuple(tuple(content_key(c) for c in getattr(node, name)) for name in CHILDREN[type(node)]),
+    )
 
 
 def node_text(node) -> str:
@@ -236,10 +243,18 @@ def _diff_children(old, new, old_path: Path, new_path: Path, result: Diff, memo:
                     result.changes.append(Change("changed", o_path, n_path, olds[i], node, own))
                 _diff_children(olds[i], node, o_path, n_path, result, memo)
             else:
-                result.changes.append(Change(
-                    "added", None, new_path + ((name, j),), None, node,
-                    container=old_path, list_name=name, anchor=anchor,
-                ))
+                result.changes.append(
+                    Change(
+                        "added",
+                        None,
+                        new_path + ((name, j),),
+                        None,
+                        node,
+                        container=old_path,
+                        list_name=name,
+                        anchor=anchor,
+                    )
+                )
 
 
 def _keep_all(old, new, old_path: Path, new_path: Path, result: Diff) -> None:
@@ -252,8 +267,9 @@ def _keep_all(old, new, old_path: Path, new_path: Path, result: Diff) -> None:
             _keep_all(a, b, o_path, n_path, result)
 
 
-def match_lists(olds, news, memo: _Memo | None = None) -> tuple[list[tuple[int, int]],
-                                                                 list[tuple[int, list[int], float]]]:
+def match_lists(
+    olds, news, memo: _Memo | None = None
+) -> tuple[list[tuple[int, int]], list[tuple[int, list[int], float]]]:
     """Pairs (old index, new index) of the same item; and ambiguous matches found."""
     if not olds or not news:
         return [], []
@@ -325,8 +341,7 @@ def _gaps(pairs: dict[int, int], n_old: int, n_new: int):
 
 def _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities, memo: _Memo) -> None:
     scored = []
-    candidates = _similar_candidates([memo.words(olds[i]) for i in gap_old],
-                                     [memo.words(news[j]) for j in gap_new])
+    candidates = _similar_candidates([memo.words(olds[i]) for i in gap_old], [memo.words(news[j]) for j in gap_new])
     for j, near in zip(gap_new, candidates):
         wb = memo.words(news[j])
         matcher = difflib.SequenceMatcher(None, (), wb, autojunk=False)  # b's index built once

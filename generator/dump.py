@@ -73,10 +73,19 @@ def _edition(edition: m.Edition) -> dict | None:
 def _organization(org: m.Organization) -> dict:
     style = org.style
     return {
-        "format": FORMAT, "kind": "organization", "name": org.name, "name_genitive": org.name_genitive,
-        "letterhead": list(org.letterhead), "place": org.place, "municipality": org.municipality,
-        "style": {"doc_type": style.doc_type, "command": style.command, "date": style.date,
-                  "annex_header": style.annex_header},
+        "format": FORMAT,
+        "kind": "organization",
+        "name": org.name,
+        "name_genitive": org.name_genitive,
+        "letterhead": list(org.letterhead),
+        "place": org.place,
+        "municipality": org.municipality,
+        "style": {
+            "doc_type": style.doc_type,
+            "command": style.command,
+            "date": style.date,
+            "annex_header": style.annex_header,
+        },
         "signatories": {key: _signature(s) for key, s in org.signatories},
         "units": [{"name": u.name, "full": u.full} for u in org.units],
     }
@@ -86,8 +95,13 @@ def _organization(org: m.Organization) -> dict:
 
 
 def _order(order: m.Order) -> dict:
-    result: dict = {"format": FORMAT, "kind": "order", "id": order.id, "date": order.date.isoformat(),
-                    "number": order.number}
+    result: dict = {
+        "format": FORMAT,
+        "kind": "order",
+        "id": order.id,
+        "date": order.date.isoformat(),
+        "number": order.number,
+    }
     if order.title or order.amendment is None:
         result["title"] = order.title
     if order.preamble:
@@ -145,8 +159,11 @@ def _plan(plan: m.Plan) -> dict:
         result["responsible_separator"] = plan.responsible_separator
     if plan.numbering != default.numbering:
         numbering = plan.numbering
-        result["numbering"] = {"sections": numbering.sections, "measures": numbering.measures,
-                               "trailing_dot": numbering.trailing_dot}
+        result["numbering"] = {
+            "sections": numbering.sections,
+            "measures": numbering.measures,
+            "trailing_dot": numbering.trailing_dot,
+        }
     if plan.table_per_section:
         result["layout"] = {"table_per_section": True}
     result["sections"] = [_section(s) for s in plan.sections]

@@ -43,7 +43,7 @@ DESCRIPTIONS = {
     "style.date": "Дата приказа: numeric — «28.02.2020»; long — «28 февраля 2020 г.»; long_zero — «05 февраля …».",
     "style.command_position": "paragraph — «ПРИКАЗЫВАЮ:» отдельным абзацем; run-in — в конце преамбулы.",
     "style.amendment_items": "Подпункты приказа о внесении изменений: capital — «1.1. Пункт …»; "
-                             "lower — «1.1. пункт …».",
+    "lower — «1.1. пункт …».",
     "style.annex_header": "Шапка приложений: annex — «Приложение к приказу …»; approved — «УТВЕРЖДЕН приказом …».",
     "signatories": "Подписанты: ключ (на него ссылается приказ) → должность и имя.",
     "position": "Должность подписанта: строки, как печатаются.",
@@ -51,13 +51,13 @@ DESCRIPTIONS = {
     "signature.name": "Инициалы и фамилия подписанта, как печатаются.",
     "signature": "Подпись под документом: должность и имя.",
     "abbreviations": "Сокращения, которые организация не расшифровывает в тексте (региональные органы, "
-                     "общеизвестные учреждения): prikaz check не считает их нерасшифрованными.",
+    "общеизвестные учреждения): prikaz check не считает их нерасшифрованными.",
     "units": "Реестр ответственных исполнителей: графа «Ответственные» планов ссылается на name.",
     "units.name": "Исполнитель, как печатается в плане (часто сокращение).",
     "units.full": "Полное наименование исполнителя (расшифровка сокращения).",
     "id": "Идентификатор: уникален в организации, из него — имя файла; буквы, цифры, «-», «_», «.».",
     "order:date": "Дата приказа: ГГГГ-ММ-ДД.",
-    "number": "Номер, как печатается; всегда в кавычках: \"427\".",
+    "number": 'Номер, как печатается; всегда в кавычках: "427".',
     "order:title": "Заголовок приказа («Об утверждении …»); у приказа о внесении изменений составляется сам.",
     "plan:title": "Наименование плана.",
     "regulation:title": "Наименование положения.",
@@ -82,15 +82,15 @@ DESCRIPTIONS = {
     "note.title": "Заголовок пояснительной записки.",
     "table_title": "Заголовок над таблицей плана.",
     "columns": "Графы таблицы: четыре заголовка (номер, мероприятие, срок, ответственные) "
-               "или список граф с ролями (role: number, measure, deadline, responsible, start, end, result, "
-               "indicator, funding_source, amount, quarter, custom).",
+    "или список граф с ролями (role: number, measure, deadline, responsible, start, end, result, "
+    "indicator, funding_source, amount, quarter, custom).",
     "columns.role": "Роль графы: что в ней стоит и как её проверять (docs/content-format.md).",
     "columns.title": "Заголовок графы, как печатается (по умолчанию — по роли).",
     "columns.key": "Ключ, под которым мероприятия хранят значение графы (для quarter и custom обязателен).",
     "columns.width": "Ширина графы в сантиметрах (иначе — по роли; графа мероприятия занимает остаток).",
     "total": "Строка «Итого по разделу»: значения граф (ключ графы → значение), например amount.",
     "column_numbers": "Строка «1 2 3 4» под шапкой таблицы.",
-    "responsible_separator": "Как разделять нескольких ответственных: \", \" или \"\\n\" (каждого с новой строки).",
+    "responsible_separator": 'Как разделять нескольких ответственных: ", " или "\\n" (каждого с новой строки).',
     "numbering": "Схема нумерации разделов и мероприятий.",
     "numbering.sections": "numbered — разделы с номерами; unnumbered — без номеров.",
     "numbering.measures": "hierarchical — 1.1, 1.1.1; restart — 1, 2, … в каждом разделе.",
@@ -113,7 +113,7 @@ DESCRIPTIONS = {
     "edition.kind": "original — первоначальная; new — новая редакция; amendment — с изменениями (номера заморожены).",
     "edition.illustrative": "Пример, а не настоящий документ.",
     "typography": "typeset — «ёлочки», тире и неразрывные пробелы ставит prikaz; "
-                  "as-written — текст печатается точно как набран.",
+    "as-written — текст печатается точно как набран.",
     "measures.responsible_separator": "Разделитель ответственных этого мероприятия, если не такой, как у плана.",
     "trailing_dot": "Точка после номера пункта: «1.1.» (по умолчанию) или «1.1».",
     "chapters": "Главы положения.",
@@ -123,7 +123,7 @@ DESCRIPTIONS = {
     "definitions.term": "Термин.",
     "definitions.definition": "Определение.",
     "bullets": "Маркированный список: строки.",
-    "marker": "Маркер списка: «–» (по умолчанию), «-», «•» или \"\" (без маркера).",
+    "marker": 'Маркер списка: «–» (по умолчанию), «-», «•» или "" (без маркера).',
     "heading": "Отдельный заголовок полужирным.",
     "lead": "Полужирное вступление абзаца («Цель системы»).",
     "lead.text": "Текст абзаца после вступления.",
@@ -161,8 +161,13 @@ def content_schema() -> dict:
             "format": {"description": DESCRIPTIONS["format"]},
             "kind": {"enum": list(kinds), "description": DESCRIPTIONS["kind"]},
         },
-        "allOf": [{"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
-                   "then": {"$ref": f"#/definitions/{kind}"}} for kind in kinds],
+        "allOf": [
+            {
+                "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                "then": {"$ref": f"#/definitions/{kind}"},
+            }
+            for kind in kinds
+        ],
         "definitions": definitions,
     }
 
@@ -221,8 +226,11 @@ def _share(definitions: dict) -> None:
 
 # Where a sub-schema sits in its parent: a property by its name, `items` or
 # `additionalProperties`, or one of the choices of anyOf/oneOf/allOf by its index.
-SchemaPath = (tuple[Literal["properties"], str] | tuple[Literal["items", "additionalProperties"]]
-              | tuple[Literal["anyOf", "oneOf", "allOf"], int])
+SchemaPath = (
+    tuple[Literal["properties"], str]
+    | tuple[Literal["items", "additionalProperties"]]
+    | tuple[Literal["anyOf", "oneOf", "allOf"], int]
+)
 
 
 def _children(schema: dict) -> Iterator[tuple[SchemaPath, object]]:

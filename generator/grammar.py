@@ -18,8 +18,20 @@ from functools import lru_cache
 # Heads that name a particular act and keep their capital inside a sentence
 # («в Положение о …», «в Порядок …»), as municipal acts write them; plans, programmes and
 # roadmaps are common nouns («в план мероприятий …»).
-CAPITALIZED_HEADS = frozenset({"положение", "порядок", "правила", "регламент", "устав", "инструкция",
-                               "стандарт", "кодекс", "концепция", "стратегия"})
+CAPITALIZED_HEADS = frozenset(
+    {
+        "положение",
+        "порядок",
+        "правила",
+        "регламент",
+        "устав",
+        "инструкция",
+        "стандарт",
+        "кодекс",
+        "концепция",
+        "стратегия",
+    }
+)
 
 # «утвержденный» agrees with the head noun; official texts write «е», not «ё».
 PARTICIPLE = {"masc": "утвержденный", "femn": "утвержденную", "neut": "утвержденное", "plur": "утвержденные"}

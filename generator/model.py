@@ -231,6 +231,7 @@ class Plan:
 
     def all_nodes(self):
         """Every section and measure, in document order (a section before its measures)."""
+
         def measures(items):
             for measure in items:
                 yield measure

@@ -113,9 +113,7 @@ def _clauses(clauses, prefix: str, dot: bool, depth: int) -> Iterator[NumberedCl
         yield from _clauses(clause.clauses, child_prefix, dot, depth + 1)
 
 
-def point_numbers(
-    points: tuple[m.Point, ...], prefix: str = "", offset: int = 0
-) -> Iterator[tuple[str, m.Point, int]]:
+def point_numbers(points: tuple[m.Point, ...], prefix: str = "", offset: int = 0) -> Iterator[tuple[str, m.Point, int]]:
     """Order points: «1.», sub-points «1.1.»; `offset` points precede them."""
     for index, point in enumerate(points, start=1 + offset):
         number = _join(prefix, index)

@@ -64,7 +64,7 @@ def safe_name(name: str) -> str:
         return cleaned
     stem, dot, extension = cleaned.partition(".")
     budget = MAX_NAME_BYTES - len((dot + extension).encode("utf-8"))
-    stem = stem.encode("utf-8")[:max(budget, 1)].decode("utf-8", "ignore") or "d"
+    stem = stem.encode("utf-8")[: max(budget, 1)].decode("utf-8", "ignore") or "d"
     return (stem + dot + extension)[:MAX_NAME_BYTES]
 
 

@@ -55,8 +55,7 @@ class Printed:
     separator: str = ", "
 
     def key(self) -> tuple:
-        return (tuple(sorted((k, printed_key(v)) for k, v in self.cells.items())),
-                tuple(u.key() for u in self.units))
+        return (tuple(sorted((k, printed_key(v)) for k, v in self.cells.items())), tuple(u.key() for u in self.units))
 
 
 # --- cells ------------------------------------------------------------------------------
@@ -80,8 +79,11 @@ CELL_OF_ROLE = {"number": "number", "measure": "text", "deadline": "deadline", "
 
 def measure_cells(node: m.Measure, separator: str, keys: tuple[str, ...] = ()) -> dict[str, str]:
     """A measure's cells; `keys` are the plan's extra columns (generator/columns.py)."""
-    cells = {"text": cell_text(node.text) + note_suffix(node), "deadline": typeset(node.deadline or ""),
-             "responsible": separator.join(typeset(u) for u in node.responsible)}
+    cells = {
+        "text": cell_text(node.text) + note_suffix(node),
+        "deadline": typeset(node.deadline or ""),
+        "responsible": separator.join(typeset(u) for u in node.responsible),
+    }
     cells.update((key, typeset(node.value(key) or "")) for key in keys)
     return cells
 
@@ -192,7 +194,7 @@ def replace_once(text: str, old: str, new: str) -> str:
     found = list(_pattern(old).finditer(text)) if old else []
     if len(found) != 1:
         raise NotApplicable(old)
-    before, after = text[: found[0].start()], text[found[0].end():]
+    before, after = text[: found[0].start()], text[found[0].end() :]
     if not new:  # the words go, and one of the spaces around them
         if before.endswith(" ") and (after.startswith(" ") or after[:1] in ",.;:)»" or not after):
             before = before[:-1]

@@ -64,8 +64,10 @@ def publish(
     result.converted = convert(stale) if stale else []
     clock = _lap(result, "pdf", clock)
     manifest = _manifest(root, result.built + result.redlines)
-    links = {name: site.FileLink(name, name.rsplit(".", 1)[1].upper(), entry["size"], entry["sha256"])
-             for name, entry in manifest.items()}
+    links = {
+        name: site.FileLink(name, name.rsplit(".", 1)[1].upper(), entry["size"], entry["sha256"])
+        for name, entry in manifest.items()
+    }
     pages = _pages(departments, links, templates)
     result.pages = len(pages)
     for name, data in pages.items():
@@ -110,8 +112,11 @@ def read_manifest(root: str) -> dict:
         return {"files": {}, "pages": {}}
     data = data if isinstance(data, dict) else {}
     files = data.get("files") if isinstance(data.get("files"), dict) else {}
-    files = {name: entry for name, entry in files.items()
-             if isinstance(entry, dict) and all(isinstance(entry.get(k), str | None) for k in _HASHES)}
+    files = {
+        name: entry
+        for name, entry in files.items()
+        if isinstance(entry, dict) and all(isinstance(entry.get(k), str | None) for k in _HASHES)
+    }
     pages = data.get("pages")
     if isinstance(pages, list):  # format 1 recorded no checksum of a page
         pages = {name: None for name in pages if isinstance(name, str)}
@@ -153,8 +158,11 @@ def _manifest(root: str, built: list[Built]) -> dict[str, dict]:
         files[_relative(root, item.path)] = {"size": os.path.getsize(item.path), "sha256": docx_sha}
         pdf = str(Path(item.path).with_suffix(".pdf"))
         if os.path.isfile(pdf):
-            files[_relative(root, pdf)] = {"size": os.path.getsize(pdf), "sha256": sha256_of(pdf),
-                                           "source_sha256": docx_sha}
+            files[_relative(root, pdf)] = {
+                "size": os.path.getsize(pdf),
+                "sha256": sha256_of(pdf),
+                "source_sha256": docx_sha,
+            }
     return files
 
 
@@ -167,8 +175,11 @@ def _pages(departments: list[m.Department], links: dict[str, site.FileLink], tem
 
 
 def _manifest_bytes(files: dict[str, dict], pages: dict[str, bytes]) -> bytes:
-    record = {"format": 2, "files": files, "pages": {name: hashlib.sha256(data).hexdigest()
-                                                      for name, data in sorted(pages.items())}}
+    record = {
+        "format": 2,
+        "files": files,
+        "pages": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())},
+    }
     return (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 

@@ -30,8 +30,12 @@ def redline_docx(dep: m.Department, old: m.Document, new: m.Document, templates:
     changes = history(dep).changes(old, new)
     old_keys = row_paths(old)
     new_keys = [changes.kept.get(path, ("added", path)) for path in row_paths(new)]
-    return write_one("redline.docx", Redline(built_docx(dep, old, templates), built_docx(dep, new, templates),
-                                             old_keys, new_keys, revision(dep, new)))
+    return write_one(
+        "redline.docx",
+        Redline(
+            built_docx(dep, old, templates), built_docx(dep, new, templates), old_keys, new_keys, revision(dep, new)
+        ),
+    )
 
 
 def row_paths(doc) -> list:
@@ -42,8 +46,11 @@ def row_paths(doc) -> list:
     """
     if not isinstance(doc, m.Plan):
         return []
-    return [path for path, node in walk(doc)
-            if isinstance(node, m.Measure) or (isinstance(node, m.Section) and not node.passport)]
+    return [
+        path
+        for path, node in walk(doc)
+        if isinstance(node, m.Measure) or (isinstance(node, m.Section) and not node.passport)
+    ]
 
 
 def revision(dep: m.Department, new) -> Revision:

@@ -80,7 +80,10 @@ class Fields:
             return default
         if value not in allowed:
             self._report(
-                "value-choice", self.values[key].pos, key=self._name(key), value=value,
+                "value-choice",
+                self.values[key].pos,
+                key=self._name(key),
+                value=value,
                 allowed=", ".join(allowed),
             )
             return default
@@ -172,8 +175,13 @@ class Fields:
         node = self.raw(key, required)
         return None if node is None else Fields(node, self.problems, self._name(key))
 
-    def read(self, key: str, reader: Callable[[Node, str, list[Problem]], T | None], required: bool = False,
-             default: T | None = None) -> T | None:
+    def read(
+        self,
+        key: str,
+        reader: Callable[[Node, str, list[Problem]], T | None],
+        required: bool = False,
+        default: T | None = None,
+    ) -> T | None:
         """The value of `key` as `reader(node, name, problems)` makes it (text, a literal)."""
         name = self._name(key)
         if self.shape is not None:
@@ -317,9 +325,13 @@ class Shape:
             if isinstance(needed, Unless):
                 unless.setdefault(needed.key, []).append(key)
         if unless:
-            result["allOf"] = [{"if": {"required": [other], "properties": {other: {"not": {"type": "null"}}}},
-                                "else": {"required": keys, "properties": {k: {"not": {"type": "null"}} for k in keys}}}
-                               for other, keys in unless.items()]
+            result["allOf"] = [
+                {
+                    "if": {"required": [other], "properties": {other: {"not": {"type": "null"}}}},
+                    "else": {"required": keys, "properties": {k: {"not": {"type": "null"}} for k in keys}},
+                }
+                for other, keys in unless.items()
+            ]
         if self.more is not None:
             result["additionalProperties"] = self.more
         elif self.closed:
@@ -402,8 +414,12 @@ def explore(reader: Callable, call: Callable[[Node], object], problems: list[Pro
     definition = _definition_name(name, state)
     stack.append([definition, False])
     accepted = []
-    for probe in (Probe("x", Pos("<schema>")), Probe({}, Pos("<schema>"), shape=Shape()),
-                  Probe([], Pos("<schema>")), Probe(None, Pos("<schema>"))):
+    for probe in (
+        Probe("x", Pos("<schema>")),
+        Probe({}, Pos("<schema>"), shape=Shape()),
+        Probe([], Pos("<schema>")),
+        Probe(None, Pos("<schema>")),
+    ):
         before = len(problems)
         call(probe)
         if len(problems) == before:

@@ -207,8 +207,11 @@ def seal_block(dep: m.Department, order: m.Order) -> str:
 def renewable(dep: m.Department, order: m.Order) -> bool:
     """The order's seal is complete and intact, but some of it is in format 1."""
     mine = [state for state in states(dep) if state.order.id == order.id]
-    return any(s.version == 1 for s in mine) and all(s.intact for s in mine) and not any(
-        owner.id == order.id for owner, _ in unsealed(dep))
+    return (
+        any(s.version == 1 for s in mine)
+        and all(s.intact for s in mine)
+        and not any(owner.id == order.id for owner, _ in unsealed(dep))
+    )
 
 
 def without_seal_block(text: str) -> str:

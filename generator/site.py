@@ -108,9 +108,14 @@ def _sort_key(date: dt.date | None, number: str) -> tuple:
 
 def _order_row(dep: m.Department, order: m.Order, published) -> ListedDocument:
     return ListedDocument(
-        kind=_kind(order), date=formats.date(order.date), number=_unbroken(formats.number(order.number)),
-        title=_order_title(dep, order), page=None, note=_order_note(dep, order),
-        files=files_of(dep, order.id, published), sort_key=_sort_key(order.date, order.number),
+        kind=_kind(order),
+        date=formats.date(order.date),
+        number=_unbroken(formats.number(order.number)),
+        title=_order_title(dep, order),
+        page=None,
+        note=_order_note(dep, order),
+        files=files_of(dep, order.id, published),
+        sort_key=_sort_key(order.date, order.number),
     )
 
 
@@ -134,9 +139,14 @@ def _work_row(dep: m.Department, work: list, published) -> ListedDocument:
         date, sort_date = formats.date(order.date), order.date
         number = f"к приказу {_unbroken(formats.number(order.number))}"
     return ListedDocument(
-        kind=_kind(current), date=date, number=number, title=current.title, page=work_page_path(dep, work),
+        kind=_kind(current),
+        date=date,
+        number=number,
+        title=current.title,
+        page=work_page_path(dep, work),
         note=_work_note(dep, current),
-        files=files_of(dep, current.id, published), sort_key=_sort_key(sort_date, number),
+        files=files_of(dep, current.id, published),
+        sort_key=_sort_key(sort_date, number),
     )
 
 
@@ -159,8 +169,9 @@ def _order_note(dep: m.Department, order: m.Order) -> str:
     if order.amendment is not None and dep.document(order.amendment.new).edition.illustrative:
         return ILLUSTRATIVE
     editions = history(dep)
-    amended_by = [o for ref in order.annexes
-                  for o in editions.amended_by(editions.current(editions.work_of(ref.document)))]
+    amended_by = [
+        o for ref in order.annexes for o in editions.amended_by(editions.current(editions.work_of(ref.document)))
+    ]
     if not amended_by:
         return ""
     word = formats.orders_word(len(amended_by), "instrumental")
@@ -170,13 +181,19 @@ def _order_note(dep: m.Department, order: m.Order) -> str:
 
 def work_page(dep: m.Department, work: list, published: dict[str, FileLink]) -> WorkPage:
     current = current_edition(dep, work)
-    rows = [_edition_row(dep, number, edition, edition is current and not edition.edition.illustrative, published)
-            for number, edition in enumerate(work, start=1)]
+    rows = [
+        _edition_row(dep, number, edition, edition is current and not edition.edition.illustrative, published)
+        for number, edition in enumerate(work, start=1)
+    ]
     orders = {o.id: o for edition in work for o in _orders_of_edition(dep, edition)}
     return WorkPage(
-        path=work_page_path(dep, work), kind=_kind(current), title=current.title,
-        organization=dep.organization.name, note=_work_note(dep, current),
-        files=files_of(dep, current.id, published), editions=tuple(rows),
+        path=work_page_path(dep, work),
+        kind=_kind(current),
+        title=current.title,
+        organization=dep.organization.name,
+        note=_work_note(dep, current),
+        files=files_of(dep, current.id, published),
+        editions=tuple(rows),
         orders=tuple(_order_row(dep, o, published) for o in sorted(orders.values(), key=lambda o: o.date)),
         contents=tuple(_contents(current)),
     )

@@ -119,8 +119,7 @@ def _quoted_rows(rows: list[list[str]]) -> dict:
     count = max(len(row) for row in rows)
     other = min(2.5, (PORTRAIT_WIDTH - 1.5 - 5.0) / max(count - 2, 1))  # the order is portrait
     widths = [round(w * CM) for w in (1.5, PORTRAIT_WIDTH - 1.5 - other * (count - 2), *[other] * (count - 2))]
-    return {"kind": "grid_rows", "rows": [[{"text": text, "width": w} for text, w in zip(row, widths)]
-                                          for row in rows]}
+    return {"kind": "grid_rows", "rows": [[{"text": text, "width": w} for text, w in zip(row, widths)] for row in rows]}
 
 
 def revisions_line(orders: list[m.Order], date_style: str) -> list[str]:
@@ -237,8 +236,11 @@ def _grid_row(plan: m.Plan, grid: dict, item: NumberedMeasure, row: dict) -> dic
     }
     cells = []
     for column, layout in zip(plan.columns, grid["columns"]):
-        lines = own.get(column.role) if column.key is None else [
-            {"kind": "p", "text": typeset(item.measure.value(column.key) or "")}]
+        lines = (
+            own.get(column.role)
+            if column.key is None
+            else [{"kind": "p", "text": typeset(item.measure.value(column.key) or "")}]
+        )
         cells.append({"lines": lines, "center": ROLES[column.role].centered, "width": layout["width"]})
     return {"section": False, "cells": cells}
 
@@ -251,8 +253,13 @@ def _total_row(plan: m.Plan, grid: dict | None, section: m.Section) -> dict:
     cells = []
     for column, layout in zip(plan.columns, grid["columns"]):
         text = "Итого по разделу" if column.role == "measure" else dict(section.total).get(column.key or "", "")
-        cells.append({"lines": [{"kind": "p", "text": typeset(text)}], "center": column.role != "measure",
-                      "width": layout["width"]})
+        cells.append(
+            {
+                "lines": [{"kind": "p", "text": typeset(text)}],
+                "center": column.role != "measure",
+                "width": layout["width"],
+            }
+        )
     return {"section": False, "cells": cells}
 
 
@@ -309,9 +316,7 @@ def regulation_view(regulation: m.Regulation, header: list[str]) -> dict:
         clause = item.clause
         lines = text_lines(clause.text, item.number)
         body += introduces(lines) if clause.clauses or clause.definitions else lines
-        body += [
-            {"kind": "p", "text": f"{typeset(d.term)}\u00a0– {typeset(d.definition)}"} for d in clause.definitions
-        ]
+        body += [{"kind": "p", "text": f"{typeset(d.term)}\u00a0– {typeset(d.definition)}"} for d in clause.definitions]
     return {
         "header": header,
         "title": typeset_title(regulation.title),

@@ -263,8 +263,10 @@ def _scalar(event, pos: Pos, problems: list[Problem]) -> Node:
 
 # libyaml speaks English; the few messages a person typing YAML meets, in Russian.
 _PHRASES = [
-    ("found character that cannot start any token",
-     "символ, с которого не может начинаться значение (табуляция? используйте пробелы)"),
+    (
+        "found character that cannot start any token",
+        "символ, с которого не может начинаться значение (табуляция? используйте пробелы)",
+    ),
     ("found a tab character", "символ табуляции: отступы делаются только пробелами"),
     ("mapping values are not allowed", "двоеточие здесь недопустимо: заключите значение в кавычки"),
     ("did not find expected key", "не найден ожидаемый ключ: проверьте отступы"),
@@ -275,16 +277,22 @@ _PHRASES = [
     ("found unexpected end of stream", "файл закончился внутри значения (не закрыта кавычка?)"),
     ("found undefined alias", "ссылка на неизвестный якорь"),
     ("found unknown escape character", "неизвестная escape-последовательность после «\\»"),
-    ("block sequence entries are not allowed in this context",
-     "элемент списка «-» здесь недопустим: проверьте отступы"),
+    (
+        "block sequence entries are not allowed in this context",
+        "элемент списка «-» здесь недопустим: проверьте отступы",
+    ),
     ("could not find expected ':'", "не найдено ожидаемое «:»"),
     ("found unexpected ':'", "неожиданное «:»: значение с двоеточием заключите в кавычки"),
     ("found incompatible YAML document", "несовместимая версия YAML"),
     ("control characters are not allowed", "управляющие символы недопустимы"),
-    ("did not find expected comment or line break",
-     "лишний текст после значения: после кавычки или скобки ожидается конец строки"),
-    ("did not find expected alphabetic or numeric character",
-     "после «&» или «*» ожидается имя якоря: текст заключите в кавычки"),
+    (
+        "did not find expected comment or line break",
+        "лишний текст после значения: после кавычки или скобки ожидается конец строки",
+    ),
+    (
+        "did not find expected alphabetic or numeric character",
+        "после «&» или «*» ожидается имя якоря: текст заключите в кавычки",
+    ),
     ("did not find expected hexdecimal number", "после «\\x», «\\u» или «\\U» ожидаются шестнадцатеричные цифры"),
     ("found invalid Unicode character escape code", "escape-последовательность задаёт недопустимый символ"),
     ("found unexpected document indicator", "строка «---» или «...» внутри значения в кавычках (не закрыта кавычка?)"),
@@ -293,11 +301,15 @@ _PHRASES = [
     ("mapping keys are not allowed in this context", "«?» здесь недопустим: заключите значение в кавычки"),
     # «%» at the start of a line begins a directive, «!» a tag: in text, quotes are needed
     ("directive", "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки"),
-    ("found unexpected non-alphabetical character",
-     "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки"),
+    (
+        "found unexpected non-alphabetical character",
+        "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки",
+    ),
     ("version number", "строка, начинающаяся с «%», — директива YAML: заключите значение в кавычки"),
-    ("did not find expected whitespace",
-     "после тега «!…» или директивы «%…» ожидается пробел: текст заключите в кавычки"),
+    (
+        "did not find expected whitespace",
+        "после тега «!…» или директивы «%…» ожидается пробел: текст заключите в кавычки",
+    ),
     ("did not find expected '!'", "ошибка в теге «!…»: текст, начинающийся с «!», заключите в кавычки"),
     ("did not find the expected '>'", "ошибка в теге «!<…>»: текст, начинающийся с «!», заключите в кавычки"),
     ("tag URI", "ошибка в теге «!…»: текст, начинающийся с «!», заключите в кавычки"),

@@ -44,9 +44,7 @@ def measure(
     )
 
 
-def section(
-    *measures, title="Организационные мероприятия", number=None, numbered=True, sections=()
-):
+def section(*measures, title="Организационные мероприятия", number=None, numbered=True, sections=()):
     return m.Section(
         title=title,
         measures=tuple(measures),
@@ -89,9 +87,7 @@ def order(
     title="Об утверждении плана мероприятий",
     **extra,
 ) -> m.Order:
-    refs = tuple(
-        a if isinstance(a, m.AnnexRef) else m.AnnexRef(a, pos=pos("order.yaml")) for a in annexes
-    )
+    refs = tuple(a if isinstance(a, m.AnnexRef) else m.AnnexRef(a, pos=pos("order.yaml")) for a in annexes)
     return m.Order(
         id=id,
         date=date,
@@ -108,9 +104,7 @@ def order(
 UNITS = ("Отдел образования", "Руководители ОО", "ИМЦ")
 
 
-def organization(
-    units=UNITS, municipality="Энский муниципальный район", fulls=None
-) -> m.Organization:
+def organization(units=UNITS, municipality="Энский муниципальный район", fulls=None) -> m.Organization:
     fulls = fulls or {"ОО": None}
     return m.Organization(
         name="Отдел образования администрации Энского муниципального района",
@@ -140,6 +134,4 @@ CONTENT = Path(__file__).resolve().parents[1] / "content"
 
 
 def prikaz(*args, cwd=None):
-    return subprocess.run(
-        [str(PRIKAZ), *args], capture_output=True, text=True, cwd=cwd, timeout=120
-    )
+    return subprocess.run([str(PRIKAZ), *args], capture_output=True, text=True, cwd=cwd, timeout=120)

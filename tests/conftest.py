@@ -21,16 +21,26 @@ os.environ.setdefault("PRIKAZ_CACHE_DIR", tempfile.mkdtemp(prefix="prikaz-test-c
 # Hypothesis budgets: "ci" (the default) keeps `make test` short; the long fuzz run is
 # HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_fuzz.py (docs/reliability.md).
 # Tests with their own @settings(max_examples=…) keep their number under either profile.
-settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fuzz", max_examples=20_000, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=20_000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def run_prikaz(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(PRIKAZ), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+        [str(PRIKAZ), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
 

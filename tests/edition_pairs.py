@@ -17,14 +17,16 @@ def organization_copy(tmp_path: Path, org: str) -> Path:
     return target
 
 
-def second_edition(folder: Path, source: str, new_id: str, edits: list[tuple[str, str]],
-                   follows: str | None = None) -> Path:
+def second_edition(
+    folder: Path, source: str, new_id: str, edits: list[tuple[str, str]], follows: str | None = None
+) -> Path:
     """`source`.yaml copied as `new_id`.yaml: an amended edition with `edits` applied in order."""
     text = (folder / f"{source}.yaml").read_text(encoding="utf-8")
     old_id = re.search(r"^id: (\S+)$", text, re.M).group(1)
     text = re.sub(r"^edition:\n(  .*\n)+", "", text, flags=re.M)
-    text = text.replace(f"id: {old_id}\n", f"id: {new_id}\nedition:\n  follows: {follows or old_id}\n"
-                        "  kind: amendment\n", 1)
+    text = text.replace(
+        f"id: {old_id}\n", f"id: {new_id}\nedition:\n  follows: {follows or old_id}\n  kind: amendment\n", 1
+    )
     for old, new in edits:
         assert old in text, old
         text = text.replace(old, new)
@@ -33,12 +35,21 @@ def second_edition(folder: Path, source: str, new_id: str, edits: list[tuple[str
     return path
 
 
-def amending_order(folder: Path, order_id: str, number: str, date: str = "2021-03-01",
-                   signatory: str | None = None) -> Path:
+def amending_order(
+    folder: Path, order_id: str, number: str, date: str = "2021-03-01", signatory: str | None = None
+) -> Path:
     """An order file for `prikaz amend --order`, kept outside the organization folder."""
-    lines = ["format: 1", "kind: order", f"id: {order_id}", f"date: {date}", f'number: "{number}"',
-             "amendment: {old: x, new: y}", "preamble: В целях актуализации",
-             "points:", "  - Контроль за исполнением настоящего приказа оставляю за собой."]
+    lines = [
+        "format: 1",
+        "kind: order",
+        f"id: {order_id}",
+        f"date: {date}",
+        f'number: "{number}"',
+        "amendment: {old: x, new: y}",
+        "preamble: В целях актуализации",
+        "points:",
+        "  - Контроль за исполнением настоящего приказа оставляю за собой.",
+    ]
     if signatory:
         lines.append(f"signatory: {signatory}")
     path = folder / f"{order_id}.yaml"

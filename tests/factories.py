@@ -10,14 +10,31 @@ import dataclasses
 
 from generator import model as m
 
-WORDS = ["оценка", "качества", "образования", "мониторинг", "школ", "педагогов", "анализ", "ВПР", "ОГЭ",
-         "семинар", "2021", "2022", "родителей", "олимпиады", "рекомендации", "плана"]
+WORDS = [
+    "оценка",
+    "качества",
+    "образования",
+    "мониторинг",
+    "школ",
+    "педагогов",
+    "анализ",
+    "ВПР",
+    "ОГЭ",
+    "семинар",
+    "2021",
+    "2022",
+    "родителей",
+    "олимпиады",
+    "рекомендации",
+    "плана",
+]
 UNITS = ["ОО", "МОУО", "ИМЦ", "Отдел образования"]
 
 
 def measure(text, deadline="2021", units=("ОО",), children=(), id=None):
-    return m.Measure(text=(m.Paragraph(text),), deadline=deadline, responsible=tuple(units),
-                     children=tuple(children), id=id)
+    return m.Measure(
+        text=(m.Paragraph(text),), deadline=deadline, responsible=tuple(units), children=tuple(children), id=id
+    )
 
 
 def plan(*sections, title="План"):
@@ -37,7 +54,7 @@ def replace_at(doc, path, node):
     name, index = path[0]
     children = list(getattr(doc, name))
     if len(path) == 1:
-        children[index:index + 1] = [] if node is None else (node if isinstance(node, list) else [node])
+        children[index : index + 1] = [] if node is None else (node if isinstance(node, list) else [node])
     else:
         children[index] = replace_at(children[index], path[1:], node)
     return dataclasses.replace(doc, **{name: tuple(children)})

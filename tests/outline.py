@@ -61,8 +61,11 @@ def _table(tbl, names: dict[str, str], indent: str) -> list[str]:
     grid = [c.get(f"{W}w") for c in tbl.findall(f"{W}tblGrid/{W}gridCol")]
     lines = [f"{indent}table: {len(grid)} columns {' '.join(grid)}"]
     for number, tr in enumerate(tbl.findall(f"{W}tr"), start=1):
-        flags = [flag for tag, flag in (("tblHeader", "header"), ("cantSplit", "cantSplit"))
-                 if tr.find(f"{W}trPr/{W}{tag}") is not None]
+        flags = [
+            flag
+            for tag, flag in (("tblHeader", "header"), ("cantSplit", "cantSplit"))
+            if tr.find(f"{W}trPr/{W}{tag}") is not None
+        ]
         lines.append(f"{indent}  row {number}" + (f" [{', '.join(flags)}]" if flags else ""))
         for index, tc in enumerate(tr.findall(f"{W}tc"), start=1):
             content = []

@@ -52,7 +52,7 @@ def differing_share(actual, reference) -> float:
     blur = ImageFilter.GaussianBlur(1)
     difference = ImageChops.difference(actual.filter(blur), reference.filter(blur))
     histogram = difference.histogram()
-    return sum(histogram[LEVEL + 1:]) / (actual.width * actual.height)
+    return sum(histogram[LEVEL + 1 :]) / (actual.width * actual.height)
 
 
 def assert_looks_like_reference(screenshot: Path, name: str, width: int, keep: Path) -> None:
@@ -76,6 +76,8 @@ def assert_looks_like_reference(screenshot: Path, name: str, width: int, keep: P
         actual.save(keep / f"{name}.actual.png")
         if actual.size == reference.size:
             ImageChops.invert(ImageChops.difference(actual, reference)).save(keep / f"{name}.difference.png")
-        raise AssertionError(f"{name}: {share:.2%} of the pixels differ from the reference "
-                             f"(allowed {SHARE:.2%}; sizes {actual.size} and {reference.size}); "
-                             f"see {keep}; an intended change is accepted with `make golden`")
+        raise AssertionError(
+            f"{name}: {share:.2%} of the pixels differ from the reference "
+            f"(allowed {SHARE:.2%}; sizes {actual.size} and {reference.size}); "
+            f"see {keep}; an intended change is accepted with `make golden`"
+        )

@@ -54,8 +54,9 @@ def test_a_row_rewritten_in_place_keeps_its_number():
     old = second_section(plan(twenty()))
     rows = list(old.sections[1].measures)
     rows[1] = dataclasses.replace(rows[1], text=(m.Paragraph("Совсем иной текст о семинарах для педагогов"),))
-    new = dataclasses.replace(old, sections=(old.sections[0], dataclasses.replace(old.sections[1],
-                                                                                  measures=tuple(rows))))
+    new = dataclasses.replace(
+        old, sections=(old.sections[0], dataclasses.replace(old.sections[1], measures=tuple(rows)))
+    )
     items, _ = words_for(old, new)
     assert [i.text for i in items] == ["пункт 2.2 изложить в следующей редакции:"]
 
@@ -64,18 +65,34 @@ def test_a_clause_rewritten_between_kept_neighbours_keeps_its_number():
     clause = lambda t: m.Clause(text=(m.Paragraph(t),))  # noqa: E731
     texts = ["Первый пункт о целях.", "Второй пункт о задачах.", "Третий пункт о принципах."]
     old = m.Regulation(id="r", title="Положение", chapters=(m.Chapter("Общие", clauses=tuple(map(clause, texts))),))
-    new = dataclasses.replace(old, chapters=(m.Chapter("Общие", clauses=(
-        clause(texts[0]), clause("Совершенно новые слова иного смысла."), clause(texts[2]))),))
+    new = dataclasses.replace(
+        old,
+        chapters=(
+            m.Chapter(
+                "Общие", clauses=(clause(texts[0]), clause("Совершенно новые слова иного смысла."), clause(texts[2]))
+            ),
+        ),
+    )
     items, _ = words_for(old, new)
     assert [i.text for i in items] == ["пункт 1.2 изложить в следующей редакции:"]
     assert items[0].quote == ["«1.2. Совершенно новые слова иного смысла.»."]
 
 
 def test_fragment_and_whole_row_forms():
-    old = plan(section("Р", measure("Проведение семинаров для учителей", deadline="Март 2020"),
-                       measure("Анализ результатов", deadline="2021")))
-    new = plan(section("Р", measure("Проведение семинаров для учителей", deadline="Апрель 2020"),
-                       measure("Совершенно другое содержание строки о работе", deadline="2023", units=("ИМЦ",))))
+    old = plan(
+        section(
+            "Р",
+            measure("Проведение семинаров для учителей", deadline="Март 2020"),
+            measure("Анализ результатов", deadline="2021"),
+        )
+    )
+    new = plan(
+        section(
+            "Р",
+            measure("Проведение семинаров для учителей", deadline="Апрель 2020"),
+            measure("Совершенно другое содержание строки о работе", deadline="2023", units=("ИМЦ",)),
+        )
+    )
     items, _ = words_for(old, new)
     assert [i.text for i in items] == [
         "в графе «Срок исполнения» пункта 1.1 слово «Март» заменить словом «Апрель».",
@@ -94,8 +111,14 @@ def test_removing_consecutive_rows_is_one_item_and_the_verb_is_a_setting():
     numbers = path_numbers(old)
     items = wording(old, new, result, numbers, carry_numbers(numbers, result, new))
     assert [i.text for i in items] == ["пункты 1.4 и 1.5 исключить."]
-    repeal = wording(old, new, result, numbers, carry_numbers(numbers, result, new),
-                     Settings(removal="признать утратившим силу", row_word="строка"))
+    repeal = wording(
+        old,
+        new,
+        result,
+        numbers,
+        carry_numbers(numbers, result, new),
+        Settings(removal="признать утратившим силу", row_word="строка"),
+    )
     assert [i.text for i in repeal] == ["строки 1.4 и 1.5 признать утратившими силу."]
 
 
@@ -117,10 +140,25 @@ def test_a_new_section_is_added_with_its_rows():
 
 def test_regulation_clauses_are_quoted_and_repealed():
     clause = lambda t: m.Clause(text=(m.Paragraph(t),))  # noqa: E731
-    old = m.Regulation(id="r", title="Положение", chapters=(m.Chapter("Общие", clauses=(
-        clause("Первый пункт."), clause("Второй пункт."), clause("Третий пункт про мониторинг.")),),))
-    new = dataclasses.replace(old, chapters=(m.Chapter("Общие", clauses=(
-        clause("Первый пункт."), clause("Третий пункт про мониторинг школ района.")),),))
+    old = m.Regulation(
+        id="r",
+        title="Положение",
+        chapters=(
+            m.Chapter(
+                "Общие",
+                clauses=(clause("Первый пункт."), clause("Второй пункт."), clause("Третий пункт про мониторинг.")),
+            ),
+        ),
+    )
+    new = dataclasses.replace(
+        old,
+        chapters=(
+            m.Chapter(
+                "Общие",
+                clauses=(clause("Первый пункт."), clause("Третий пункт про мониторинг школ района.")),
+            ),
+        ),
+    )
     items, _ = words_for(old, new)
     assert [i.text for i in items] == [
         "пункт 1.2 признать утратившим силу.",
@@ -139,18 +177,27 @@ def test_plan_titles_go_into_the_accusative():
 def test_the_amendment_order_is_built_from_the_two_bundled_editions(built):
     path = built / "novosibirsk" / "order-2020-0415.docx"
     paragraphs = [normalize(p) for p in docx_paragraphs(path)]
-    title = ("О внесении изменений в приказ департамента образования мэрии города Новосибирска "
-             "от 28.02.2020 № 0212-09 а «Об утверждении плана мероприятий (дорожной карты) по повышению "
-             "показателей качества образовательных результатов обучающихся на 2020 год»")
+    title = (
+        "О внесении изменений в приказ департамента образования мэрии города Новосибирска "
+        "от 28.02.2020 № 0212-09 а «Об утверждении плана мероприятий (дорожной карты) по повышению "
+        "показателей качества образовательных результатов обучающихся на 2020 год»"
+    )
     assert title in paragraphs
-    assert any(p.startswith("1. Внести в план мероприятий (дорожную карту)") and p.endswith("следующие изменения:")
-               for p in paragraphs)
+    assert any(
+        p.startswith("1. Внести в план мероприятий (дорожную карту)") and p.endswith("следующие изменения:")
+        for p in paragraphs
+    )
     assert "1.1. По тексту слова «МКУДПО ГЦИ «Эгида»» заменить словами «МАУ ДО ГЦИ «Эгида»»." in paragraphs
     assert "1.4. В разделе «Нормативно-правовое обеспечение» пункт 5 исключить." in paragraphs
     assert any(p.startswith("2. Контроль исполнения приказа") for p in paragraphs)
     quoted = [[normalize(c) for c in r] for r in docx_table_rows(path) if len(r) == 4]
-    assert ["«3.1", "Проведение собеседований с руководителями ОО, показавших низкие результаты по итогам "
-            "всероссийских проверочных работ", "Апрель-май 2020", "МОУО, ОО»."] in quoted
+    assert [
+        "«3.1",
+        "Проведение собеседований с руководителями ОО, показавших низкие результаты по итогам "
+        "всероссийских проверочных работ",
+        "Апрель-май 2020",
+        "МОУО, ОО».",
+    ] in quoted
 
 
 def test_the_amended_edition_keeps_its_numbers_and_says_which_orders_amended_it(built):
@@ -173,8 +220,17 @@ def test_cli_diff_amend_and_editions(tmp_path):
     result = run_prikaz("amend", old, new, "--order", "content/novosibirsk/order-2020-0415.yaml", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "novosibirsk" / "order-2020-0415.docx").is_file()
-    result = run_prikaz("amend", old, new, "--order", "content/novosibirsk/order-2020-0415.yaml",
-                        "--form", "new-edition", "-o", str(tmp_path / "b"))
+    result = run_prikaz(
+        "amend",
+        old,
+        new,
+        "--order",
+        "content/novosibirsk/order-2020-0415.yaml",
+        "--form",
+        "new-edition",
+        "-o",
+        str(tmp_path / "b"),
+    )
     assert result.returncode == 0, result.stderr
     paragraphs = [normalize(p) for p in docx_paragraphs(tmp_path / "b" / "novosibirsk" / "order-2020-0415.docx")]
     assert any("в новой редакции согласно приложению к настоящему приказу" in p for p in paragraphs)
@@ -195,12 +251,14 @@ def test_a_row_inserted_after_an_inserted_row_continues_its_suffix():
     old = second_section(plan(twenty()))
     rows = list(old.sections[1].measures)
     rows.insert(7, measure("Первое вставленное мероприятие о мониторинге"))
-    first = dataclasses.replace(old, sections=(old.sections[0], dataclasses.replace(old.sections[1],
-                                                                                    measures=tuple(rows))))
+    first = dataclasses.replace(
+        old, sections=(old.sections[0], dataclasses.replace(old.sections[1], measures=tuple(rows)))
+    )
     first_numbers = carry(path_numbers(old), diff(old, first), first)
     rows.insert(8, measure("Второе вставленное мероприятие об анализе"))
-    second = dataclasses.replace(first, sections=(first.sections[0], dataclasses.replace(first.sections[1],
-                                                                                         measures=tuple(rows))))
+    second = dataclasses.replace(
+        first, sections=(first.sections[0], dataclasses.replace(first.sections[1], measures=tuple(rows)))
+    )
     result = diff(first, second)
     numbers = carry(first_numbers, result, second)
     items = wording(first, second, result, first_numbers, numbers)

@@ -24,8 +24,10 @@ from generator.typography import as_written, printed_key
 # Few words, so that a replacement finds its words in many rows, changed or not.
 VOCABULARY = ["оценка", "качества", "мониторинг", "школ", "анализ", "ВПР", "семинар", "2021"]
 DEADLINES = ["Ежегодно, май", "Ежегодно, март", "2021", "В течение года"]
-COLUMNS = tuple(dataclasses.replace(column, title=title) for column, title in zip(
-    m.DEFAULT_COLUMNS, ("№ п/п", "Мероприятия", "Срок исполнения", "Ответственные")))
+COLUMNS = tuple(
+    dataclasses.replace(column, title=title)
+    for column, title in zip(m.DEFAULT_COLUMNS, ("№ п/п", "Мероприятия", "Срок исполнения", "Ответственные"))
+)
 
 
 @st.composite
@@ -35,8 +37,9 @@ def plans(draw):
         units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3, unique=True))
         return measure(text + ".", draw(st.sampled_from(DEADLINES)), units)
 
-    sections = [section(f"Раздел {k}", *[row() for _ in range(draw(st.integers(1, 7)))])
-                for k in range(draw(st.integers(1, 3)))]
+    sections = [
+        section(f"Раздел {k}", *[row() for _ in range(draw(st.integers(1, 7)))]) for k in range(draw(st.integers(1, 3)))
+    ]
     return dataclasses.replace(plan(*sections), columns=COLUMNS)
 
 
@@ -46,7 +49,7 @@ def _rows(doc):
 
 def _with_row(doc, s, k, row):
     rows = list(doc.sections[s].measures)
-    rows[k:k + 1] = [] if row is None else row
+    rows[k : k + 1] = [] if row is None else row
     sections = list(doc.sections)
     sections[s] = dataclasses.replace(sections[s], measures=tuple(rows))
     return dataclasses.replace(doc, sections=tuple(sections))
@@ -61,16 +64,20 @@ def edited(draw, doc):
         return doc
     chosen = draw(st.lists(st.sampled_from(rows), min_size=1, unique=True))
     if kind in ("word", "unit", "deadline"):
-        olds, news = {"word": (VOCABULARY, ["контроль", "учет", "ВПР"]), "unit": (UNITS, ["ИМЦ", "Методический центр"]),
-                      "deadline": (DEADLINES, ["Постоянно"])}[kind]
+        olds, news = {
+            "word": (VOCABULARY, ["контроль", "учет", "ВПР"]),
+            "unit": (UNITS, ["ИМЦ", "Методический центр"]),
+            "deadline": (DEADLINES, ["Постоянно"]),
+        }[kind]
         old, new = draw(st.sampled_from(olds)), draw(st.sampled_from(news))
         for s, k in chosen:
             row = doc.sections[s].measures[k]
             if kind == "word":
                 row = dataclasses.replace(row, text=(m.Paragraph(m.plain_text(row.text).replace(old, new)),))
             elif kind == "unit":
-                row = dataclasses.replace(row, responsible=tuple(dict.fromkeys(
-                    new if u == old else u for u in row.responsible)))
+                row = dataclasses.replace(
+                    row, responsible=tuple(dict.fromkeys(new if u == old else u for u in row.responsible))
+                )
             elif row.deadline == old:
                 row = dataclasses.replace(row, deadline=new)
             doc = _with_row(doc, s, k, [row])
@@ -113,14 +120,16 @@ def test_the_word_index_words_what_looking_at_every_unit_words(pair):
     fast, items, old_numbers, new_numbers = _worded(old, new)
     # The slow path looks at every unit, and checks every unit in full even when the
     # replacement visibly changes its letters.
-    with mock.patch.object(grouped._Index, "having", _every_unit), \
-            mock.patch.object(grouped, "_letters", lambda text: ""):
+    with (
+        mock.patch.object(grouped._Index, "having", _every_unit),
+        mock.patch.object(grouped, "_letters", lambda text: ""),
+    ):
         slow, _, _, _ = _worded(old, new)
     assert fast == slow
     assert prove(printed(old, old_numbers), printed(new, new_numbers), items) == []
 
 
-TEXT = st.text(alphabet=list("аеёЁбвгАБ ГОД1290_-–—‐\"«»„“”.,№()\u00a0\t\n"), max_size=40)
+TEXT = st.text(alphabet=list('аеёЁбвгАБ ГОД1290_-–—‐"«»„“”.,№()\u00a0\t\n'), max_size=40)
 
 
 @given(TEXT, st.booleans())

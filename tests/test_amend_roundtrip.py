@@ -17,13 +17,34 @@ from generator.editions import path_numbers, walk
 from generator.load import load
 from generator.printed import printed
 
-WORDS = ["оценка", "качества", "образования", "мониторинг", "школ", "педагогов", "анализ", "ВПР", "ОГЭ",
-         "семинар", "родителей", "олимпиады", "рекомендации", "плана", "проведение", "организация",
-         "совещание", "учителей", "результатов", "подготовки"]
+WORDS = [
+    "оценка",
+    "качества",
+    "образования",
+    "мониторинг",
+    "школ",
+    "педагогов",
+    "анализ",
+    "ВПР",
+    "ОГЭ",
+    "семинар",
+    "родителей",
+    "олимпиады",
+    "рекомендации",
+    "плана",
+    "проведение",
+    "организация",
+    "совещание",
+    "учителей",
+    "результатов",
+    "подготовки",
+]
 UNITS = ["Отдел образования", "ИМЦ", "Руководители ОО", "МОУО", "Методический центр", "ОО"]
 DEADLINES = ["2021", "2022", "Ежегодно, май", "В течение года", "I квартал 2022 г.", "Март 2021"]
-COLUMNS = tuple(dataclasses.replace(column, title=title) for column, title in zip(
-    m.DEFAULT_COLUMNS, ("№ п/п", "Мероприятия", "Срок исполнения", "Ответственные")))
+COLUMNS = tuple(
+    dataclasses.replace(column, title=title)
+    for column, title in zip(m.DEFAULT_COLUMNS, ("№ п/п", "Мероприятия", "Срок исполнения", "Ответственные"))
+)
 
 
 def words(draw, low=3, high=9) -> str:
@@ -34,9 +55,12 @@ def words(draw, low=3, high=9) -> str:
 def measures(draw, depth: int):
     text = words(draw).capitalize() + "."
     children = draw(st.lists(measures(depth - 1), max_size=2)) if depth > 1 else []
-    return m.Measure(text=(m.Paragraph(text),), deadline=draw(st.sampled_from(DEADLINES)),
-                     responsible=tuple(draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3, unique=True))),
-                     children=tuple(children))
+    return m.Measure(
+        text=(m.Paragraph(text),),
+        deadline=draw(st.sampled_from(DEADLINES)),
+        responsible=tuple(draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3, unique=True))),
+        children=tuple(children),
+    )
 
 
 @st.composite
@@ -51,8 +75,12 @@ def sections(draw, depth: int):
 @st.composite
 def plans(draw):
     depth = draw(st.sampled_from([1, 2]))
-    return m.Plan(id="p", title="План мероприятий («дорожная карта») по развитию оценки качества",
-                  sections=tuple(draw(st.lists(sections(depth), min_size=1, max_size=4))), columns=COLUMNS)
+    return m.Plan(
+        id="p",
+        title="План мероприятий («дорожная карта») по развитию оценки качества",
+        sections=tuple(draw(st.lists(sections(depth), min_size=1, max_size=4))),
+        columns=COLUMNS,
+    )
 
 
 # --- edit scripts -----------------------------------------------------------------------
@@ -65,8 +93,25 @@ def _measure_paths(doc):
 @st.composite
 def edit(draw, doc):
     paths = _measure_paths(doc)
-    kind = draw(st.sampled_from(["deadline", "unit", "rename", "word", "insert-word", "delete-word", "rewrite",
-                                 "remove", "insert", "append", "title", "cosmetic", "section"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "deadline",
+                "unit",
+                "rename",
+                "word",
+                "insert-word",
+                "delete-word",
+                "rewrite",
+                "remove",
+                "insert",
+                "append",
+                "title",
+                "cosmetic",
+                "section",
+            ]
+        )
+    )
     path = draw(st.sampled_from(paths)) if paths else None
     node = None
     if path:
@@ -87,8 +132,11 @@ def edit(draw, doc):
             for name, index in p:
                 n = getattr(n, name)[index]
             if old_name in n.responsible and (everywhere or draw(st.booleans())):
-                doc = replace_at(doc, p, dataclasses.replace(n, responsible=tuple(
-                    new_name if u == old_name else u for u in n.responsible)))
+                doc = replace_at(
+                    doc,
+                    p,
+                    dataclasses.replace(n, responsible=tuple(new_name if u == old_name else u for u in n.responsible)),
+                )
         return doc
     if node is None:
         return doc
@@ -116,8 +164,9 @@ def edit(draw, doc):
         return replace_at(doc, section_path, dataclasses.replace(section, measures=section.measures + (new,)))
     elif kind == "title":
         section = doc.sections[path[0][1]]
-        return replace_at(doc, path[:1], dataclasses.replace(section, title=section.title + " " + draw(
-            st.sampled_from(WORDS))))
+        return replace_at(
+            doc, path[:1], dataclasses.replace(section, title=section.title + " " + draw(st.sampled_from(WORDS)))
+        )
     elif kind == "cosmetic":
         return replace_at(doc, path, dataclasses.replace(node, deadline=(node.deadline or "").replace(" ", "  ")))
     elif kind == "section":
@@ -157,7 +206,7 @@ def assert_every_item_is_needed(old, new, items):
     old_numbers = path_numbers(old)
     _, _, new_numbers = changes_of(old, new, old_numbers)
     for k in range(len(items)):
-        rest = items[:k] + items[k + 1:]
+        rest = items[:k] + items[k + 1 :]
         assert prove(printed(old, old_numbers), printed(new, new_numbers), rest), items[k].text
 
 
@@ -170,9 +219,16 @@ def regulation_pairs(draw):
     def sentence():
         return words(draw).capitalize() + "."
 
-    chapters = tuple(m.Chapter(words(draw, 2, 4).capitalize(), clauses=tuple(
-        clause(sentence(), *[clause(sentence()) for _ in range(draw(st.integers(0, 2)))])
-        for _ in range(draw(st.integers(1, 5))))) for _ in range(draw(st.integers(1, 3))))
+    chapters = tuple(
+        m.Chapter(
+            words(draw, 2, 4).capitalize(),
+            clauses=tuple(
+                clause(sentence(), *[clause(sentence()) for _ in range(draw(st.integers(0, 2)))])
+                for _ in range(draw(st.integers(1, 5)))
+            ),
+        )
+        for _ in range(draw(st.integers(1, 3)))
+    )
     old = m.Regulation(id="r", title="Положение о муниципальной системе оценки качества", chapters=chapters)
     new = old
     for _ in range(draw(st.integers(1, 4))):
@@ -225,8 +281,14 @@ def order_pairs(draw):
     def point():
         return m.Point(text=(m.Paragraph(words(draw).capitalize() + "."),))
 
-    old = m.Order(id="o", date=__import__("datetime").date(2021, 1, 1), number="1", title="Об утверждении плана",
-                  points=tuple(point() for _ in range(draw(st.integers(1, 6)))), signatory="head")
+    old = m.Order(
+        id="o",
+        date=__import__("datetime").date(2021, 1, 1),
+        number="1",
+        title="Об утверждении плана",
+        points=tuple(point() for _ in range(draw(st.integers(1, 6)))),
+        signatory="head",
+    )
     new = old
     for _ in range(draw(st.integers(1, 3))):
         points = list(new.points)
@@ -257,11 +319,19 @@ def test_a_section_inserted_before_a_real_subsection_number_reads_back():
     # 2.1 is a subsection already: the new section after section 2 is 2(1), its rows 2(1).1.1
     row = lambda t: m.Measure(text=(m.Paragraph(t),), deadline="2021", responsible=("ОО",))  # noqa: E731
     part = lambda t, sub, text: m.Section(title=t, sections=(m.Section(title=sub, measures=(row(text),)),))  # noqa: E731
-    old = m.Plan(id="p", title="План", columns=COLUMNS, sections=(
-        part("Первый", "Один", "Анализ результатов"), part("Второй", "Два", "Семинар для учителей"),
-        part("Третий", "Три", "Мониторинг школ")))
-    new = dataclasses.replace(old, sections=old.sections[:2] + (part("Вставной", "Четыре", "Совещание"),)
-                              + old.sections[2:])
+    old = m.Plan(
+        id="p",
+        title="План",
+        columns=COLUMNS,
+        sections=(
+            part("Первый", "Один", "Анализ результатов"),
+            part("Второй", "Два", "Семинар для учителей"),
+            part("Третий", "Три", "Мониторинг школ"),
+        ),
+    )
+    new = dataclasses.replace(
+        old, sections=old.sections[:2] + (part("Вставной", "Четыре", "Совещание"),) + old.sections[2:]
+    )
     items, problems = wording_proof(old, new)
     assert [i.text for i in items] == ["после раздела 2 дополнить разделом 2(1) следующего содержания:"]
     assert problems == []

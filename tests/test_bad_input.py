@@ -34,8 +34,16 @@ MEMORY = 1 << 30  # bytes of address space, per run
 BAD_CASES = sorted(p for p in BAD.iterdir() if p.is_dir())
 LEGIT_CASES = sorted(p for p in LEGIT.iterdir() if p.is_dir())
 # Cases also run through `prikaz build`, by name without the number.
-BUILD_CASES = {"tab-indent", "duplicate-key", "alias-bomb", "binary-png", "key-unknown",
-               "signatory-unknown", "duplicate-document-id", "organization-is-plan"}
+BUILD_CASES = {
+    "tab-indent",
+    "duplicate-key",
+    "alias-bomb",
+    "binary-png",
+    "key-unknown",
+    "signatory-unknown",
+    "duplicate-document-id",
+    "organization-is-plan",
+}
 # The «возможно, имелось в виду …» a case's error must carry.
 SUGGESTIONS = {
     "key-unknown": "возможно, имелось в виду «title»",
@@ -53,8 +61,14 @@ def _limit_memory() -> None:
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(PRIKAZ), *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-        errors="replace", timeout=TIMEOUT, preexec_fn=_limit_memory,
+        [str(PRIKAZ), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=TIMEOUT,
+        preexec_fn=_limit_memory,
         env={**os.environ, "PYTHONWARNINGS": "ignore", "PYTHONUTF8": "1"},
     )
 
@@ -119,9 +133,7 @@ def test_check_reports_the_error_at_its_place(case):
         assert SUGGESTIONS[short_name(case)] in line
 
 
-@pytest.mark.parametrize(
-    "case", [c for c in BAD_CASES if short_name(c) in BUILD_CASES], ids=lambda p: p.name
-)
+@pytest.mark.parametrize("case", [c for c in BAD_CASES if short_name(c) in BUILD_CASES], ids=lambda p: p.name)
 def test_build_writes_nothing(case, tmp_path):
     code, where = expectation(case)
     before = files_in(case)
@@ -214,8 +226,7 @@ LEGIT_TEXTS = {
         "Настоящее Положение <w:br/> устанавливает &nbsp; порядок.",
     ],
     "bidi-zero-width": [
-        "Справа\u200fналево \u202eабв\u202c и\u200bнулевой\u200dширины\u2060слова\ufeffконец"
-        " \u200eLTR",
+        "Справа\u200fналево \u202eабв\u202c и\u200bнулевой\u200dширины\u2060слова\ufeffконец \u200eLTR",
         "\u200f2020\u200f",
     ],
     "long-cell": [LONG_CELL],

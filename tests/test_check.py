@@ -81,13 +81,9 @@ def test_a_clean_department_has_no_findings():
 
 
 def test_findings_are_sorted_and_carry_severity_code_position_and_message():
-    p = plan(
-        section(measure("Текст", "2024-2021"), measure("Текст", "2024-2021")), period=(2021, 2024)
-    )
+    p = plan(section(measure("Текст", "2024-2021"), measure("Текст", "2024-2021")), period=(2021, 2024))
     problems = run(p)
-    assert problems == sorted(
-        problems, key=lambda x: (x.pos.file, x.pos.line, x.pos.column, x.code)
-    )
+    assert problems == sorted(problems, key=lambda x: (x.pos.file, x.pos.line, x.pos.column, x.code))
     for problem in problems:
         assert problem.severity in ("error", "warning")
         assert problem.pos.line >= 1 and problem.message
@@ -149,12 +145,8 @@ def test_deadline_outside_the_plan_period():
 
 
 def test_plan_period_from_the_title():
-    assert deadline_findings(
-        "2024", period=None, title="План на 2021-2022 годы", code="deadline-outside-period"
-    )
-    assert not deadline_findings(
-        "2024", period=None, title="План мероприятий", code="deadline-outside-period"
-    )
+    assert deadline_findings("2024", period=None, title="План на 2021-2022 годы", code="deadline-outside-period")
+    assert not deadline_findings("2024", period=None, title="План мероприятий", code="deadline-outside-period")
 
 
 def test_deadline_over_before_the_approving_order():
@@ -191,9 +183,7 @@ def test_an_amended_edition_is_not_late_for_rows_it_keeps():
         amendment=m.Amendment(old="plan", new="plan-ed2"),
     )
     problems = found(run(old, new, amending), "deadline-before-order")
-    assert [(pr.pos, pr.args["deadline"]) for pr in problems] == [
-        (new.sections[0].measures[1].pos, "Февраль 2021")
-    ]
+    assert [(pr.pos, pr.args["deadline"]) for pr in problems] == [(new.sections[0].measures[1].pos, "Февраль 2021")]
 
 
 # --- responsible units and abbreviations ------------------------------------------------
@@ -201,15 +191,9 @@ def test_an_amended_edition_is_not_late_for_rows_it_keeps():
 
 def test_unit_one_slip_away_from_a_common_one():
     org = organization(units=("Отдел образования", "Одел образования"))
-    p = plan(
-        section(
-            measure("А раз"), measure("Б два"), measure("В три", responsible=("Одел образования",))
-        )
-    )
+    p = plan(section(measure("А раз"), measure("Б два"), measure("В три", responsible=("Одел образования",))))
     [problem] = found(run(p, org=org), "unit-near-duplicate")
-    assert (
-        problem.args["name"] == "Одел образования" and problem.args["other"] == "Отдел образования"
-    )
+    assert problem.args["name"] == "Одел образования" and problem.args["other"] == "Отдел образования"
     assert "возможно, имелось в виду «Отдел образования»" in problem.message
     assert problem.pos == p.sections[0].measures[2].pos
 
@@ -403,11 +387,7 @@ def test_printed_annex_header_with_another_number_or_date():
         number="0212-09 а",
     )
     [problem] = found(run(o, plan(section(measure()))), "annex-header-mismatch")
-    assert (
-        problem.severity == "error"
-        and "«ОМ-009»" in problem.message
-        and "«0212-09 а»" in problem.message
-    )
+    assert problem.severity == "error" and "«ОМ-009»" in problem.message and "«0212-09 а»" in problem.message
     o = order(
         "Утвердить план.",
         annexes=[annex(("Приложение", "от 27 февраля 2020 г. № 12"))],
@@ -493,17 +473,11 @@ def test_a_city_names_its_own_districts():
         run(plan(section(measure("Школы Ленинского района города Новосибирска"))), org=org),
         "municipality-foreign",
     )
-    assert found(
-        run(plan(section(measure("Школы города Бердска"))), org=org), "municipality-foreign"
-    )
+    assert found(run(plan(section(measure("Школы города Бердска"))), org=org), "municipality-foreign")
 
 
 def test_own_name_written_with_a_word_missing():
-    p = plan(
-        section(
-            measure("Подведомственные отделу образования администрации Энского района организации")
-        )
-    )
+    p = plan(section(measure("Подведомственные отделу образования администрации Энского района организации")))
     [problem] = found(run(p), "organization-name-variant")
     assert "муниципального" in problem.args["name"]
 
@@ -513,8 +487,7 @@ def test_own_name_written_with_a_word_missing():
     [
         "Подведомственные отделу образования администрации Энского муниципального района школы",
         "Отдел образования муниципального района обеспечивает",
-        "Отдел образования администрации муниципального образования "
-        "администрации муниципального образования",
+        "Отдел образования администрации муниципального образования администрации муниципального образования",
     ],
 )
 def test_own_name_written_right_or_short(value):
@@ -607,8 +580,7 @@ def hygiene(value, code, **measure_args):
     "value, words",
     [
         (
-            "Приказ администрации муниципального образования "
-            "администрации муниципального образования «Город»",
+            "Приказ администрации муниципального образования администрации муниципального образования «Город»",
             "администрации муниципального образования",
         ),
         ("Совещание по по вопросам качества", "по"),
@@ -619,9 +591,7 @@ def test_doubled_words(value, words):
     assert problem.args["words"] == words
 
 
-@pytest.mark.parametrize(
-    "value", ["ОО, ОО и ОО", "пункты 1 1", "Учитель года, учитель", "А. А. Иванов"]
-)
+@pytest.mark.parametrize("value", ["ОО, ОО и ОО", "пункты 1 1", "Учитель года, учитель", "А. А. Иванов"])
 def test_repetition_that_is_not_doubling(value):
     assert not hygiene(value, "words-doubled")
 
@@ -708,9 +678,7 @@ def test_stock_phrases_written_wrong(value, correct):
     assert problem.args["correct"] == correct
 
 
-@pytest.mark.parametrize(
-    "value", ["В течение года", "в течении реки", "согласно плану", "по окончании года"]
-)
+@pytest.mark.parametrize("value", ["В течение года", "в течении реки", "согласно плану", "по окончании года"])
 def test_stock_phrases_written_right(value):
     assert not hygiene(value, "phrase-typo")
 
@@ -877,6 +845,7 @@ def test_a_thousand_similar_measures_are_not_duplicates():
 
 # --- the command line -------------------------------------------------------------------
 
+
 def clean_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "org"
     folder.mkdir()
@@ -923,11 +892,7 @@ def test_cli_json_output():
         assert detail["file"].endswith("plan-msoko.yaml") and detail["line"] > 1
     assert {"error", "warning", "info"} == {f["severity"] for f in findings}
     header = next(f for f in findings if f["code"] == "annex-header-mismatch")
-    assert (
-        header["file"].endswith("order-2020-0212.yaml")
-        and header["line"] > 1
-        and header["column"] >= 1
-    )
+    assert header["file"].endswith("order-2020-0212.yaml") and header["line"] > 1 and header["column"] >= 1
 
 
 def test_cli_on_clean_content_exits_0(tmp_path):

@@ -48,9 +48,7 @@ def test_definitions_in_every_common_form(value):
 
 
 def test_a_definition_after_the_first_use_is_reported_once():
-    problems = findings(
-        "Работа ШМО по плану", "Заседания ШМО", "Школьные методические объединения (далее – ШМО)"
-    )
+    problems = findings("Работа ШМО по плану", "Заседания ШМО", "Школьные методические объединения (далее – ШМО)")
     [late] = found(problems, "abbreviation-defined-late")
     assert late.args["abbreviation"] == "ШМО" and late.args["first"] == "мероприятие 1.1"
     assert not found(problems, "abbreviation-undefined")
@@ -140,8 +138,10 @@ def test_unbalanced_brackets_are_still_found():
 
 
 def test_an_order_dated_after_many_deadlines_is_one_finding():
-    rows = [measure(f"Мероприятие номер {i}", f"{month} 2021") for i, month in enumerate(
-        ("Январь", "Февраль", "Март", "Апрель", "Май", "Июнь"))]
+    rows = [
+        measure(f"Мероприятие номер {i}", f"{month} 2021")
+        for i, month in enumerate(("Январь", "Февраль", "Март", "Апрель", "Май", "Июнь"))
+    ]
     p = plan(section(*rows), period=(2021, 2022))
     problems = run(order("Утвердить план.", annexes=["plan"], date=dt.date(2021, 9, 1)), p)
     assert not found(problems, "deadline-before-order")
@@ -159,8 +159,7 @@ needs_dictionary = pytest.mark.skipif(not available(), reason="hunspell-ru че�
 @needs_dictionary
 @pytest.mark.parametrize(
     "typed, correct",
-    [("пдагогов", "педагогов"), ("провдение", "проведение"), ("сенятбрь", "сентябрь"),
-     ("мероприятй", "мероприятий")],
+    [("пдагогов", "педагогов"), ("провдение", "проведение"), ("сенятбрь", "сентябрь"), ("мероприятй", "мероприятий")],
 )
 def test_a_word_one_slip_from_a_dictionary_word(typed, correct):
     assert correction(typed) == correct
@@ -289,8 +288,9 @@ def test_years_cited_in_the_approving_point_against_the_title():
 
 def test_deadlines_in_the_month_of_signing_are_one_information():
     p = plan(
-        section(measure("Первое", "Март 2021"), measure("Второе", "до 20 марта 2021 г."),
-                measure("Третье", "Апрель 2021")),
+        section(
+            measure("Первое", "Март 2021"), measure("Второе", "до 20 марта 2021 г."), measure("Третье", "Апрель 2021")
+        ),
         period=(2021, 2021),
     )
     problems = run(order("Утвердить план.", annexes=["plan"], date=dt.date(2021, 3, 1)), p)

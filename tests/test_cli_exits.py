@@ -29,22 +29,45 @@ cli.main(args=["editions", sys.argv[1]], prog_name="prikaz")
 PROBLEM = 'Problem("value-empty", Pos("plan.yaml", 3, 7), {"key": "title"})'
 KINDS = {
     # name: (the exception raised, its row in the table, exit code, what stderr says)
-    "content": (f"ContentError([{PROBLEM}])", "ContentError", 2,
-                ["plan.yaml:3:7: ошибка: «title»: значение не может быть пустым",
-                 "Найдено ошибок: 1. Ничего не записано."]),
-    "findings": (f"CheckFailed([{PROBLEM}])", "CheckFailed", 1,
-                 ["plan.yaml:3:7: ошибка:", "Ошибок: 1. Ничего не записано; исправьте их или соберите с --force."]),
-    "mistake": ('InputError("укажите два файла редакций одного плана")', "InputError", 2,
-                ["prikaz: укажите два файла редакций одного плана"]),
-    "tool": ('ToolError("LibreOffice не найден, PDF не созданы")', "ToolError", 3,
-             ["prikaz: LibreOffice не найден, PDF не созданы"]),
+    "content": (
+        f"ContentError([{PROBLEM}])",
+        "ContentError",
+        2,
+        ["plan.yaml:3:7: ошибка: «title»: значение не может быть пустым", "Найдено ошибок: 1. Ничего не записано."],
+    ),
+    "findings": (
+        f"CheckFailed([{PROBLEM}])",
+        "CheckFailed",
+        1,
+        ["plan.yaml:3:7: ошибка:", "Ошибок: 1. Ничего не записано; исправьте их или соберите с --force."],
+    ),
+    "mistake": (
+        'InputError("укажите два файла редакций одного плана")',
+        "InputError",
+        2,
+        ["prikaz: укажите два файла редакций одного плана"],
+    ),
+    "tool": (
+        'ToolError("LibreOffice не найден, PDF не созданы")',
+        "ToolError",
+        3,
+        ["prikaz: LibreOffice не найден, PDF не созданы"],
+    ),
     "pipe": ("BrokenPipeError(errno.EPIPE, 'Broken pipe')", "BrokenPipeError", 0, []),
-    "disk": ("PermissionError(errno.EACCES, 'Permission denied', 'шаблоны/order.docx')", "OSError", 3,
-             ["prikaz: ошибка файловой системы: шаблоны/order.docx: нет прав на запись (EACCES)"]),
+    "disk": (
+        "PermissionError(errno.EACCES, 'Permission denied', 'шаблоны/order.docx')",
+        "OSError",
+        3,
+        ["prikaz: ошибка файловой системы: шаблоны/order.docx: нет прав на запись (EACCES)"],
+    ),
     "ctrl-c": ("KeyboardInterrupt()", "KeyboardInterrupt", 130, ["prikaz: прервано; недописанных файлов нет"]),
     "sigterm": ("cli._Interrupted(signal.SIGTERM)", "KeyboardInterrupt", 143, ["prikaz: прервано"]),
-    "bug": ('RuntimeError("сломалось")', "Exception", 70,
-            ["prikaz: внутренняя ошибка (RuntimeError: сломалось). Сообщите разработчикам"]),
+    "bug": (
+        'RuntimeError("сломалось")',
+        "Exception",
+        70,
+        ["prikaz: внутренняя ошибка (RuntimeError: сломалось). Сообщите разработчикам"],
+    ),
 }
 
 
@@ -58,9 +81,14 @@ def test_every_row_of_the_table_is_tested():
 def test_each_kind_of_error_has_its_code_and_a_russian_message(name):
     error, _, code, phrases = KINDS[name]
     plan = str(CONTENT / "novosibirsk/plan-2020.yaml")
-    result = subprocess.run([sys.executable, "-c", RAISING.format(error=error), plan], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    result = subprocess.run(
+        [sys.executable, "-c", RAISING.format(error=error), plan],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
     assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr
     for phrase in phrases:
@@ -84,14 +112,17 @@ def assert_users_mistake(result: subprocess.CompletedProcess, *phrases: str) -> 
 
 
 @pytest.mark.parametrize("command", ["diff", "amend"])
-@pytest.mark.parametrize("old, new, phrase", [
-    (PLAN, PLAN, "один и тот же файл дважды"),
-    (PLAN, ORDER, "«plan-2020» — план, а «order-2020-0415» — приказ"),
-    (ORDER, PLAN_ED2, "«order-2020-0415» — приказ, а «plan-2020-ed2» — план"),
-    ("content/primer/plan-monitoring.yaml", "content/primer/plan-schedule.yaml", "разные документы"),
-    (PLAN, "content/noglik/plan-msoko.yaml", "редакции должны принадлежать одной организации"),
-    ("content/novosibirsk/organization.yaml", PLAN_ED2, "укажите два файла редакций"),
-])
+@pytest.mark.parametrize(
+    "old, new, phrase",
+    [
+        (PLAN, PLAN, "один и тот же файл дважды"),
+        (PLAN, ORDER, "«plan-2020» — план, а «order-2020-0415» — приказ"),
+        (ORDER, PLAN_ED2, "«order-2020-0415» — приказ, а «plan-2020-ed2» — план"),
+        ("content/primer/plan-monitoring.yaml", "content/primer/plan-schedule.yaml", "разные документы"),
+        (PLAN, "content/noglik/plan-msoko.yaml", "редакции должны принадлежать одной организации"),
+        ("content/novosibirsk/organization.yaml", PLAN_ED2, "укажите два файла редакций"),
+    ],
+)
 def test_a_wrong_pair_of_files_is_a_users_mistake(tmp_path, command, old, new, phrase):
     extra = ["--order", ORDER] if command == "amend" else []
     result = run_prikaz(command, old, new, *extra, "-o", str(tmp_path / "out"))
@@ -106,14 +137,19 @@ def test_errors_found_by_the_check_stop_a_build(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("args, phrase", [
-    (["import", "{docx}", "--order", ORDER], "--order и --id действуют только вместе с --edition-of"),
-    (["editions", ORDER], "это не план и не положение"),
-    (["seal", PLAN], "это не приказ"),
-    (["diff", PLAN, PLAN_ED2, "-o", "{out}", "--pdf", "--pdf-timeout", "abc"],
-     "--pdf-timeout: «abc» — не время в секундах"),
-    (["publish", "content/primer", "--site", "{out}", "--pdf-timeout", "0"], "не время в секундах"),
-])
+@pytest.mark.parametrize(
+    "args, phrase",
+    [
+        (["import", "{docx}", "--order", ORDER], "--order и --id действуют только вместе с --edition-of"),
+        (["editions", ORDER], "это не план и не положение"),
+        (["seal", PLAN], "это не приказ"),
+        (
+            ["diff", PLAN, PLAN_ED2, "-o", "{out}", "--pdf", "--pdf-timeout", "abc"],
+            "--pdf-timeout: «abc» — не время в секундах",
+        ),
+        (["publish", "content/primer", "--site", "{out}", "--pdf-timeout", "0"], "не время в секундах"),
+    ],
+)
 def test_other_mistakes_exit_2_before_writing(tmp_path, args, phrase):
     docx = tmp_path / "edited.docx"
     docx.write_bytes(b"")

@@ -10,14 +10,17 @@ from conftest import run_prikaz
 ENGLISH = re.compile(r"\b(Usage|Error|Options|Commands|Missing|No such|Invalid|Try|Show this|Did you mean)\b")
 
 
-@pytest.mark.parametrize("args,expected", [
-    (["build", "--nope"], "Нет такого параметра «--nope»"),
-    (["publish", "content/"], "Не указан параметр '--site'"),
-    (["check", "--format", "xml"], "Недопустимое значение '--format': «xml»; допустимо: 'text', 'json'"),
-    (["frobnicate"], "Нет такой команды «frobnicate»"),
-    (["diff", "content/novosibirsk/plan-2020.yaml"], "Не указан аргумент 'НОВАЯ_РЕДАКЦИЯ'"),
-    (["build", "--pdf-timeout"], "Параметру «--pdf-timeout» нужно значение"),
-])
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (["build", "--nope"], "Нет такого параметра «--nope»"),
+        (["publish", "content/"], "Не указан параметр '--site'"),
+        (["check", "--format", "xml"], "Недопустимое значение '--format': «xml»; допустимо: 'text', 'json'"),
+        (["frobnicate"], "Нет такой команды «frobnicate»"),
+        (["diff", "content/novosibirsk/plan-2020.yaml"], "Не указан аргумент 'НОВАЯ_РЕДАКЦИЯ'"),
+        (["build", "--pdf-timeout"], "Параметру «--pdf-timeout» нужно значение"),
+    ],
+)
 def test_usage_errors_are_russian(args, expected):
     result = run_prikaz(*args)
     assert result.returncode == 2

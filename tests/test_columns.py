@@ -104,7 +104,11 @@ def test_the_short_form_is_the_default_table_with_other_headers(tmp_path):
         """)
     plan = load([str(department(tmp_path, plan=text))])[0].document("plan")
     assert [(c.role, c.title) for c in plan.columns] == [
-        ("number", "№"), ("measure", "Мероприятия"), ("deadline", "Сроки"), ("responsible", "Исполнители")]
+        ("number", "№"),
+        ("measure", "Мероприятия"),
+        ("deadline", "Сроки"),
+        ("responsible", "Исполнители"),
+    ]
     assert plan.extra_columns == ()
 
 
@@ -120,9 +124,20 @@ BAD_COLUMNS = [
 
 @pytest.mark.parametrize("name, column, value, message", BAD_COLUMNS, ids=[b[0] for b in BAD_COLUMNS])
 def test_a_wrong_column_or_value_is_a_load_error_with_its_position(tmp_path, name, column, value, message):
-    lines = ["format: 1", "kind: plan", "id: plan", "title: План", "columns:",
-             "  - {role: number}", "  - {role: measure}", f"  - {column}",
-             "sections:", "  - title: Раздел", "    measures:", "      - text: Совещание"]
+    lines = [
+        "format: 1",
+        "kind: plan",
+        "id: plan",
+        "title: План",
+        "columns:",
+        "  - {role: number}",
+        "  - {role: measure}",
+        f"  - {column}",
+        "sections:",
+        "  - title: Раздел",
+        "    measures:",
+        "      - text: Совещание",
+    ]
     if value:
         lines.append(f"        {value}")
     folder = department(tmp_path, plan="\n".join(lines) + "\n")
@@ -136,8 +151,10 @@ def test_a_wrong_column_or_value_is_a_load_error_with_its_position(tmp_path, nam
 
 
 def test_a_plan_without_a_measure_column_is_refused(tmp_path):
-    text = "format: 1\nkind: plan\nid: plan\ntitle: План\ncolumns: [{role: number}, {role: deadline}]\n" \
-           "sections: [{title: Раздел, measures: [{text: Совещание}]}]\n"
+    text = (
+        "format: 1\nkind: plan\nid: plan\ntitle: План\ncolumns: [{role: number}, {role: deadline}]\n"
+        "sections: [{title: Раздел, measures: [{text: Совещание}]}]\n"
+    )
     result = run_prikaz("check", str(department(tmp_path, plan=text)))
     assert result.returncode == 2 and "нет столбца с ролью measure" in result.stderr
 
@@ -181,11 +198,23 @@ def test_every_column_is_rendered_in_its_place(tmp_path):
     result = run_prikaz("build", str(folder), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     table = plan_table(tmp_path / "out" / "sever" / "plan.docx")
-    assert cells(table.rows[0]) == ["№ п/п", "Наименование мероприятия", "Ожидаемый результат (вид документа)",
-                                    "Срок", "Ответственные", "Отметка о выполнении"]
+    assert cells(table.rows[0]) == [
+        "№ п/п",
+        "Наименование мероприятия",
+        "Ожидаемый результат (вид документа)",
+        "Срок",
+        "Ответственные",
+        "Отметка о выполнении",
+    ]
     assert cells(table.rows[1]) == ["1. Организационные мероприятия"]
-    assert cells(table.rows[2]) == ["1.1", "Совещание с руководителями по итогам пробного экзамена",
-                                    "Протокол совещания", "март 2025", "Комитет по образованию", "выполнено"]
+    assert cells(table.rows[2]) == [
+        "1.1",
+        "Совещание с руководителями по итогам пробного экзамена",
+        "Протокол совещания",
+        "март 2025",
+        "Комитет по образованию",
+        "выполнено",
+    ]
     assert cells(table.rows[3])[-1] == ""
     grid = table._tbl.tblGrid.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
     assert len(grid) == 6
@@ -201,8 +230,10 @@ def test_a_wide_plan_is_printed_on_landscape_pages(tmp_path):
     assert run_prikaz("build", str(folder), "-o", str(tmp_path / "out")).returncode == 0
     section = Document(str(tmp_path / "out" / "sever" / "plan.docx")).sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
-    grid_width = sum(int(c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
-                     for c in plan_table(tmp_path / "out" / "sever" / "plan.docx")._tbl.tblGrid)
+    grid_width = sum(
+        int(c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
+        for c in plan_table(tmp_path / "out" / "sever" / "plan.docx")._tbl.tblGrid
+    )
     text_width = section.page_width - section.left_margin - section.right_margin
     assert abs(grid_width * 635 - text_width) < 635 * 10  # twips → EMU: fills the text width
 
@@ -211,8 +242,11 @@ def test_a_five_column_plan_that_fits_stays_portrait(tmp_path):
     from docx import Document
     from docx.enum.section import WD_ORIENT
 
-    text = SIX_COLUMNS.replace("  - {role: custom, key: mark, title: Отметка о выполнении}\n", "") \
-        .replace("        mark: выполнено\n", "").replace("{role: result, title:", "{role: result, width: 2, title:")
+    text = (
+        SIX_COLUMNS.replace("  - {role: custom, key: mark, title: Отметка о выполнении}\n", "")
+        .replace("        mark: выполнено\n", "")
+        .replace("{role: result, title:", "{role: result, width: 2, title:")
+    )
     folder = department(tmp_path, plan=text)
     assert run_prikaz("build", str(folder), "-o", str(tmp_path / "out")).returncode == 0
     assert Document(str(tmp_path / "out" / "sever" / "plan.docx")).sections[0].orientation == WD_ORIENT.PORTRAIT
@@ -226,12 +260,15 @@ def test_the_long_form_of_the_default_columns_prints_the_same_bytes(tmp_path):
           - title: Раздел
             measures: [{text: Совещание, deadline: март 2025, responsible: [Комитет по образованию]}]
         """)
-    long = short.replace('columns: ["№", "Мероприятия", "Сроки", "Исполнители"]', textwrap.dedent("""\
+    long = short.replace(
+        'columns: ["№", "Мероприятия", "Сроки", "Исполнители"]',
+        textwrap.dedent("""\
         columns:
           - {role: number, title: "№"}
           - {role: measure, title: Мероприятия}
           - {role: deadline, title: Сроки}
-          - {role: responsible, title: Исполнители}""").strip())
+          - {role: responsible, title: Исполнители}""").strip(),
+    )
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir(), b.mkdir()
     for where, text in ((a, short), (b, long)):
@@ -290,8 +327,11 @@ def test_the_bundled_column_plans_have_no_findings():
 
 
 def test_a_section_total_that_does_not_add_up_is_an_error(tmp_path):
-    text = (CONTENT / "primer" / "plan-schedule.yaml").read_text(encoding="utf-8").replace(
-        'total: {amount: "915,0"}', 'total: {amount: "951,0"}')
+    text = (
+        (CONTENT / "primer" / "plan-schedule.yaml")
+        .read_text(encoding="utf-8")
+        .replace('total: {amount: "915,0"}', 'total: {amount: "951,0"}')
+    )
     found = [p for p in _findings(tmp_path, text, PRIMER_ORGANIZATION) if p.code == "amount-total-mismatch"]
     assert len(found) == 1 and found[0].severity == "error"
     assert found[0].args["total"] == "951,0" and found[0].args["sum"] == "915,0"
@@ -337,8 +377,9 @@ def test_section_sum_with_decimals_is_exact():
     from generator.rules.columns import _section_sum
 
     column = m.Column("amount", "Сумма", "amount")
-    section = m.Section("Раздел", measures=tuple(
-        m.Measure((m.Paragraph("x"),), values=(("amount", "0,1"),)) for _ in range(3)))
+    section = m.Section(
+        "Раздел", measures=tuple(m.Measure((m.Paragraph("x"),), values=(("amount", "0,1"),)) for _ in range(3))
+    )
     assert _section_sum(section, column) == Decimal("0.3")
 
 
@@ -366,19 +407,66 @@ def word_plan(path: Path, header: list[str], rows: list[list[str]], split_at: in
     return path
 
 
-SCHEDULE_HEADER = ["№ п/п", "Наименование мероприятия", "Ожидаемый результат", "Источник финансирования",
-                   "Объем финансирования (тыс. рублей)", "I кв.", "II кв.", "III кв.", "IV кв.",
-                   "Ответственный исполнитель", "Отметка о выполнении", "Примечание"]
+SCHEDULE_HEADER = [
+    "№ п/п",
+    "Наименование мероприятия",
+    "Ожидаемый результат",
+    "Источник финансирования",
+    "Объем финансирования (тыс. рублей)",
+    "I кв.",
+    "II кв.",
+    "III кв.",
+    "IV кв.",
+    "Ответственный исполнитель",
+    "Отметка о выполнении",
+    "Примечание",
+]
 SCHEDULE_ROWS = [
     ["1.", "Ремонт и оснащение", "", "", "", "", "", "", "", "", "", ""],
-    ["1.1.", "Ремонт спортивного зала школы № 3", "Акт приёмки работ", "Местный бюджет", "1 500,0",
-     "", "+", "+", "", "Комитет по образованию", "выполнено", "по смете"],
-    ["1.2.", "Замена окон в детском саду № 7", "Акт приёмки работ", "Областной бюджет", "730,25",
-     "", "", "х", "", "Методический кабинет", "", ""],
+    [
+        "1.1.",
+        "Ремонт спортивного зала школы № 3",
+        "Акт приёмки работ",
+        "Местный бюджет",
+        "1 500,0",
+        "",
+        "+",
+        "+",
+        "",
+        "Комитет по образованию",
+        "выполнено",
+        "по смете",
+    ],
+    [
+        "1.2.",
+        "Замена окон в детском саду № 7",
+        "Акт приёмки работ",
+        "Областной бюджет",
+        "730,25",
+        "",
+        "",
+        "х",
+        "",
+        "Методический кабинет",
+        "",
+        "",
+    ],
     ["", "Итого", "", "", "2 230,25", "", "", "", "", "", "", ""],
     ["2.", "Кадры", "", "", "", "", "", "", "", "", "", ""],
-    ["2.1.", "Курсы повышения квалификации учителей физики", "Удостоверения", "Без финансирования", "0",
-     "+", "", "", "", "Методический кабинет", "", ""],
+    [
+        "2.1.",
+        "Курсы повышения квалификации учителей физики",
+        "Удостоверения",
+        "Без финансирования",
+        "0",
+        "+",
+        "",
+        "",
+        "",
+        "Методический кабинет",
+        "",
+        "",
+    ],
 ]
 
 
@@ -391,12 +479,27 @@ def test_a_word_plan_with_other_columns_imports_every_column_with_its_role(tmp_p
     assert result.returncode == 0, result.stdout + result.stderr
     plan = next(d for d in load([str(out)])[0].documents if d.kind_word == "план")
     assert [(c.role, c.key) for c in plan.columns] == [
-        ("number", None), ("measure", None), ("result", "result"), ("funding_source", "funding_source"),
-        ("amount", "amount"), ("quarter", "q1"), ("quarter", "q2"), ("quarter", "q3"), ("quarter", "q4"),
-        ("responsible", None), ("custom", "custom1")]
+        ("number", None),
+        ("measure", None),
+        ("result", "result"),
+        ("funding_source", "funding_source"),
+        ("amount", "amount"),
+        ("quarter", "q1"),
+        ("quarter", "q2"),
+        ("quarter", "q3"),
+        ("quarter", "q4"),
+        ("responsible", None),
+        ("custom", "custom1"),
+    ]
     first, second = plan.sections[0].measures
-    assert first.values == (("result", "Акт приёмки работ"), ("funding_source", "Местный бюджет"),
-                            ("amount", "1 500,0"), ("q2", "+"), ("q3", "+"), ("custom1", "выполнено"))
+    assert first.values == (
+        ("result", "Акт приёмки работ"),
+        ("funding_source", "Местный бюджет"),
+        ("amount", "1 500,0"),
+        ("q2", "+"),
+        ("q3", "+"),
+        ("custom1", "выполнено"),
+    )
     assert first.note == "по смете"  # «Примечание» is the measure's own note
     assert second.value("amount") == "730,25" and second.value("q3") == "х"
     assert plan.sections[0].total == (("amount", "2 230,25"),)
@@ -478,12 +581,14 @@ def _values(measure, **changes):
 
 
 def test_a_changed_amount_is_named_by_its_column_and_the_wording_proves_itself():
-    old, new = _schedule_editions(lambda p: _with_measure(
-        p, 1, 0, values=_values(p.sections[1].measures[0], funding_source="Федеральный бюджет")))
+    old, new = _schedule_editions(
+        lambda p: _with_measure(p, 1, 0, values=_values(p.sections[1].measures[0], funding_source="Федеральный бюджет"))
+    )
     items, problems = _amendment(old, new)
     assert problems == []
     assert [i.text for i in items] == [
-        "в графе «Источник финансирования» пункта 2.1 слово «Областной» заменить словом «Федеральный»."]
+        "в графе «Источник финансирования» пункта 2.1 слово «Областной» заменить словом «Федеральный»."
+    ]
 
 
 def test_a_section_total_is_restated_as_its_row_alone():
@@ -525,10 +630,14 @@ def test_any_edit_of_extra_columns_is_worded_and_proved(data):
                 mark = data.draw(st.sampled_from(["+", "", "х"]))
                 measures[k] = dataclasses.replace(measures[k], values=_values(measures[k], **{key: mark}))
             elif action == "add":
-                measures.insert(k + 1, m.Measure((m.Paragraph("Закупка учебного оборудования для мастерских"),),
-                                                 responsible=("Руководители ОО",),
-                                                 values=(("funding_source", "Местный бюджет"), ("amount", "75,0"),
-                                                         ("q4", "+"))))
+                measures.insert(
+                    k + 1,
+                    m.Measure(
+                        (m.Paragraph("Закупка учебного оборудования для мастерских"),),
+                        responsible=("Руководители ОО",),
+                        values=(("funding_source", "Местный бюджет"), ("amount", "75,0"), ("q4", "+")),
+                    ),
+                )
             elif len(measures) > 1:
                 measures.pop(k)
             sections = list(plan.sections)
@@ -555,8 +664,14 @@ def test_the_comparison_table_and_the_redline_show_changed_columns(tmp_path):
     text = text.replace("id: plan-schedule", edition)
     text = text.replace('amount: "840,5"', 'amount: "900,0"').replace('"2 090,5"', '"2 150,0"')
     (folder / "plan-schedule-ed2.yaml").write_text(text, encoding="utf-8")
-    result = run_prikaz("diff", str(folder / "plan-schedule.yaml"), str(folder / "plan-schedule-ed2.yaml"),
-                        "-o", str(tmp_path / "out"), "--redline")
+    result = run_prikaz(
+        "diff",
+        str(folder / "plan-schedule.yaml"),
+        str(folder / "plan-schedule-ed2.yaml"),
+        "-o",
+        str(tmp_path / "out"),
+        "--redline",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "out" / "primer" / "plan-schedule-ed2.comparison.html").read_text(encoding="utf-8")
     assert "Объём финансирования, тыс. руб.:" in page and "<del>840</del>" in page

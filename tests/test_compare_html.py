@@ -12,22 +12,32 @@ from pixels import PAGES, SHARE, assert_looks_like_reference, differing_share, p
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="нет Chromium (пакет Debian chromium): make setup")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     out = tmp_path_factory.mktemp("diff")
-    result = run_prikaz("diff", "content/novosibirsk/plan-2020.yaml", "content/novosibirsk/plan-2020-ed2.yaml",
-                        "-o", str(out))
+    result = run_prikaz(
+        "diff", "content/novosibirsk/plan-2020.yaml", "content/novosibirsk/plan-2020-ed2.yaml", "-o", str(out)
+    )
     assert result.returncode == 0, result.stderr
     return out / "novosibirsk" / "plan-2020-ed2.comparison.html"
 
 
 def chromium(*args: str, profile) -> subprocess.CompletedProcess:
-    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_every_change_is_shown_in_the_rendered_page(page, tmp_path):
@@ -48,8 +58,14 @@ def test_screenshot_of_the_page(page, tmp_path):
 def test_the_comparison_table_is_a_formal_attachment_with_its_pdf(tmp_path):
     from pypdf import PdfReader
 
-    result = run_prikaz("diff", "content/novosibirsk/plan-2020.yaml", "content/novosibirsk/plan-2020-ed2.yaml",
-                        "-o", str(tmp_path), "--pdf")
+    result = run_prikaz(
+        "diff",
+        "content/novosibirsk/plan-2020.yaml",
+        "content/novosibirsk/plan-2020-ed2.yaml",
+        "-o",
+        str(tmp_path),
+        "--pdf",
+    )
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / "novosibirsk" / "plan-2020-ed2.comparison.pdf"
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages]
@@ -71,8 +87,9 @@ def test_one_changed_word_is_beyond_the_screenshot_tolerance(page, tmp_path):
     if not (PAGES / "comparison-page.png").is_file():
         pytest.skip("no reference yet: make golden")
     changed = tmp_path / "changed.html"  # the page is self-contained: it can be moved
-    changed.write_text(page.read_text(encoding="utf-8").replace("<ins>Апрель</ins>", "<ins>Июнь</ins>", 1),
-                       encoding="utf-8")
+    changed.write_text(
+        page.read_text(encoding="utf-8").replace("<ins>Апрель</ins>", "<ins>Июнь</ins>", 1), encoding="utf-8"
+    )
     shot = tmp_path / "changed.png"
     chromium("--window-size=1280,900", f"--screenshot={shot}", changed.as_uri(), profile=tmp_path / "profile")
     with Image.open(PAGES / "comparison-page.png") as reference:

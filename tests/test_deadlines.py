@@ -69,9 +69,7 @@ def test_ranges_share_the_year_written_once(text):
 
 
 def test_lists_of_years_share_the_month_written_once():
-    assert spans("2021, 2023, 2025 май") == [
-        (D(y, 5, 1), D(y, 5, 31), "month") for y in (2021, 2023, 2025)
-    ]
+    assert spans("2021, 2023, 2025 май") == [(D(y, 5, 1), D(y, 5, 31), "month") for y in (2021, 2023, 2025)]
     assert spans("Апрель 2022, 2024") == [(D(y, 4, 1), D(y, 4, 30), "month") for y in (2022, 2024)]
     assert [p.unit for p in parse("2022\n2023").periods] == ["year", "year"]
     assert parse("2022, 2024").kind == "list"
@@ -104,9 +102,7 @@ def test_until_a_date_or_a_month():
 
 def test_since_is_open_ended():
     deadline = parse("с 1 сентября 2021 года")
-    assert deadline.since and spans("с 1 сентября 2021 года") == [
-        (D(2021, 9, 1), D(2021, 9, 1), "day")
-    ]
+    assert deadline.since and spans("с 1 сентября 2021 года") == [(D(2021, 9, 1), D(2021, 9, 1), "day")]
 
 
 RECURRING = {
@@ -137,9 +133,7 @@ def test_recurring(text):
 def test_recurring_quarter_and_a_start_date():
     assert parse("Ежегодно 4 квартал").quarters == (4,)
     deadline = parse("Ноябрь 2020 (далее ежегодно)")
-    assert deadline.every == "year" and spans("Ноябрь 2020 (далее ежегодно)")[0][0] == D(
-        2020, 11, 1
-    )
+    assert deadline.every == "year" and spans("Ноябрь 2020 (далее ежегодно)")[0][0] == D(2020, 11, 1)
 
 
 @pytest.mark.parametrize(
@@ -168,9 +162,7 @@ CONDITIONAL = {
     "По плану работы ОО": "по плану работы оо",
     "по планам ГМО": "по планам гмо",
     "По графику МКУДПО «ГЦРО»": "по графику мкудпо «гцро»",
-    "В соответствии с графиком Министерства образования": (
-        "в соответствии с графиком министерства образования"
-    ),
+    "В соответствии с графиком Министерства образования": ("в соответствии с графиком министерства образования"),
     "По итогам оценочных процедур": "по итогам оценочных процедур",
     "По запросам образовательных организаций": "по запросам образовательных организаций",
     "в сроки, установленные Минпросвещения России": "в сроки, установленные минпросвещения россии",
@@ -214,9 +206,7 @@ def test_seasons():
 # --- what is not understood or typed wrong -----------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text", ["Сразу после", "asap", "Дата", "{{ deadline }}", "31.02.2021", "скоро"]
-)
+@pytest.mark.parametrize("text", ["Сразу после", "asap", "Дата", "{{ deadline }}", "31.02.2021", "скоро"])
 def test_not_understood(text):
     deadline = parse(text)
     assert not deadline.understood and deadline.kind == "unknown" and deadline.unknown
@@ -270,6 +260,4 @@ def test_every_bundled_deadline_is_understood(departments):
 
 
 def test_period_is_a_value():
-    assert Period(D(2020, 1, 1), D(2020, 1, 31), "month") == Period(
-        D(2020, 1, 1), D(2020, 1, 31), "month"
-    )
+    assert Period(D(2020, 1, 1), D(2020, 1, 31), "month") == Period(D(2020, 1, 1), D(2020, 1, 31), "month")

@@ -20,14 +20,21 @@ class Hrefs(HTMLParser):
 
 def test_index_and_summary_name_every_file_the_demo_made(tmp_path):
     out = tmp_path / "output"
-    made = ["noglik/order-2020-427.docx", "noglik/order-2020-427.pdf", "taimyr/regulation-msoko.docx",
-            "novosibirsk/plan-2020-ed2.comparison.docx", "novosibirsk/plan-2020-ed2.comparison.html",
-            "site/index.html", "site/noglik/order-2020-427.pdf"]
+    made = [
+        "noglik/order-2020-427.docx",
+        "noglik/order-2020-427.pdf",
+        "taimyr/regulation-msoko.docx",
+        "novosibirsk/plan-2020-ed2.comparison.docx",
+        "novosibirsk/plan-2020-ed2.comparison.html",
+        "site/index.html",
+        "site/noglik/order-2020-427.pdf",
+    ]
     for name in made:
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_bytes(b"x")
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "demo_summary.py"), str(out)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "demo_summary.py"), str(out)], capture_output=True, text=True, check=True
+    )
     parser = Hrefs()
     parser.feed((out / "index.html").read_text(encoding="utf-8"))
     assert sorted(parser.hrefs) == sorted(n for n in made if not n.startswith("site/noglik"))
@@ -35,8 +42,9 @@ def test_index_and_summary_name_every_file_the_demo_made(tmp_path):
     lines = result.stdout.strip().splitlines()
     assert lines[0] == f"Готово. Всё сделанное — в папке {out}/; список со ссылками: {out / 'index.html'}"
     assert "документы в DOCX и PDF: 2 (noglik, taimyr)" in lines[1]
-    assert any("plan-2020-ed2.comparison.* — сравнительная таблица" in line and "(DOCX, HTML)" in line
-               for line in lines)
+    assert any(
+        "plan-2020-ed2.comparison.* — сравнительная таблица" in line and "(DOCX, HTML)" in line for line in lines
+    )
     assert any(line.strip().startswith(f"{out / 'site'}/ — сайт") for line in lines)
 
 

@@ -65,8 +65,9 @@ def test_stable_ids_match_even_when_everything_else_changed():
 
 
 def test_two_equally_similar_candidates_are_reported_as_ambiguous():
-    old = plan(section("Р", measure("Анализ результатов ВПР по математике"),
-                       measure("Анализ результатов ВПР по физике")))
+    old = plan(
+        section("Р", measure("Анализ результатов ВПР по математике"), measure("Анализ результатов ВПР по физике"))
+    )
     new = plan(section("Р", measure("Анализ результатов ВПР по химии")))
     result = diff(old, new)
     assert result.ambiguities and len(result.ambiguities[0].candidates) == 2
@@ -74,7 +75,11 @@ def test_two_equally_similar_candidates_are_reported_as_ambiguous():
 
 def test_word_diff_marks_only_the_changed_words():
     assert word_diff("Ежегодно март 2020", "Ежегодно апрель 2020") == [
-        ("equal", "Ежегодно "), ("delete", "март"), ("insert", "апрель"), ("equal", " 2020")]
+        ("equal", "Ежегодно "),
+        ("delete", "март"),
+        ("insert", "апрель"),
+        ("equal", " 2020"),
+    ]
 
 
 def test_identical_editions_have_no_changes(departments):
@@ -86,8 +91,12 @@ def test_identical_editions_have_no_changes(departments):
 # --- the round trip, for any edits --------------------------------------------------------
 
 texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
-measures_leaf = st.builds(lambda t, d, u: measure(t, d, u), texts, st.sampled_from(["2021", "2022", "Постоянно"]),
-                          st.lists(st.sampled_from(UNITS), min_size=1, max_size=2, unique=True))
+measures_leaf = st.builds(
+    lambda t, d, u: measure(t, d, u),
+    texts,
+    st.sampled_from(["2021", "2022", "Постоянно"]),
+    st.lists(st.sampled_from(UNITS), min_size=1, max_size=2, unique=True),
+)
 measures = st.builds(lambda t, c: measure(t, children=c), texts, st.lists(measures_leaf, max_size=2)) | measures_leaf
 sections = st.builds(lambda t, ms: section(t, *ms), texts, st.lists(measures, max_size=6))
 plans = st.builds(lambda ss: plan(*ss), st.lists(sections, min_size=1, max_size=4))
@@ -102,8 +111,9 @@ def edited(draw):
     for _ in range(draw(st.integers(1, 6))):
         k = draw(st.integers(0, len(secs) - 1))
         rows = secs[k]
-        action = draw(st.sampled_from(["insert", "delete", "move", "text", "deadline", "units", "child",
-                                      "title", "section"]))
+        action = draw(
+            st.sampled_from(["insert", "delete", "move", "text", "deadline", "units", "child", "title", "section"])
+        )
         if action == "insert":
             rows.insert(draw(st.integers(0, len(rows))), draw(measures))
         elif action == "section":

@@ -160,7 +160,9 @@ def workspace(tmp_path_factory, built) -> Path:
     (root / "приказ-об-изменениях.yaml").write_text(
         'format: 1\nkind: order\nid: order-2021-15\ndate: 2021-03-01\nnumber: "15"\n'
         "amendment: {old: plan-msoko, new: plan-msoko-ed2}\n"
-        "points:\n  - Контроль исполнения приказа оставляю за собой.\nsignatory: renkevich\n", encoding="utf-8")
+        "points:\n  - Контроль исполнения приказа оставляю за собой.\nsignatory: renkevich\n",
+        encoding="utf-8",
+    )
     return root
 
 
@@ -201,8 +203,14 @@ def test_readme_command_runs_as_written(workspace, words):
     else:
         promised = PROMISED.get(" ".join(words))
         expected = promised if promised is not None else promised_exit(words, workspace)
-    done = subprocess.run(words, cwd=workspace, capture_output=True, text=True, timeout=600,
-                          env={"PATH": "/usr/bin:/bin", "HOME": str(workspace), "PYTHONWARNINGS": "ignore"})
+    done = subprocess.run(
+        words,
+        cwd=workspace,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(workspace), "PYTHONWARNINGS": "ignore"},
+    )
     output = done.stdout + done.stderr
     assert "Traceback" not in output and "внутренняя ошибка" not in output, output
     assert done.returncode == expected, output

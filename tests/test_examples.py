@@ -28,8 +28,7 @@ def measures_of(plan):
 
 
 @pytest.mark.parametrize("folder, plan_id, order_id, n_sections, n_measures", PLANS)
-def test_transcription_has_every_measure_of_the_seed(departments, folder, plan_id, order_id,
-                                                      n_sections, n_measures):
+def test_transcription_has_every_measure_of_the_seed(departments, folder, plan_id, order_id, n_sections, n_measures):
     plan = departments[folder].document(plan_id)
     sections_with_measures = {id(i.section) for i in measures_of(plan)}
     assert len(measures_of(plan)) == n_measures
@@ -37,8 +36,7 @@ def test_transcription_has_every_measure_of_the_seed(departments, folder, plan_i
 
 
 @pytest.mark.parametrize("folder, plan_id, order_id, n_sections, n_measures", PLANS)
-def test_every_measure_is_a_table_row_in_order(departments, built, folder, plan_id, order_id,
-                                               n_sections, n_measures):
+def test_every_measure_is_a_table_row_in_order(departments, built, folder, plan_id, order_id, n_sections, n_measures):
     plan = departments[folder].document(plan_id)
     # Content (left) against the document (right): the content side is typeset as printed.
     headings = [printed(c.title) for c in plan.columns]
@@ -56,8 +54,9 @@ def test_every_measure_is_a_table_row_in_order(departments, built, folder, plan_
 
 
 @pytest.mark.parametrize("folder, plan_id, order_id, n_sections, n_measures", PLANS)
-def test_section_titles_are_printed_with_their_numbers(departments, built, folder, plan_id,
-                                                       order_id, n_sections, n_measures):
+def test_section_titles_are_printed_with_their_numbers(
+    departments, built, folder, plan_id, order_id, n_sections, n_measures
+):
     plan = departments[folder].document(plan_id)
     path = built / folder / f"{plan_id}.docx"
     in_document = {normalize(r[0]) for r in docx_table_rows(path) if len(r) == 1}
@@ -87,7 +86,8 @@ def test_order_with_annex_is_one_document_and_the_annex_header_comes_from_the_or
 def test_novosibirsk_annex_header_uses_the_real_order_number_not_the_typed_one(built):
     paragraphs = [normalize(p) for p in docx_paragraphs(built / "novosibirsk" / "plan-2020.docx")]
     assert paragraphs[:3] == [
-        "Приложение", "к приказу департамента образования мэрии города Новосибирска",
+        "Приложение",
+        "к приказу департамента образования мэрии города Новосибирска",
         "от 28.02.2020 № 0212-09 а",
     ]
     assert not any("ОМ-009" in p for p in paragraphs)

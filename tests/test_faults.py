@@ -50,8 +50,15 @@ def environment(path: str | None = None, **extra: str) -> dict[str, str]:
 
 
 def prikaz(*args: str, env: dict | None = None, timeout: float = 120, **popen) -> subprocess.CompletedProcess:
-    return subprocess.run([str(PRIKAZ), *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-                          env=env or environment(), **popen)
+    return subprocess.run(
+        [str(PRIKAZ), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env or environment(),
+        **popen,
+    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -170,8 +177,11 @@ def big(tmp_path_factory) -> Editions:
         lines = [f"format: 1\nkind: plan\nid: plan-{p:02}\ntitle: План мероприятий № {p} на 2020 год\nsections:\n"]
         for s in range(5):
             lines.append(f"  - title: Раздел {s + 1}\n    measures:\n")
-            lines += [f"      - text: Провести совещание руководителей {s + 1}.{i + 1} о работе № {p}\n"
-                      "        deadline: Март 2020\n        responsible: [МОУО]\n" for i in range(20)]
+            lines += [
+                f"      - text: Провести совещание руководителей {s + 1}.{i + 1} о работе № {p}\n"
+                "        deadline: Март 2020\n        responsible: [МОУО]\n"
+                for i in range(20)
+            ]
         (source / f"plan-{p:02}.yaml").write_text("".join(lines), encoding="utf-8")
     return Editions(root, source.parent)
 
@@ -184,8 +194,9 @@ def test_libreoffice_absent_writes_docx_and_says_what_to_install(editions, tmp_p
     empty = tmp_path / "bin"
     empty.mkdir()
     result = prikaz("build", str(editions.b), "-o", str(out), "--pdf", "--force", env=environment(str(empty)))
-    assert_failed_cleanly(result, 3, "LibreOffice не найден", "apt-get install libreoffice",
-                          "DOCX записаны, но PDF не созданы")
+    assert_failed_cleanly(
+        result, 3, "LibreOffice не найден", "apt-get install libreoffice", "DOCX записаны, но PDF не созданы"
+    )
     which = assert_old_or_new(out, editions.old_with_pdfs(), editions.new)
     assert all(which[name] == "new" for name in editions.new)  # every DOCX written
     assert all(which[name] == "old" for name in which if name.endswith(".pdf"))
@@ -320,8 +331,15 @@ def test_missing_fonts_are_warned_about_and_pdfs_still_made(editions, tmp_path):
     (fake / "payload").write_bytes(blank_pdf())
     no_fonts = tmp_path / "fonts.conf"
     no_fonts.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n")
-    result = prikaz("build", str(editions.b), "-o", str(out), "--pdf", "--force",
-                    env=environment(path, FONTCONFIG_FILE=str(no_fonts)))
+    result = prikaz(
+        "build",
+        str(editions.b),
+        "-o",
+        str(out),
+        "--pdf",
+        "--force",
+        env=environment(path, FONTCONFIG_FILE=str(no_fonts)),
+    )
     assert result.returncode == 0, result.stderr
     assert "предупреждение: не найдены шрифты Times New Roman и Liberation Serif" in result.stderr
     assert "fonts-liberation" in result.stderr
@@ -330,8 +348,10 @@ def test_missing_fonts_are_warned_about_and_pdfs_still_made(editions, tmp_path):
     assert not leftovers(out)
     from generator.render.pdf import font_warning
 
-    if shutil.which("fc-list") and "Liberation Serif" in subprocess.run(
-            ["fc-list", ":", "family"], capture_output=True, text=True).stdout:
+    if (
+        shutil.which("fc-list")
+        and "Liberation Serif" in subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
+    ):
         assert font_warning() is None  # with the fonts installed, no warning
 
 
@@ -418,8 +438,10 @@ def read_only(folder: Path) -> tuple[list[str], str]:
             subprocess.run(["chown", "-R", f"{NOBODY}:{NOBODY}", str(folder.parent)], check=True)
             folder.chmod(0o555)
             return prefix, EACCES
-    pytest.skip("тесты идут от root, монтирование запрещено, а пользователь nobody не может запустить "
-                f"{PRIKAZ} (папка закрыта для него): папку только для чтения не создать")
+    pytest.skip(
+        "тесты идут от root, монтирование запрещено, а пользователь nobody не может запустить "
+        f"{PRIKAZ} (папка закрыта для него): папку только для чтения не создать"
+    )
 
 
 def test_read_only_output_folder(editions):
@@ -430,8 +452,14 @@ def test_read_only_output_folder(editions):
         out = editions.previous(work / "out")
         prefix, reason = read_only(out / "noglik")  # the first folder written
         env = environment(HOME=str(work))
-        result = subprocess.run([*prefix, str(PRIKAZ), "build", str(work / "content"), "-o", str(out), "--force"],
-                                cwd=work, capture_output=True, text=True, timeout=120, env=env)
+        result = subprocess.run(
+            [*prefix, str(PRIKAZ), "build", str(work / "content"), "-o", str(out), "--force"],
+            cwd=work,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
         assert_failed_cleanly(result, 3, "не удалось создать файл в папке", reason)
         assert snapshot(out) == editions.old
 
@@ -451,8 +479,9 @@ def test_file_size_limit_like_a_full_disk(editions, tmp_path, limit):
     """Python ignores SIGXFSZ: a write over RLIMIT_FSIZE fails with EFBIG, as on a full disk."""
     out = editions.previous(tmp_path / "out")
     result = prikaz("build", str(editions.b), "-o", str(out), "--force", preexec_fn=size_limit(limit))
-    assert_failed_cleanly(result, 3, "не удалось записать", "превышен допустимый размер файла (EFBIG)",
-                          "прежний файл не изменён")
+    assert_failed_cleanly(
+        result, 3, "не удалось записать", "превышен допустимый размер файла (EFBIG)", "прежний файл не изменён"
+    )
     which = assert_old_or_new(out, editions.old, editions.new)
     if limit < min(map(len, editions.new.values())):
         assert set(which.values()) == {"old"}
@@ -463,14 +492,14 @@ def test_file_size_limit_like_a_full_disk(editions, tmp_path, limit):
 
 def start(args: list[str], log: Path, env: dict | None = None) -> subprocess.Popen:
     with open(log, "w") as stdout, open(log.with_suffix(".err"), "w") as stderr:
-        return subprocess.Popen([str(PRIKAZ), *args], cwd=ROOT, stdout=stdout, stderr=stderr,
-                                env=env or environment())
+        return subprocess.Popen([str(PRIKAZ), *args], cwd=ROOT, stdout=stdout, stderr=stderr, env=env or environment())
 
 
 def finish(process: subprocess.Popen, log: Path) -> subprocess.CompletedProcess:
     process.wait(timeout=60)
-    return subprocess.CompletedProcess(process.args, process.returncode, log.read_text(),
-                                       log.with_suffix(".err").read_text())
+    return subprocess.CompletedProcess(
+        process.args, process.returncode, log.read_text(), log.with_suffix(".err").read_text()
+    )
 
 
 def wait_for_first_write(process: subprocess.Popen, out: Path, limit: float = 30) -> None:
@@ -504,8 +533,7 @@ def test_interrupt_while_libreoffice_runs(editions, tmp_path):
     out = editions.previous(tmp_path / "out", pdf=True)
     fake = tmp_path / "fake"
     path = fake_soffice(fake, HANGING)
-    process = start(["build", str(editions.b), "-o", str(out), "--pdf", "--force"], tmp_path / "log",
-                    environment(path))
+    process = start(["build", str(editions.b), "-o", str(out), "--pdf", "--force"], tmp_path / "log", environment(path))
     deadline = time.monotonic() + 30
     while not (fake / "child.pid").exists() and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -551,8 +579,7 @@ def test_killed_build_leaves_whole_files_and_the_next_build_sweeps_temporaries(b
 
 def test_two_builds_at_once_into_one_folder(editions, tmp_path):
     out = editions.previous(tmp_path / "out")
-    processes = [start(["build", str(editions.b), "-o", str(out), "--force"], tmp_path / f"log{i}")
-                 for i in range(2)]
+    processes = [start(["build", str(editions.b), "-o", str(out), "--force"], tmp_path / f"log{i}") for i in range(2)]
     results = [finish(p, tmp_path / f"log{i}") for i, p in enumerate(processes)]
     for result in results:
         assert result.returncode == 0, result.stderr
@@ -563,16 +590,24 @@ def test_two_builds_at_once_into_one_folder(editions, tmp_path):
 # --- h) Chromium and LibreOffice absent: only their own tests skip, saying why --------------
 
 
-@pytest.mark.parametrize("module, reason", [
-    ("test_compare_html.py", "нет Chromium (пакет Debian chromium): make setup"),
-    ("test_render_pdf.py", "нет LibreOffice: make setup"),
-])
+@pytest.mark.parametrize(
+    "module, reason",
+    [
+        ("test_compare_html.py", "нет Chromium (пакет Debian chromium): make setup"),
+        ("test_render_pdf.py", "нет LibreOffice: make setup"),
+    ],
+)
 def test_tests_needing_a_browser_or_libreoffice_skip_with_the_reason(tmp_path, module, reason):
     empty = tmp_path / "bin"
     empty.mkdir()
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
-                             str(ROOT / "tests" / module)], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120, env=environment(str(empty)))
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", str(ROOT / "tests" / module)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment(str(empty)),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "passed" not in result.stdout and "failed" not in result.stdout, result.stdout
     assert "SKIPPED" in result.stdout and reason in result.stdout, result.stdout

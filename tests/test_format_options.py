@@ -40,8 +40,16 @@ def measure_rows(out: Path) -> list[list[str]]:
 
 
 def test_a_measure_may_join_its_units_its_own_way():
-    out = built({PLAN: [("        responsible: [Управление образования, ММС]",
-                         '        responsible: [Управление образования, ММС]\n        responsible_separator: "\\n"')]})
+    out = built(
+        {
+            PLAN: [
+                (
+                    "        responsible: [Управление образования, ММС]",
+                    '        responsible: [Управление образования, ММС]\n        responsible_separator: "\\n"',
+                )
+            ]
+        }
+    )
     rows = measure_rows(out)
     assert rows[0][3] == "Управление образования\nММС"  # one per line, as this measure says
     assert rows[2][3] == "ММС, ОО"  # the plan's «, » elsewhere
@@ -66,12 +74,22 @@ def test_a_measure_is_printed_typeset_or_exactly_as_typed(typed, as_written):
 
 def test_an_order_and_its_plan_say_each_for_itself_how_their_text_is_printed():
     quoted = 'Об утверждении плана "Качество" на 2027 год - первый этап'
-    out = built({
-        ORDER: [("title: Об утверждении плана мероприятий по повышению качества образования на 2027 год",
-                 f"typography: as-written\ntitle: {json.dumps(quoted, ensure_ascii=False)}")],
-        PLAN: [("title: План мероприятий по повышению качества образования на 2027 год",
-                f"title: {json.dumps(quoted, ensure_ascii=False)}")],
-    })
+    out = built(
+        {
+            ORDER: [
+                (
+                    "title: Об утверждении плана мероприятий по повышению качества образования на 2027 год",
+                    f"typography: as-written\ntitle: {json.dumps(quoted, ensure_ascii=False)}",
+                )
+            ],
+            PLAN: [
+                (
+                    "title: План мероприятий по повышению качества образования на 2027 год",
+                    f"title: {json.dumps(quoted, ensure_ascii=False)}",
+                )
+            ],
+        }
+    )
     order = docx_paragraphs(out / ORDER.replace(".yaml", ".docx"))
     assert quoted in order  # the order: exactly as typed
     plan = docx_paragraphs(out / PLAN.replace(".yaml", ".docx"))
@@ -81,10 +99,17 @@ def test_an_order_and_its_plan_say_each_for_itself_how_their_text_is_printed():
 
 def test_the_command_may_be_run_in_at_the_end_of_the_preamble():
     separate = docx_paragraphs(built({}) / ORDER.replace(".yaml", ".docx"))
-    run_in = docx_paragraphs(built({
-        "organization.yaml": [('  command: "ПРИКАЗЫВАЮ:"', '  command: "приказываю:"'),
-                              ("command_position: paragraph", "command_position: run-in")],
-    }) / ORDER.replace(".yaml", ".docx"))
+    run_in = docx_paragraphs(
+        built(
+            {
+                "organization.yaml": [
+                    ('  command: "ПРИКАЗЫВАЮ:"', '  command: "приказываю:"'),
+                    ("command_position: paragraph", "command_position: run-in"),
+                ],
+            }
+        )
+        / ORDER.replace(".yaml", ".docx")
+    )
     preamble = next(p for p in separate if p.startswith("В целях"))
     assert separate[separate.index(preamble) + 1] == "ПРИКАЗЫВАЮ:"
     assert preamble + " приказываю:" in run_in

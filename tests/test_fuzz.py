@@ -73,20 +73,27 @@ def written(work: Path, source: Path, data: bytes) -> list[str]:
     return [str(target.parent)]
 
 
-MONTHS = ("январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля август "
-          "августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря").split()
-WORDS = MONTHS + ("до не позднее с по начиная ежегодно ежеквартально ежемесячно еженедельно ежедневно раз в "
-                  "квартал квартала кв полугодие полугодия четверть четверти год года г гг учебный учебного "
-                  "течение течении весь период постоянно по мере необходимости числа месяца плану "
-                  "I II III IV 1 2 3 4 15 31 32 0 00 2019 2020 2021 2024 202 20211 99999999999999999999 "
-                  "2020-2021 2021-2020 15.03.2021 31.02.2021 1.1.1 2020/2021 — – - , . ( ) ; :").split()
+MONTHS = (
+    "январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля август "
+    "августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря"
+).split()
+WORDS = (
+    MONTHS
+    + (
+        "до не позднее с по начиная ежегодно ежеквартально ежемесячно еженедельно ежедневно раз в "
+        "квартал квартала кв полугодие полугодия четверть четверти год года г гг учебный учебного "
+        "течение течении весь период постоянно по мере необходимости числа месяца плану "
+        "I II III IV 1 2 3 4 15 31 32 0 00 2019 2020 2021 2024 202 20211 99999999999999999999 "
+        "2020-2021 2021-2020 15.03.2021 31.02.2021 1.1.1 2020/2021 — – - , . ( ) ; :"
+    ).split()
+)
 
 
-phrases = st.builds(lambda ws, gs: "".join(w + g for w, g in zip(ws, gs)).strip(),
-                    st.lists(st.sampled_from(WORDS) | st.text(st.sampled_from("0123456789.-–() "), max_size=6),
-                             max_size=10),
-                    st.lists(st.sampled_from([" ", "", ", ", "-", ".", "\n", "\u00a0", " – "]), min_size=10,
-                             max_size=10))
+phrases = st.builds(
+    lambda ws, gs: "".join(w + g for w, g in zip(ws, gs)).strip(),
+    st.lists(st.sampled_from(WORDS) | st.text(st.sampled_from("0123456789.-–() "), max_size=6), max_size=10),
+    st.lists(st.sampled_from([" ", "", ", ", "-", ".", "\n", "\u00a0", " – "]), min_size=10, max_size=10),
+)
 
 
 @st.composite
@@ -98,8 +105,11 @@ def mutations(draw) -> tuple[Path, bytes]:
     for _ in range(draw(st.integers(1, 4))):
         i = draw(st.integers(0, len(lines) - 1))
         line = lines[i]
-        op = draw(st.sampled_from(["value"] * 6 + ["char", "insert", "delete", "duplicate", "swap",
-                                   "indent", "dedent", "splice", "cut"]))
+        op = draw(
+            st.sampled_from(
+                ["value"] * 6 + ["char", "insert", "delete", "duplicate", "swap", "indent", "dedent", "splice", "cut"]
+            )
+        )
         if op == "value":  # another text in a text field, quoted: the YAML stays valid
             texts = [k for k, t in enumerate(lines) if TEXT_FIELD.match(t)]
             if not texts:
@@ -110,7 +120,7 @@ def mutations(draw) -> tuple[Path, bytes]:
             lines[i] = f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
         elif op == "char" and line:
             j = draw(st.integers(0, len(line) - 1))
-            lines[i] = line[:j] + draw(chars) + line[j + 1:]
+            lines[i] = line[:j] + draw(chars) + line[j + 1 :]
         elif op == "insert":
             j = draw(st.integers(0, len(line)))
             lines[i] = line[:j] + draw(st.text(chars, max_size=8)) + line[j:]
@@ -133,7 +143,7 @@ def mutations(draw) -> tuple[Path, bytes]:
     data = "".join(lines).encode("utf-8", "surrogatepass")
     if draw(st.integers(0, 7)) == 0 and data:  # and sometimes a byte, breaking UTF-8 anywhere
         j = draw(st.integers(0, len(data) - 1))
-        data = data[:j] + bytes([draw(st.integers(0, 255))]) + data[j + 1:]
+        data = data[:j] + bytes([draw(st.integers(0, 255))]) + data[j + 1 :]
     return Mutation(source, data)
 
 
@@ -166,8 +176,12 @@ def test_mutated_content_loads_or_is_refused_with_located_problems(work, case):
         copy_of(work, source).write_bytes(original)
 
 
-@given(st.binary(max_size=2000) | st.text(st.sampled_from(HOSTILE) | st.characters(), max_size=400)
-       .map(lambda t: t.encode("utf-8", "surrogatepass")))
+@given(
+    st.binary(max_size=2000)
+    | st.text(st.sampled_from(HOSTILE) | st.characters(), max_size=400).map(
+        lambda t: t.encode("utf-8", "surrogatepass")
+    )
+)
 @example(b"")
 @example(b"\xef\xbb\xbf")
 @example(b"format: 1\nkind: plan\n\x00")
@@ -182,14 +196,36 @@ def test_any_bytes_as_a_plan_file(work, data):
 
 
 # Structures with the format's own keys, so that the schema rather than YAML syntax is hit.
-KEYS = ("format kind id title sections measures text deadline responsible number numbered passport label "
-        "children note period columns numbering hierarchical trailing_dot table_title column_numbers "
-        "responsible_separator signature position name edition follows illustrative chapters clauses "
-        "definitions term definition bullets marker heading lead date signatory points preamble annexes "
-        "document header printed_header amendment old new form reason table_per_section").split()
-scalars = (st.sampled_from(["1", "plan", "regulation", "order", "organization", "true", "no", "2020-09-09",
-                            "2020-02-31", "2021", "", " ", "~", "null", "МОУО", "head", "p-1", "../x", "1.10"])
-           | st.text(st.sampled_from(HOSTILE) | st.characters(), max_size=20))
+KEYS = (
+    "format kind id title sections measures text deadline responsible number numbered passport label "
+    "children note period columns numbering hierarchical trailing_dot table_title column_numbers "
+    "responsible_separator signature position name edition follows illustrative chapters clauses "
+    "definitions term definition bullets marker heading lead date signatory points preamble annexes "
+    "document header printed_header amendment old new form reason table_per_section"
+).split()
+scalars = st.sampled_from(
+    [
+        "1",
+        "plan",
+        "regulation",
+        "order",
+        "organization",
+        "true",
+        "no",
+        "2020-09-09",
+        "2020-02-31",
+        "2021",
+        "",
+        " ",
+        "~",
+        "null",
+        "МОУО",
+        "head",
+        "p-1",
+        "../x",
+        "1.10",
+    ]
+) | st.text(st.sampled_from(HOSTILE) | st.characters(), max_size=20)
 
 
 def structures(depth: int = 3):
@@ -197,13 +233,17 @@ def structures(depth: int = 3):
     if depth == 0:
         return scalars
     inner = structures(depth - 1)
-    return scalars | st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6),
-                                                                  inner, max_size=5)
+    return (
+        scalars
+        | st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), inner, max_size=5)
+    )
 
 
 @TWICE
-@given(st.sampled_from(["plan", "regulation", "order"]), st.dictionaries(st.sampled_from(KEYS), structures(),
-                                                                          max_size=8))
+@given(
+    st.sampled_from(["plan", "regulation", "order"]), st.dictionaries(st.sampled_from(KEYS), structures(), max_size=8)
+)
 def test_yaml_structures_with_the_formats_keys(work, kind, fields):
     document = {"format": "1", "kind": kind, **fields}
     source = CONTENT / "novosibirsk" / "plan-2020-ed2.yaml"
@@ -216,6 +256,7 @@ def test_yaml_structures_with_the_formats_keys(work, kind, fields):
 
 
 # --- the deadline parser -------------------------------------------------------------------
+
 
 @given(phrases)
 def test_deadline_parser_reads_plausible_phrases(phrase):
@@ -285,43 +326,72 @@ def unique_ids(items, key="id"):
     return fix(items)
 
 
-
-
 def measures(depth: int = 2):
-    leaf = st.builds(lambda t, d, u, i: m.Measure(text=(m.Paragraph(t),), deadline=d, responsible=tuple(u), id=i),
-                     texts, st.none() | texts, st.lists(texts, max_size=2), ids)
+    leaf = st.builds(
+        lambda t, d, u, i: m.Measure(text=(m.Paragraph(t),), deadline=d, responsible=tuple(u), id=i),
+        texts,
+        st.none() | texts,
+        st.lists(texts, max_size=2),
+        ids,
+    )
     if depth == 0:
         return leaf
-    return leaf | st.builds(lambda t, c, i: m.Measure(text=(m.Paragraph(t),), children=tuple(c), id=i),
-                            texts, st.lists(measures(depth - 1), max_size=3), ids)
+    return leaf | st.builds(
+        lambda t, c, i: m.Measure(text=(m.Paragraph(t),), children=tuple(c), id=i),
+        texts,
+        st.lists(measures(depth - 1), max_size=3),
+        ids,
+    )
 
 
 passports = st.builds(lambda label, t: m.PassportBlock(label=label, text=(m.Paragraph(t),)), texts, texts)
 
 
 def sections(depth: int = 2):
-    leaf = st.builds(lambda t, ms, ps, i: m.Section(title=t, measures=tuple(ms), passport=tuple(ps), id=i),
-                     texts, st.lists(measures(), max_size=4), st.lists(passports, max_size=1), ids)
+    leaf = st.builds(
+        lambda t, ms, ps, i: m.Section(title=t, measures=tuple(ms), passport=tuple(ps), id=i),
+        texts,
+        st.lists(measures(), max_size=4),
+        st.lists(passports, max_size=1),
+        ids,
+    )
     if depth == 0:
         return leaf
-    return leaf | st.builds(lambda t, ms, ss: m.Section(title=t, measures=tuple(ms), sections=tuple(ss)),
-                            texts, st.lists(measures(), max_size=2), st.lists(sections(depth - 1), max_size=2))
+    return leaf | st.builds(
+        lambda t, ms, ss: m.Section(title=t, measures=tuple(ms), sections=tuple(ss)),
+        texts,
+        st.lists(measures(), max_size=2),
+        st.lists(sections(depth - 1), max_size=2),
+    )
 
 
 def clauses(depth: int = 2):
     leaf = st.builds(lambda t, i: m.Clause(text=(m.Paragraph(t),), id=i), texts, ids)
     if depth == 0:
         return leaf
-    return leaf | st.builds(lambda t, cs: m.Clause(text=(m.Paragraph(t),), clauses=tuple(cs)),
-                            texts, st.lists(clauses(depth - 1), max_size=3))
+    return leaf | st.builds(
+        lambda t, cs: m.Clause(text=(m.Paragraph(t),), clauses=tuple(cs)),
+        texts,
+        st.lists(clauses(depth - 1), max_size=3),
+    )
 
 
-plans = st.builds(lambda t, ss: unique_ids(m.Plan(id="p", title=t, sections=tuple(ss))),
-                  texts, st.lists(sections(), min_size=1, max_size=3))
+plans = st.builds(
+    lambda t, ss: unique_ids(m.Plan(id="p", title=t, sections=tuple(ss))),
+    texts,
+    st.lists(sections(), min_size=1, max_size=3),
+)
 regulations = st.builds(
-    lambda t, chs: unique_ids(m.Regulation(id="r", title=t, chapters=tuple(chs))), texts,
-    st.lists(st.builds(lambda t, cs, i: m.Chapter(title=t, clauses=tuple(cs), id=i), texts,
-                       st.lists(clauses(), max_size=4), ids), min_size=1, max_size=3))
+    lambda t, chs: unique_ids(m.Regulation(id="r", title=t, chapters=tuple(chs))),
+    texts,
+    st.lists(
+        st.builds(
+            lambda t, cs, i: m.Chapter(title=t, clauses=tuple(cs), id=i), texts, st.lists(clauses(), max_size=4), ids
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+)
 
 
 @given(st.one_of(st.tuples(plans, plans), st.tuples(regulations, regulations)))
@@ -347,8 +417,9 @@ def test_day_zero_in_a_deadline_is_a_warning_not_a_crash(tmp_path):
     folder = tmp_path / "org"
     shutil.copytree(ROOT / "tests" / "legit_input" / "minimal", folder)
     plan = folder / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("deadline: Март 2020", "deadline: 0 января 2021"),
-                    encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("deadline: Март 2020", "deadline: 0 января 2021"), encoding="utf-8"
+    )
     result = run_prikaz("check", str(folder))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[deadline-unclear]" in result.stdout and "0 января" in result.stdout

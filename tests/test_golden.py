@@ -21,8 +21,9 @@ def _golden(document: Path, demo_output: Path) -> Path:
 
 def _expected_documents() -> list[str]:
     """Documents known from the goldens, so each gets its own test and its own failure."""
-    return sorted(p.relative_to(OUTLINES).as_posix().removesuffix(".outline.txt")
-                  for p in OUTLINES.glob("*/*.outline.txt"))
+    return sorted(
+        p.relative_to(OUTLINES).as_posix().removesuffix(".outline.txt") for p in OUTLINES.glob("*/*.outline.txt")
+    )
 
 
 def test_every_built_document_has_a_golden_outline(demo_output):
@@ -46,8 +47,11 @@ def test_document_matches_its_golden_outline(demo_output, name):
     expected = (OUTLINES / f"{name}.outline.txt").read_text(encoding="utf-8")
     actual = outline(demo_output / f"{name}.docx")
     if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            f"golden/{name}", f"built/{name}", n=2))
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(True), actual.splitlines(True), f"golden/{name}", f"built/{name}", n=2
+            )
+        )
         pytest.fail(f"{name}.docx differs from its golden outline (`make golden` accepts it):\n{diff[:6000]}")
 
 

@@ -19,13 +19,16 @@ from generator.history import _histories, history
 from generator.load import load, organization_folders
 from generator.publish import publish
 
-INSERTED_ROW = ('''        deadline: "2 квартал 2020"
-''', '''        deadline: "2 квартал 2020"
+INSERTED_ROW = (
+    """        deadline: "2 квартал 2020"
+""",
+    """        deadline: "2 квартал 2020"
         responsible:
           - "Отдел образования"
       - text: "Новое мероприятие по оценке."
         deadline: "3 квартал 2021"
-''')
+""",
+)
 
 
 @pytest.fixture
@@ -65,15 +68,23 @@ def _two_amendments(tmp_path):
     """noglik's plan amended twice: order № 15 brings in ed2, order № 31 ed3."""
     folder = organization_copy(tmp_path, "noglik")
     second_edition(folder, "plan-msoko", "plan-msoko-ed2", [INSERTED_ROW])
-    second_edition(folder, "plan-msoko-ed2", "plan-msoko-ed3",
-                   [('"Новое мероприятие по оценке."', '"Новое мероприятие по оценке и анализу."')],
-                   follows="plan-msoko-ed2")
-    for order_id, number, date, old, new in (("order-2021-1", "15", "2021-03-01", "plan-msoko", "plan-msoko-ed2"),
-                                              ("order-2021-2", "31", "2021-09-01", "plan-msoko-ed2", "plan-msoko-ed3")):
+    second_edition(
+        folder,
+        "plan-msoko-ed2",
+        "plan-msoko-ed3",
+        [('"Новое мероприятие по оценке."', '"Новое мероприятие по оценке и анализу."')],
+        follows="plan-msoko-ed2",
+    )
+    for order_id, number, date, old, new in (
+        ("order-2021-1", "15", "2021-03-01", "plan-msoko", "plan-msoko-ed2"),
+        ("order-2021-2", "31", "2021-09-01", "plan-msoko-ed2", "plan-msoko-ed3"),
+    ):
         (folder / f"{order_id}.yaml").write_text(
-            f"format: 1\nkind: order\nid: {order_id}\ndate: {date}\nnumber: \"{number}\"\n"
+            f'format: 1\nkind: order\nid: {order_id}\ndate: {date}\nnumber: "{number}"\n'
             f"amendment: {{old: {old}, new: {new}}}\npreamble: В целях актуализации\n"
-            "points:\n  - Контроль оставляю за собой.\nsignatory: renkevich\n", encoding="utf-8")
+            "points:\n  - Контроль оставляю за собой.\nsignatory: renkevich\n",
+            encoding="utf-8",
+        )
     return load([str(folder)])[0]
 
 
@@ -100,8 +111,9 @@ def test_a_line_amended_twice_is_told_alike_by_the_history_the_documents_and_the
     revisions = [normalize(p) for p in annex if "в ред." in p]
     assert revisions == [f"({normalize(cited)})"]
     second = [normalize(p) for p in docx_paragraphs(tmp_path / "site" / "noglik" / "order-2021-2.docx")]
-    assert any(p.startswith("О внесении") and p.endswith("(в редакции приказа от 1 марта 2021 г. № 15)")
-               for p in second)
+    assert any(
+        p.startswith("О внесении") and p.endswith("(в редакции приказа от 1 марта 2021 г. № 15)") for p in second
+    )
 
 
 def test_each_department_object_has_its_own_history_and_lets_it_go(tmp_path):

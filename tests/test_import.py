@@ -40,8 +40,10 @@ def document_text(path: Path) -> list[str]:
                 lines.append(text)
         elif element.tag == W + "tbl":
             for tr in element.iter(W + "tr"):
-                cells = [normalize(" ".join(Paragraph(p, document).text for p in tc.iter(W + "p")))
-                         for tc in tr.findall(W + "tc")]
+                cells = [
+                    normalize(" ".join(Paragraph(p, document).text for p in tc.iter(W + "p")))
+                    for tc in tr.findall(W + "tc")
+                ]
                 lines.append(" | ".join(cells))
     return lines
 
@@ -67,8 +69,11 @@ def plan_rows(folder: Path) -> list[tuple[str, str, str | None, tuple[str, ...]]
 
     dep = load([str(folder)])[0]
     plan = next(d for d in dep.documents if isinstance(d, m.Plan))
-    return [(item.number, m.plain_text(item.measure.text).splitlines()[0], item.measure.deadline,
-             item.measure.responsible) for item in plan_outline(plan) if isinstance(item, NumberedMeasure)]
+    return [
+        (item.number, m.plain_text(item.measure.text).splitlines()[0], item.measure.deadline, item.measure.responsible)
+        for item in plan_outline(plan)
+        if isinstance(item, NumberedMeasure)
+    ]
 
 
 # --- round trip on the bundled examples -------------------------------------------------
@@ -89,14 +94,26 @@ def _outline(plan, text=normalize) -> list[tuple]:
     from generator import model as m
     from generator.numbering import NumberedMeasure, plan_outline
 
-    return [(item.number, text(m.plain_text(item.measure.text)), text(item.measure.deadline or ""),
-             tuple(text(u) for u in item.measure.responsible))
-            for item in plan_outline(plan) if isinstance(item, NumberedMeasure)]
+    return [
+        (
+            item.number,
+            text(m.plain_text(item.measure.text)),
+            text(item.measure.deadline or ""),
+            tuple(text(u) for u in item.measure.responsible),
+        )
+        for item in plan_outline(plan)
+        if isinstance(item, NumberedMeasure)
+    ]
 
 
-@pytest.mark.parametrize("folder, plan_id, measures", [
-    ("noglik", "plan-msoko", 101), ("novosibirsk", "plan-2020", 28), ("pogranichny", "plan-msoko", 208),
-])
+@pytest.mark.parametrize(
+    "folder, plan_id, measures",
+    [
+        ("noglik", "plan-msoko", 101),
+        ("novosibirsk", "plan-2020", 28),
+        ("pogranichny", "plan-msoko", 208),
+    ],
+)
 def test_round_trip_recovers_every_measure(built, departments, tmp_path, folder, plan_id, measures):
     """Numbers as printed (gaps and repeats too), deadlines and units, measure by measure."""
     from generator.load import load
@@ -198,8 +215,11 @@ def make_foreign_order(path: Path) -> None:
     _para(doc, "О плане мероприятий по повышению качества", bold=True)
     _para(doc, "образования на 2021 год", bold=True)
     _para(doc, "В целях повышения качества образования в районе, приказываю:")
-    for text in ("Утвердить план мероприятий на 2021 год (приложение).",
-                 "Руководителям ОО обеспечить исполнение плана.", "Контроль оставляю за собой."):
+    for text in (
+        "Утвердить план мероприятий на 2021 год (приложение).",
+        "Руководителям ОО обеспечить исполнение плана.",
+        "Контроль оставляю за собой.",
+    ):
         doc.add_paragraph(text, style="List Number")
     _para(doc, "")
     _para(doc, "Начальник управления образования\t\t\tИ.И. Петрова")
@@ -210,8 +230,9 @@ def make_foreign_order(path: Path) -> None:
     _para(doc, "мероприятий по повышению качества образования на 2021 год", bold=True, align=ALIGN.CENTER)
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["№\nп/п", "Наименование мероприятий", "Сроки исполнения",
-                                                "Ответственные исполнители"]):
+    for cell, text in zip(
+        table.rows[0].cells, ["№\nп/п", "Наименование мероприятий", "Сроки исполнения", "Ответственные исполнители"]
+    ):
         cell.text = text
     _row(table, "1", "2", "3", "4")
     section = _row(table, "I. Организационные мероприятия", "", "", "", bold=True)
@@ -220,8 +241,13 @@ def make_foreign_order(path: Path) -> None:
     _row(table, "2.", "Мониторинг качества подготовки обучающихся:", "", "")
     _row(table, "2.1.", "мониторинг по математике", "Апрель 2021", "Методический кабинет")
     _row(table, "2.2.", "мониторинг по русскому языку", "Май 2021", "Методический кабинет\nРуководители ОО")
-    first = _row(table, "3.", "Работа с ОО с низкими результатами:\n- собеседования с руководителями;\n- выезды в ОО.",
-                 "В течение года", "Отдел образования")
+    first = _row(
+        table,
+        "3.",
+        "Работа с ОО с низкими результатами:\n- собеседования с руководителями;\n- выезды в ОО.",
+        "В течение года",
+        "Отдел образования",
+    )
     second = _row(table, "4.", "Курсы повышения квалификации учителей", "", "Методический кабинет")
     first[2].merge(second[2])
     doc.add_paragraph()
@@ -271,13 +297,19 @@ def test_foreign_order_recovers_every_measure(tmp_path):
     assert dep.organization.signatory("head").name == "И.И. Петрова"
     assert plan.signature.name == "А.А. Сидоров"
     assert plan.title == "ПЛАН мероприятий по повышению качества образования на 2021 год"
-    assert [(s.number, s.title) for s in plan.sections] == [("I", "Организационные мероприятия"),
-                                                           ("II", "Методическое сопровождение")]
-    assert plan.sections[0].measures[2].text[1] == m.Bullets(("собеседования с руководителями;", "выезды в ОО."),
-                                                             "-")
+    assert [(s.number, s.title) for s in plan.sections] == [
+        ("I", "Организационные мероприятия"),
+        ("II", "Методическое сопровождение"),
+    ]
+    assert plan.sections[0].measures[2].text[1] == m.Bullets(("собеседования с руководителями;", "выезды в ОО."), "-")
     assert plan.column_numbers
     assert [u.name for u in dep.organization.units] == [
-        "Отдел образования", "руководители ОО", "Методический кабинет", "Руководители ОО", "ШМО"]
+        "Отдел образования",
+        "руководители ОО",
+        "Методический кабинет",
+        "Руководители ОО",
+        "ШМО",
+    ]
     check = run_prikaz("check", str(folder), "--format", "json")
     assert '"number-repeat"' in check.stdout  # the printed «6, 6» is kept for the checker
     built = run_prikaz("build", str(folder), "-o", str(tmp_path / "out"), "--force")
@@ -310,9 +342,22 @@ def test_libreoffice_table_from_html(tmp_path):
     from generator.load import load
 
     (tmp_path / "plan.html").write_text(HTML, encoding="utf-8")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
-                    "--convert-to", "docx:MS Word 2007 XML", "plan.html", "--outdir", str(tmp_path)],
-                   cwd=tmp_path, capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "plan.html",
+            "--outdir",
+            str(tmp_path),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     folder = tmp_path / "otdel"
     result = run_prikaz("import", str(tmp_path / "plan.docx"), "-o", str(folder))
     assert result.returncode == 0, result.stderr
@@ -342,12 +387,15 @@ def _empty_word_document(path: Path) -> None:
     doc.save(str(path))
 
 
-@pytest.mark.parametrize("case, expected", [
-    ("text", "это не файл DOCX"),
-    ("zip", "повреждён"),
-    ("nothing", "не найдены ни приказ"),
-    ("missing", "нет такого файла"),
-])
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        ("text", "это не файл DOCX"),
+        ("zip", "повреждён"),
+        ("nothing", "не найдены ни приказ"),
+        ("missing", "нет такого файла"),
+    ],
+)
 def test_bad_input_is_refused_in_russian(tmp_path, case, expected):
     source = tmp_path / "input.docx"
     if case == "text":
@@ -410,10 +458,13 @@ def _package(path: Path, body: bytes | None = None, body_size: int = 0) -> None:
                 written += len(chunk)
 
 
-@pytest.mark.parametrize("case, expected", [
-    ("bomb", "zip-бомб"),
-    ("paragraphs", "абзацев"),
-])
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        ("bomb", "zip-бомб"),
+        ("paragraphs", "абзацев"),
+    ],
+)
 def test_hostile_packages_are_refused_before_parsing(tmp_path, case, expected):
     source = tmp_path / "bomb.docx"
     if case == "bomb":
@@ -432,8 +483,9 @@ def test_hostile_packages_are_refused_before_parsing(tmp_path, case, expected):
 def test_a_comparison_table_is_no_document(tmp_path):
     """What `prikaz diff` writes is a table of changes, not a plan: refused, nothing written."""
     out = tmp_path / "diff"
-    made = run_prikaz("diff", "content/novosibirsk/plan-2020.yaml", "content/novosibirsk/plan-2020-ed2.yaml",
-                      "-o", str(out))
+    made = run_prikaz(
+        "diff", "content/novosibirsk/plan-2020.yaml", "content/novosibirsk/plan-2020-ed2.yaml", "-o", str(out)
+    )
     assert made.returncode == 0, made.stderr
     comparison = next(out.rglob("*.comparison.docx"))
     folder = tmp_path / "org"

@@ -44,9 +44,16 @@ def outline(plan) -> list[tuple]:
 
     # Two contents compared by what they print: units that differ only in quotes are one unit
     # after import (the report says so), and print the same.
-    return [(item.number, printed(m.plain_text(item.measure.text)), printed(item.measure.deadline or ""),
-             tuple(printed(u) for u in item.measure.responsible))
-            for item in plan_outline(plan) if isinstance(item, NumberedMeasure)]
+    return [
+        (
+            item.number,
+            printed(m.plain_text(item.measure.text)),
+            printed(item.measure.deadline or ""),
+            tuple(printed(u) for u in item.measure.responsible),
+        )
+        for item in plan_outline(plan)
+        if isinstance(item, NumberedMeasure)
+    ]
 
 
 def import_plan(source: Path, folder: Path):
@@ -130,8 +137,11 @@ def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
     para(f"{date}\t\t\t\t\t№ {number}")
     para(order.title if order else f"Об утверждении плана «{plan.title}»", bold=True)
     para("В целях организации работы")
-    points = [m.plain_text(p.text) for p in order.points] if order else [
-        "Утвердить план мероприятий (приложение).", "Контроль за исполнением приказа оставляю за собой."]
+    points = (
+        [m.plain_text(p.text) for p in order.points]
+        if order
+        else ["Утвердить план мероприятий (приложение).", "Контроль за исполнением приказа оставляю за собой."]
+    )
     if not style.command_inline:
         para("ПРИКАЗЫВАЮ:")
     for k, point in enumerate(points, start=1):
@@ -296,11 +306,17 @@ def word_numbered(plan):
         return dataclasses.replace(x, number=None, children=tuple(measure(c) for c in x.children))
 
     def section(s):
-        return dataclasses.replace(s, number=None, numbered=False, measures=tuple(measure(x) for x in s.measures),
-                                   sections=tuple(section(c) for c in s.sections))
+        return dataclasses.replace(
+            s,
+            number=None,
+            numbered=False,
+            measures=tuple(measure(x) for x in s.measures),
+            sections=tuple(section(c) for c in s.sections),
+        )
 
-    return dataclasses.replace(plan, numbering=m.Numbering("unnumbered", "restart", True),
-                               sections=tuple(section(s) for s in plan.sections))
+    return dataclasses.replace(
+        plan, numbering=m.Numbering("unnumbered", "restart", True), sections=tuple(section(s) for s in plan.sections)
+    )
 
 
 def body_rows(plan) -> int:
@@ -448,9 +464,13 @@ def write_foreign_regulation(dep, regulation, header: str, path: Path) -> None:
     para("2. Контроль за исполнением приказа оставляю за собой.")
     para("Начальник управления\t\t\tВ.В. Смирнова")
     genitive = dep.organization.name_genitive
-    lines = {"annex": ["Приложение", f"к приказу {genitive}", "от 12.01.2022 № 7-од"], "none": [],
-             "number": ["Приложение № 1"], "approved": ["УТВЕРЖДЕНО", f"приказом {genitive}", "от 12.01.2022 № 7-од"],
-             "one-line": [f"Приложение 1 к приказу {genitive} от 12.01.2022 № 7-од"]}[header]
+    lines = {
+        "annex": ["Приложение", f"к приказу {genitive}", "от 12.01.2022 № 7-од"],
+        "none": [],
+        "number": ["Приложение № 1"],
+        "approved": ["УТВЕРЖДЕНО", f"приказом {genitive}", "от 12.01.2022 № 7-од"],
+        "one-line": [f"Приложение 1 к приказу {genitive} от 12.01.2022 № 7-од"],
+    }[header]
     for k, line in enumerate(lines):
         para(line, align=ALIGN.RIGHT).paragraph_format.page_break_before = k == 0
     para(regulation.title, bold=True, align=ALIGN.CENTER).paragraph_format.page_break_before = not lines
@@ -506,8 +526,11 @@ def all_year(departments):
     def fix_section(section):
         import dataclasses
 
-        return dataclasses.replace(section, measures=tuple(fix(x) for x in section.measures),
-                                   sections=tuple(fix_section(s) for s in section.sections))
+        return dataclasses.replace(
+            section,
+            measures=tuple(fix(x) for x in section.measures),
+            sections=tuple(fix_section(s) for s in section.sections),
+        )
 
     import dataclasses
 
@@ -619,8 +642,9 @@ def edit_bookmarks_fields_comments(document) -> None:
 
 
 @pytest.mark.parametrize("edit", [edit_tracked_changes, edit_bookmarks_fields_comments])
-@pytest.mark.parametrize("folder, plan_id, name", [
-    ("noglik", "plan-msoko", "order-2020-427"), ("pogranichny", "plan-msoko", "plan-msoko")])
+@pytest.mark.parametrize(
+    "folder, plan_id, name", [("noglik", "plan-msoko", "order-2020-427"), ("pogranichny", "plan-msoko", "plan-msoko")]
+)
 def test_built_file_edited(built, departments, tmp_path, folder, plan_id, name, edit):
     from docx import Document
 
@@ -648,29 +672,50 @@ def libreoffice_copies(built, departments, tmp_path_factory):
         pytest.skip("LibreOffice (soffice) не установлен")
     out = tmp_path_factory.mktemp("lo")
     dep = departments["noglik"]
-    write_foreign(dep, dep.document("plan-msoko"), dep.document("order-2020-427"),
-                  Style(header="none", splits=[10, 40], repeat="flag", separator="\n"), out / "foreign.docx")
-    names = ["noglik/order-2020-427.docx", "taimyr/regulation-msoko.docx", "pogranichny/plan-msoko.docx",
-             str(out / "foreign.docx")]
+    write_foreign(
+        dep,
+        dep.document("plan-msoko"),
+        dep.document("order-2020-427"),
+        Style(header="none", splits=[10, 40], repeat="flag", separator="\n"),
+        out / "foreign.docx",
+    )
+    names = [
+        "noglik/order-2020-427.docx",
+        "taimyr/regulation-msoko.docx",
+        "pogranichny/plan-msoko.docx",
+        str(out / "foreign.docx"),
+    ]
     profile = f"-env:UserInstallation=file://{out / 'profile'}"
     for folder in ("resaved", "odt", "fromodt"):
         (out / folder).mkdir()
     sources = [str(built / n) for n in names]  # an absolute name stays as it is
     run = [soffice, profile, "--headless", "--convert-to"]
-    subprocess.run(run + ["docx:MS Word 2007 XML", "--outdir", str(out / "resaved"), *sources],
-                   capture_output=True, timeout=300, check=True)
-    subprocess.run(run + ["odt", "--outdir", str(out / "odt"), *sources], capture_output=True, timeout=300,
-                   check=True)
+    subprocess.run(
+        run + ["docx:MS Word 2007 XML", "--outdir", str(out / "resaved"), *sources],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    subprocess.run(run + ["odt", "--outdir", str(out / "odt"), *sources], capture_output=True, timeout=300, check=True)
     odts = sorted(str(p) for p in (out / "odt").glob("*.odt"))
-    subprocess.run(run + ["docx:MS Word 2007 XML", "--outdir", str(out / "fromodt"), *odts],
-                   capture_output=True, timeout=300, check=True)
+    subprocess.run(
+        run + ["docx:MS Word 2007 XML", "--outdir", str(out / "fromodt"), *odts],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
     return out
 
 
 @pytest.mark.parametrize("kind", ["resaved", "fromodt"])
-@pytest.mark.parametrize("folder, plan_id, name", [
-    ("noglik", "plan-msoko", "order-2020-427"), ("pogranichny", "plan-msoko", "plan-msoko"),
-    ("noglik", "plan-msoko", "foreign")])
+@pytest.mark.parametrize(
+    "folder, plan_id, name",
+    [
+        ("noglik", "plan-msoko", "order-2020-427"),
+        ("pogranichny", "plan-msoko", "plan-msoko"),
+        ("noglik", "plan-msoko", "foreign"),
+    ],
+)
 def test_libreoffice_copies_of_plans(libreoffice_copies, departments, tmp_path, kind, folder, plan_id, name):
     imported, got, _ = import_plan(libreoffice_copies / kind / f"{name}.docx", tmp_path / "org")
     assert outline(got) == outline(departments[folder].document(plan_id))
@@ -685,8 +730,11 @@ def test_libreoffice_copies_of_a_regulation(libreoffice_copies, departments, tmp
     from generator.numbering import NumberedClause, regulation_outline
 
     def clauses(regulation):
-        return [(item.number, printed(m.plain_text(item.clause.text)))  # as both print
-                for item in regulation_outline(regulation) if isinstance(item, NumberedClause)]
+        return [
+            (item.number, printed(m.plain_text(item.clause.text)))  # as both print
+            for item in regulation_outline(regulation)
+            if isinstance(item, NumberedClause)
+        ]
 
     imported = import_docx(str(libreoffice_copies / kind / "regulation-msoko.docx"))
     validate(imported, str(tmp_path / "org"))
@@ -727,12 +775,26 @@ def test_random_rows_never_vanish(departments, tmp_path):
 # --- the ledger on any arrangement of blocks -------------------------------------------------
 
 PIECES = [
-    ("p", "ПРИКАЗ"), ("p", "15.03.2021\t\t№ 12"), ("p", "О мерах"), ("p", "ПРИКАЗЫВАЮ:"),
-    ("p", "1. Утвердить план."), ("p", "2. Контроль оставляю за собой."), ("p", "Начальник\t\tИ.И. Петрова"),
-    ("p", "Приложение № 1"), ("p", "УТВЕРЖДЕН приказом отдела от 15.03.2021 № 12"), ("p", "ПЛАН мероприятий"),
-    ("p", "1. Общие положения"), ("p", "1.1. Текст пункта."), ("p", ""), ("p", "Исп. Сидорова, тел. 2-22-22"),
-    ("p", "ПРИКАЗЫВАЮ: 1. Утвердить план."), ("p", "Приложение 2 к приказу отдела"),
-    ("t", "plan"), ("t", "rows"), ("t", "other"), ("t", "grif"),
+    ("p", "ПРИКАЗ"),
+    ("p", "15.03.2021\t\t№ 12"),
+    ("p", "О мерах"),
+    ("p", "ПРИКАЗЫВАЮ:"),
+    ("p", "1. Утвердить план."),
+    ("p", "2. Контроль оставляю за собой."),
+    ("p", "Начальник\t\tИ.И. Петрова"),
+    ("p", "Приложение № 1"),
+    ("p", "УТВЕРЖДЕН приказом отдела от 15.03.2021 № 12"),
+    ("p", "ПЛАН мероприятий"),
+    ("p", "1. Общие положения"),
+    ("p", "1.1. Текст пункта."),
+    ("p", ""),
+    ("p", "Исп. Сидорова, тел. 2-22-22"),
+    ("p", "ПРИКАЗЫВАЮ: 1. Утвердить план."),
+    ("p", "Приложение 2 к приказу отдела"),
+    ("t", "plan"),
+    ("t", "rows"),
+    ("t", "other"),
+    ("t", "grif"),
 ]
 
 
@@ -742,10 +804,12 @@ def _arranged(doc, pieces, rng) -> None:
             paragraph = doc.add_paragraph()
             paragraph.add_run(value).bold = rng.random() < 0.3
             continue
-        rows = {"plan": [["№", "Мероприятие", "Срок", "Ответственные"], ["1", "Совещание", "Весь период", "ОО"]],
-                "rows": [["2", "Мероприятия по направлению", "Весь период", "МОУО"], ["3", "Анализ", "Май", "ИМЦ"]],
-                "other": [["Фамилия", "Подпись"], ["Иванов", ""]],
-                "grif": [["", "УТВЕРЖДЕН\nприказом отдела\nот 15.03.2021 № 12"]]}[value]
+        rows = {
+            "plan": [["№", "Мероприятие", "Срок", "Ответственные"], ["1", "Совещание", "Весь период", "ОО"]],
+            "rows": [["2", "Мероприятия по направлению", "Весь период", "МОУО"], ["3", "Анализ", "Май", "ИМЦ"]],
+            "other": [["Фамилия", "Подпись"], ["Иванов", ""]],
+            "grif": [["", "УТВЕРЖДЕН\nприказом отдела\nот 15.03.2021 № 12"]],
+        }[value]
         table = doc.add_table(rows=0, cols=len(rows[0]))
         for row in rows:
             for cell, text in zip(table.add_row().cells, row):
@@ -773,8 +837,9 @@ def test_any_arrangement_is_imported_or_refused_and_nothing_is_silent(tmp_path_f
         return
     validate(imported, str(source.parent / "org"))  # what is written loads
     ledger = imported.accounting
-    units = sum(1 for kind, value in pieces if kind == "p" and value) + sum(1 if value == "grif" else 2
-                                                                           for kind, value in pieces if kind == "t")
+    units = sum(1 for kind, value in pieces if kind == "p" and value) + sum(
+        1 if value == "grif" else 2 for kind, value in pieces if kind == "t"
+    )
     assert ledger.units == units
     assert ledger.units == ledger.carried + ledger.reported + ledger.unaccounted
     notes = [n for n in imported.report.notes if n.message.startswith(("абзац не перенесён", "строка таблицы"))]

@@ -135,9 +135,22 @@ def through_libreoffice(path: Path, work: Path) -> Path:
     out = work / "resaved"
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="prikaz-test-lo-") as profile:
-        subprocess.run([soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                        "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(path)],
-                       check=True, capture_output=True, timeout=240)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "docx:MS Word 2007 XML",
+                "--outdir",
+                str(out),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=240,
+        )
     return out / path.name
 
 
@@ -277,8 +290,11 @@ def test_clerk_edits_come_back_as_exactly_those_changes(tmp_path, name):
     assert stem(numbers[added]) == stem(anchor_number) + ".1"
     # the renamed unit joined the registry, the rest of organization.yaml is as it was
     assert NEW_UNIT in {u.name for u in dep2.organization.units}
-    assert (folder / "organization.yaml").read_text(encoding="utf-8").startswith(
-        (CONTENT / org / "organization.yaml").read_text(encoding="utf-8").rstrip("\n").rsplit("\n", 1)[0])
+    assert (
+        (folder / "organization.yaml")
+        .read_text(encoding="utf-8")
+        .startswith((CONTENT / org / "organization.yaml").read_text(encoding="utf-8").rstrip("\n").rsplit("\n", 1)[0])
+    )
     assert "изменено" in done.stdout and "исключено: 1" in done.stdout and "добавлено: 1" in done.stdout
 
 
@@ -293,8 +309,9 @@ def test_typography_of_an_office_resave_is_no_change(tmp_path, name):
     document = Document(str(build_annex(folder, plan_file, tmp_path / "out")))
     for t in document.element.body.iter(qn("w:t")):
         if t.text:
-            t.text = (t.text.replace("«", '"').replace("»", '"').replace("–", "-").replace("\u00a0", " ")
-                      .replace("ё", "е"))
+            t.text = (
+                t.text.replace("«", '"').replace("»", '"').replace("–", "-").replace("\u00a0", " ").replace("ё", "е")
+            )
     edited = tmp_path / "retyped.docx"
     document.save(str(edited))
     done = import_edition(through_libreoffice(edited, tmp_path), plan_file, "--id", "plan-same", cwd=tmp_path)
@@ -312,7 +329,7 @@ def test_rows_renumbered_by_hand_keep_their_numbers(tmp_path):
     rows = measure_rows(document, dep, old)
     gone = 3
     section = rows[gone].path[:-1]
-    following = [r for r in rows[gone + 1:] if r.path[:-1] == section]
+    following = [r for r in rows[gone + 1 :] if r.path[:-1] == section]
     for before, row in zip([rows[gone], *following], following):  # the clerk closes the gap
         set_cell(cells(row.tr)[0], before.number)
     rows[gone].tr.getparent().remove(rows[gone].tr)
@@ -334,8 +351,9 @@ def test_a_file_of_another_plan_is_refused_and_nothing_written(tmp_path):
     before = sorted(p.name for p in folder.iterdir())
     organization = (folder / "organization.yaml").read_bytes()
     foreign = build_annex(other, other / "plan-msoko.yaml", tmp_path / "out")
-    done = import_edition(foreign, folder / "plan-msoko.yaml", "--order", str(folder / "order-2020-427.yaml"),
-                          cwd=tmp_path)
+    done = import_edition(
+        foreign, folder / "plan-msoko.yaml", "--order", str(folder / "order-2020-427.yaml"), cwd=tmp_path
+    )
     assert done.returncode == 2
     assert "это не редакция плана «plan-msoko»" in done.stderr and "не удалось сопоставить строки" in done.stderr
     assert "Traceback" not in done.stderr
@@ -354,16 +372,20 @@ def test_with_order_the_amendment_order_names_the_edits(tmp_path):
     edited = tmp_path / "one-edit.docx"
     document.save(str(edited))
     order = tmp_path / "order-2021-15.yaml"
-    order.write_text('format: 1\nkind: order\nid: order-2021-15\ndate: 2021-03-01\nnumber: "15"\n'
-                     'amendment: {old: plan-msoko, new: plan-msoko-ed2}\n'
-                     'points:\n  - Контроль исполнения приказа оставляю за собой.\nsignatory: renkevich\n',
-                     encoding="utf-8")
+    order.write_text(
+        'format: 1\nkind: order\nid: order-2021-15\ndate: 2021-03-01\nnumber: "15"\n'
+        "amendment: {old: plan-msoko, new: plan-msoko-ed2}\n"
+        "points:\n  - Контроль исполнения приказа оставляю за собой.\nsignatory: renkevich\n",
+        encoding="utf-8",
+    )
     done = import_edition(edited, plan_file, "--order", str(order), "-o", str(tmp_path / "orders"), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     written = tmp_path / "orders" / "noglik" / "order-2021-15.docx"
     order_docx = Document(str(written))
-    text = "\n".join([p.text for p in order_docx.paragraphs]
-                     + [c.text for t in order_docx.tables for row in t.rows for c in row.cells])
+    text = "\n".join(
+        [p.text for p in order_docx.paragraphs]
+        + [c.text for t in order_docx.tables for row in t.rows for c in row.cells]
+    )
     assert "О внесении изменения" in text
     number = stem(rows[5].number)
     assert re.search(rf"пункт\w* {re.escape(number)}\b", text)  # «пункта 1.6», «Пункт 1.6 …», «в пункте 1.6»
@@ -396,8 +418,12 @@ def own_word_file(plan: m.Plan, numbers: dict, target: Path) -> list[tuple[tuple
             merged.paragraphs[0].runs[0].bold = True
         elif isinstance(node, m.Measure):
             row = table.add_row()
-            values = (numbers.get(path) or "", plain(m.plain_text(node.text)), plain(node.deadline or ""),
-                      plain(", ".join(node.responsible)))
+            values = (
+                numbers.get(path) or "",
+                plain(m.plain_text(node.text)),
+                plain(node.deadline or ""),
+                plain(", ".join(node.responsible)),
+            )
             for cell, value in zip(row.cells, values):
                 cell.text = value
             rows.append((path, node, row._tr))
@@ -418,9 +444,12 @@ def test_a_departments_own_word_file(tmp_path, name):
     assert edits(old, load_plan(folder, "plan-same")[1]) == []
 
     document = Document(str(own))
-    rows = [Row(tr, path, node, numbers_of(dep, old).get(path) or "")
-            for tr in document.tables[0]._tbl.tr_lst[1:] if len(cells(tr)) == 4
-            for path, node in [_measure_of(tr, old, dep)]]
+    rows = [
+        Row(tr, path, node, numbers_of(dep, old).get(path) or "")
+        for tr in document.tables[0]._tbl.tr_lst[1:]
+        if len(cells(tr)) == 4
+        for path, node in [_measure_of(tr, old, dep)]
+    ]
     expected, _unit = clerk_edits(rows, old.responsible_separator)
     edited = tmp_path / "own-edited.docx"
     document.save(str(edited))
@@ -439,9 +468,30 @@ def _measure_of(tr, plan, dep):
 
 # --- a property: random edit scripts on a small generated plan ---------------------------------
 
-WORDS = ("организация", "проведение", "мониторинг", "качества", "образования", "обучающихся", "педагогов",
-         "семинар", "конкурс", "анализ", "результатов", "оценки", "школ", "муниципальных", "методической",
-         "поддержки", "подготовка", "отчета", "совещание", "руководителей", "олимпиады", "участия")
+WORDS = (
+    "организация",
+    "проведение",
+    "мониторинг",
+    "качества",
+    "образования",
+    "обучающихся",
+    "педагогов",
+    "семинар",
+    "конкурс",
+    "анализ",
+    "результатов",
+    "оценки",
+    "школ",
+    "муниципальных",
+    "методической",
+    "поддержки",
+    "подготовка",
+    "отчета",
+    "совещание",
+    "руководителей",
+    "олимпиады",
+    "участия",
+)
 UNITS = ("Отдел образования", "ММС", "ОО", "Руководители ОО", "Методический кабинет")
 DEADLINES = ("Январь 2022", "В течение года", "Ежеквартально", "До 1 июня 2022", "Май-июнь 2022")
 
@@ -457,9 +507,13 @@ def small_plans(draw):
         measures = []
         for _ in range(size):
             text = next(texts)
-            measures.append(m.Measure((m.Paragraph(text[:1].upper() + text[1:]),), draw(st.sampled_from(DEADLINES)),
-                                      tuple(draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=2,
-                                                          unique=True)))))
+            measures.append(
+                m.Measure(
+                    (m.Paragraph(text[:1].upper() + text[1:]),),
+                    draw(st.sampled_from(DEADLINES)),
+                    tuple(draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=2, unique=True))),
+                )
+            )
         sections.append(m.Section(f"Раздел {s + 1}: {draw(st.sampled_from(WORDS))}", measures=tuple(measures)))
     return m.Plan("plan-small", "План мероприятий по повышению качества образования", tuple(sections))
 
@@ -468,8 +522,11 @@ EDITS = ("deadline", "text", "delete", "insert", "units")
 
 
 @settings(max_examples=40, deadline=None)
-@given(plan=small_plans(), script=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 100)), max_size=4),
-       seed=st.integers(0, 10))
+@given(
+    plan=small_plans(),
+    script=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 100)), max_size=4),
+    seed=st.integers(0, 10),
+)
 def test_random_edit_scripts_on_a_small_plan(plan, script, seed):
     from generator.dump import to_yaml
 
@@ -477,10 +534,20 @@ def test_random_edit_scripts_on_a_small_plan(plan, script, seed):
         work = Path(work)
         folder = work / "org"
         folder.mkdir()
-        (folder / "organization.yaml").write_text(to_yaml({
-            "format": "1", "kind": "organization", "name": "Управление образования", "name_genitive":
-            "управления образования", "letterhead": ["УПРАВЛЕНИЕ ОБРАЗОВАНИЯ"], "signatories": {},
-            "units": [{"name": u} for u in UNITS]}), encoding="utf-8")
+        (folder / "organization.yaml").write_text(
+            to_yaml(
+                {
+                    "format": "1",
+                    "kind": "organization",
+                    "name": "Управление образования",
+                    "name_genitive": "управления образования",
+                    "letterhead": ["УПРАВЛЕНИЕ ОБРАЗОВАНИЯ"],
+                    "signatories": {},
+                    "units": [{"name": u} for u in UNITS],
+                }
+            ),
+            encoding="utf-8",
+        )
         (folder / "plan-small.yaml").write_text(to_yaml(_plan_dict(plan)), encoding="utf-8")
         dep, old = load_plan(folder, "plan-small")
         own = work / "plan.docx"
@@ -535,7 +602,19 @@ def test_random_edit_scripts_on_a_small_plan(plan, script, seed):
 
 
 def _plan_dict(plan: m.Plan) -> dict:
-    return {"format": "1", "kind": "plan", "id": plan.id, "title": plan.title, "sections": [
-        {"title": s.title, "measures": [{"text": m.plain_text(mm.text), "deadline": mm.deadline,
-                                          "responsible": list(mm.responsible)} for mm in s.measures]}
-        for s in plan.sections]}
+    return {
+        "format": "1",
+        "kind": "plan",
+        "id": plan.id,
+        "title": plan.title,
+        "sections": [
+            {
+                "title": s.title,
+                "measures": [
+                    {"text": m.plain_text(mm.text), "deadline": mm.deadline, "responsible": list(mm.responsible)}
+                    for mm in s.measures
+                ],
+            }
+            for s in plan.sections
+        ],
+    }

@@ -71,9 +71,17 @@ def _measure_paths(measures, prefix):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from([None, "1", "2", "5", "IV"]),
-                          st.lists(st.tuples(NUMBERS, st.lists(NUMBERS, max_size=2)), max_size=3)),
-                min_size=1, max_size=4), st.booleans())
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([None, "1", "2", "5", "IV"]),
+            st.lists(st.tuples(NUMBERS, st.lists(NUMBERS, max_size=2)), max_size=3),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.booleans(),
+)
 def test_every_printed_clause_number_is_shown(chapters, dot):
     printed: dict = {}
     built = []

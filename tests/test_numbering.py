@@ -7,8 +7,7 @@ def measure(text="м", number=None, children=()):
 
 
 def section(title="р", measures=(), sections=(), numbered=True, number=None):
-    return m.Section(title=title, measures=tuple(measures), sections=tuple(sections),
-                     numbered=numbered, number=number)
+    return m.Section(title=title, measures=tuple(measures), sections=tuple(sections), numbered=numbered, number=number)
 
 
 def numbers(plan):
@@ -20,8 +19,7 @@ def plan(*sections, **numbering):
 
 
 def test_hierarchical_numbers_follow_the_section():
-    p = plan(section(measures=[measure(), measure(children=[measure(), measure()])]),
-             section(measures=[measure()]))
+    p = plan(section(measures=[measure(), measure(children=[measure(), measure()])]), section(measures=[measure()]))
     assert numbers(p) == ["1.", "1.1", "1.2", "1.2.1", "1.2.2", "2.", "2.1"]
 
 
@@ -31,15 +29,22 @@ def test_trailing_dot_is_a_setting():
 
 
 def test_restart_numbers_each_section_from_one_under_unnumbered_headings():
-    p = plan(section(measures=[measure(), measure()]), section(measures=[measure()]),
-             sections="unnumbered", measures="restart")
+    p = plan(
+        section(measures=[measure(), measure()]),
+        section(measures=[measure()]),
+        sections="unnumbered",
+        measures="restart",
+    )
     assert numbers(p) == [None, "1", "2", None, "1"]
 
 
 def test_numbered_sections_with_restarting_tables_and_subsections():
-    p = plan(section(numbered=False, measures=[measure(number="1.1.")]),
-             section(sections=[section(measures=[measure(), measure()]), section(measures=[measure()])]),
-             measures="restart", trailing_dot=True)
+    p = plan(
+        section(numbered=False, measures=[measure(number="1.1.")]),
+        section(sections=[section(measures=[measure(), measure()]), section(measures=[measure()])]),
+        measures="restart",
+        trailing_dot=True,
+    )
     assert numbers(p) == [None, "1.1.", "1.", "1.1.", "1.", "2.", "1.2.", "1."]
 
 
@@ -54,9 +59,11 @@ def test_children_of_an_explicit_number_continue_from_it():
 
 
 def test_three_levels_with_numbered_section_rows():
-    p = plan(section(measures=[measure()]),
-             section(measures=[measure(), measure(), measure(children=[measure()])]),
-             trailing_dot=True)
+    p = plan(
+        section(measures=[measure()]),
+        section(measures=[measure(), measure(), measure(children=[measure()])]),
+        trailing_dot=True,
+    )
     assert numbers(p)[-2:] == ["2.3.", "2.3.1."]
 
 

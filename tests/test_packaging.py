@@ -25,8 +25,14 @@ SOURCES = ("pyproject.toml", "setup.py", "README.md", "generator", "templates")
 
 def _run(*args, cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    return subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
-                          env={**env, "PYTHONWARNINGS": "ignore"})
+    return subprocess.run(
+        [str(a) for a in args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**env, "PYTHONWARNINGS": "ignore"},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +45,19 @@ def wheel(tmp_path_factory) -> Path:
         else:
             shutil.copy2(path, source / name)
     dist = tmp_path_factory.mktemp("dist")
-    done = _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                "--disable-pip-version-check", "-w", dist, source, cwd=source)
+    done = _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "--disable-pip-version-check",
+        "-w",
+        dist,
+        source,
+        cwd=source,
+    )
     assert done.returncode == 0, done.stderr
     (built,) = dist.glob("prikaz-*.whl")
     return built
@@ -54,16 +71,29 @@ def installed(wheel, tmp_path_factory) -> Path:
     bin_dir = venv / "bin"
     (purelib,) = (venv / "lib").glob("python3*/site-packages")
     (purelib / "borrowed-dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n")
-    done = _run(sys.executable, "-m", "pip", "--python", bin_dir / "python", "install", "--no-deps",
-                "--disable-pip-version-check", wheel, cwd=venv)
+    done = _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        bin_dir / "python",
+        "install",
+        "--no-deps",
+        "--disable-pip-version-check",
+        wheel,
+        cwd=venv,
+    )
     assert done.returncode == 0, done.stderr
     return bin_dir
 
 
 def test_wheel_carries_every_template_and_site_asset(wheel):
     shipped = set(zipfile.ZipFile(wheel).namelist())
-    bundled = {f"generator/templates/{p.relative_to(ROOT / 'templates').as_posix()}"
-               for p in (ROOT / "templates").rglob("*") if p.is_file()}
+    bundled = {
+        f"generator/templates/{p.relative_to(ROOT / 'templates').as_posix()}"
+        for p in (ROOT / "templates").rglob("*")
+        if p.is_file()
+    }
     assert bundled and bundled <= shipped
 
 

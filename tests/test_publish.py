@@ -23,8 +23,16 @@ from generator.numbering import NumberedSection, plan_outline
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="нет LibreOffice: make setup")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +48,11 @@ def published(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 class Links(HTMLParser):
@@ -63,8 +74,10 @@ def links_of(page: Path) -> list[str]:
     return parser.targets
 
 
-FILE_ENTRY = re.compile(r'<a href="([^"]+)">(PDF|DOCX)</a> <span class="size">([^<]+)</span>\s*'
-                        r'<span class="sha" title="SHA-256">SHA-256: <code>([0-9a-f]{64})</code>')
+FILE_ENTRY = re.compile(
+    r'<a href="([^"]+)">(PDF|DOCX)</a> <span class="size">([^<]+)</span>\s*'
+    r'<span class="sha" title="SHA-256">SHA-256: <code>([0-9a-f]{64})</code>'
+)
 
 
 def test_index_lists_every_order_and_every_plan_and_regulation(published):
@@ -77,7 +90,7 @@ def test_index_lists_every_order_and_every_plan_and_regulation(published):
         for doc in dep.documents:
             if isinstance(doc, m.Order) and doc.amendment is None:
                 assert doc.title in page
-                assert f"№\u00a0{doc.number.replace(' ', chr(0xa0))}" in page
+                assert f"№\u00a0{doc.number.replace(' ', chr(0xA0))}" in page
         works = {history(dep).work_of(d.id)[0].id for d in dep.documents if isinstance(d, m.Plan | m.Regulation)}
         for work in works:
             assert f'href="{Path(dep.folder).name}/{work}.html"' in page
@@ -94,8 +107,12 @@ def test_index_lists_every_order_and_every_plan_and_regulation(published):
 def test_every_link_of_every_page_resolves(published):
     content, site, _ = published
     pages = sorted(site.rglob("*.html"))
-    works = {(d.folder, history(d).work_of(doc.id)[0].id) for d in load([str(p) for p in sorted(content.iterdir())])
-             for doc in d.documents if isinstance(doc, m.Plan | m.Regulation)}
+    works = {
+        (d.folder, history(d).work_of(doc.id)[0].id)
+        for d in load([str(p) for p in sorted(content.iterdir())])
+        for doc in d.documents
+        if isinstance(doc, m.Plan | m.Regulation)
+    }
     assert len(pages) == 1 + len(works)  # the index and a page per plan or regulation
     checked = 0
     for page in pages:
@@ -134,7 +151,7 @@ def test_plan_page_shows_its_editions_and_orders(published):
     assert "изменения внесены приказом от 15.04.2020 № 0415-09" in page
     assert "О внесении изменений в приказ" in page
     # An illustrative edition is listed, never called the one in force: the original is.
-    assert 'href="../novosibirsk/plan-2020.pdf"' in page[:page.index("Редакции")]
+    assert 'href="../novosibirsk/plan-2020.pdf"' in page[: page.index("Редакции")]
     assert "(пример, не действующий документ) — действующая" not in page
     assert page.count("— действующая") == 1 and "первоначальная — действующая" in page
     assert "Организационные мероприятия" in page  # the contents
@@ -161,8 +178,11 @@ def test_pdf_metadata_outline_and_archival_marks(published):
     assert "<pdfaid:part>2</pdfaid:part>" in xmp and html.escape(order.title, quote=False) in xmp
     assert "<xmp:CreateDate>2020-09-09T12:00:00Z</xmp:CreateDate>" in xmp
     plan = dep.document("plan-msoko")
-    sections = [" ".join(filter(None, [i.number, i.section.title])) for i in plan_outline(plan)
-                if isinstance(i, NumberedSection)]
+    sections = [
+        " ".join(filter(None, [i.number, i.section.title]))
+        for i in plan_outline(plan)
+        if isinstance(i, NumberedSection)
+    ]
     bookmarks = [item.title.replace("\u00a0", " ") for item in _flatten(reader.outline)]  # titles bind their last word
     assert bookmarks[0] == order.title
     assert [b for b in bookmarks if b in sections] == sections  # each section, in order
@@ -200,8 +220,13 @@ def test_an_edited_plan_changes_only_its_own_files(published, tmp_path):
     assert result.returncode == 0, result.stderr
     after = snapshot(tmp_path / "site")
     changed = sorted(name for name in after if after[name] != before.get(name))
-    assert changed == ["index.html", "manifest.json", "pogranichny/plan-msoko.docx", "pogranichny/plan-msoko.html",
-                       "pogranichny/plan-msoko.pdf"]
+    assert changed == [
+        "index.html",
+        "manifest.json",
+        "pogranichny/plan-msoko.docx",
+        "pogranichny/plan-msoko.html",
+        "pogranichny/plan-msoko.pdf",
+    ]
     assert "PDF: преобразовано 1" in result.stdout
 
 
@@ -222,9 +247,14 @@ def test_without_libreoffice_the_site_is_left_as_it_was(published, tmp_path):
     shutil.copytree(site, tmp_path / "site")
     (tmp_path / "site" / "noglik" / "plan-msoko.pdf").unlink()  # so a conversion is needed
     before = snapshot(tmp_path / "site")
-    result = subprocess.run([str(PRIKAZ), "publish", str(content), "--site", str(tmp_path / "site"), "--force"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "PATH": str(tmp_path / "empty")})
+    result = subprocess.run(
+        [str(PRIKAZ), "publish", str(content), "--site", str(tmp_path / "site"), "--force"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PATH": str(tmp_path / "empty")},
+    )
     assert result.returncode == 3
     assert "LibreOffice не найден" in result.stderr and "apt-get install libreoffice-writer-nogui" in result.stderr
     assert "страницы сайта не обновлены" in result.stderr and "Traceback" not in result.stderr
@@ -248,8 +278,9 @@ def test_pages_in_chromium(published, tmp_path, page, width):
     text = re.sub(r"\b[0-9a-f]{64}\b", "0" * 64, shown.read_text(encoding="utf-8"))
     shown.write_text(re.sub(r"\d+(,\d+)? [КМ]Б", "100 КБ", text), encoding="utf-8")
     shot = tmp_path / "page.png"
-    subprocess.run([*run, f"--window-size={width},1400", f"--screenshot={shot}", shown.as_uri()],
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [*run, f"--window-size={width},1400", f"--screenshot={shot}", shown.as_uri()], capture_output=True, timeout=120
+    )
     from PIL import Image
 
     with Image.open(shot) as image:

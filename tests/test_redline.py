@@ -55,8 +55,7 @@ def blocks(data: bytes) -> list[tuple]:
             result.append(("p", _text(child)))
         elif child.tag == f"{W}tbl":
             for tr in child.iter(f"{W}tr"):
-                result.append(("row", tuple("\n".join(_text(p) for p in tc.iter(f"{W}p"))
-                                            for tc in tr.iter(f"{W}tc"))))
+                result.append(("row", tuple("\n".join(_text(p) for p in tc.iter(f"{W}p")) for tc in tr.iter(f"{W}tc"))))
     return result
 
 
@@ -82,8 +81,9 @@ def reviewed(data: bytes, accept: bool) -> list[tuple]:
     gone = f"{W}del" if accept else f"{W}ins"
 
     def text(p) -> str:
-        return "".join(t.text or "" for r in p.iter(f"{W}r") if r.getparent().tag != gone
-                       for t in r.iter(f"{W}t", f"{W}delText"))
+        return "".join(
+            t.text or "" for r in p.iter(f"{W}r") if r.getparent().tag != gone for t in r.iter(f"{W}t", f"{W}delText")
+        )
 
     def joined(paragraphs) -> list[str]:
         texts, pending = [], ""
@@ -106,16 +106,20 @@ def reviewed(data: bytes, accept: bool) -> list[tuple]:
         if child is not None and child.tag == f"{W}tbl":
             for tr in child.iter(f"{W}tr"):
                 if tr.find(f"{W}trPr/{gone}") is None:
-                    result.append(("row", tuple("\n".join(joined(tc.iterchildren(f"{W}p")))
-                                                for tc in tr.iter(f"{W}tc"))))
+                    result.append(
+                        ("row", tuple("\n".join(joined(tc.iterchildren(f"{W}p"))) for tc in tr.iter(f"{W}tc")))
+                    )
     return result
 
 
 def marked_paragraphs(data: bytes) -> int:
     """Paragraphs outside tables that carry any tracked change."""
     body = document_xml(data).find(f"{W}body")
-    return sum(1 for p in body.iterchildren(f"{W}p")
-               if any(True for _ in p.iter(f"{W}ins", f"{W}del", f"{W}rPrChange", f"{W}pPrChange")))
+    return sum(
+        1
+        for p in body.iterchildren(f"{W}p")
+        if any(True for _ in p.iter(f"{W}ins", f"{W}del", f"{W}rPrChange", f"{W}pPrChange"))
+    )
 
 
 def tracked_rows(data: bytes) -> list[str]:
@@ -158,20 +162,48 @@ def libreoffice_review(tmp_path: Path, documents: list[bytes]) -> list[tuple[byt
     for k, data in enumerate(documents):
         source = tmp_path / f"redline-{k}.docx"
         source.write_bytes(data)
-        args += ["accept", str(source), str(tmp_path / f"accepted-{k}.docx"),
-                 "reject", str(source), str(tmp_path / f"rejected-{k}.docx")]
-    done = subprocess.run([UNO_PYTHON, str(LO_REVIEW), "--timeout", "300", *args],
-                          capture_output=True, text=True, timeout=360)
+        args += [
+            "accept",
+            str(source),
+            str(tmp_path / f"accepted-{k}.docx"),
+            "reject",
+            str(source),
+            str(tmp_path / f"rejected-{k}.docx"),
+        ]
+    done = subprocess.run(
+        [UNO_PYTHON, str(LO_REVIEW), "--timeout", "300", *args], capture_output=True, text=True, timeout=360
+    )
     assert done.returncode == 0, done.stderr
-    return [((tmp_path / f"accepted-{k}.docx").read_bytes(), (tmp_path / f"rejected-{k}.docx").read_bytes())
-            for k in range(len(documents))]
+    return [
+        ((tmp_path / f"accepted-{k}.docx").read_bytes(), (tmp_path / f"rejected-{k}.docx").read_bytes())
+        for k in range(len(documents))
+    ]
 
 
 # --- edition scripts --------------------------------------------------------------------
 
-WORDS = ("организация", "проведение", "мониторинг", "семинар", "педагогов", "школ", "результатов",
-         "анализ", "методической", "поддержки", "учителей", "математики", "отчёта", "сетевого",
-         "взаимодействия", "выпускников", "качества", "оценки", "родителей", "конференции")
+WORDS = (
+    "организация",
+    "проведение",
+    "мониторинг",
+    "семинар",
+    "педагогов",
+    "школ",
+    "результатов",
+    "анализ",
+    "методической",
+    "поддержки",
+    "учителей",
+    "математики",
+    "отчёта",
+    "сетевого",
+    "взаимодействия",
+    "выпускников",
+    "качества",
+    "оценки",
+    "родителей",
+    "конференции",
+)
 MONTHS = ("Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь")
 
 
@@ -204,8 +236,13 @@ def edit_plan(plan: m.Plan, rng: random.Random) -> tuple[m.Plan, Script]:
         keys = [repr(x) for x in measures]
         for i, measure in enumerate(measures):
             if rng.random() < 0.07:
-                result.append(m.Measure(text=(m.Paragraph(_phrase(rng, rng.randint(4, 12))),),
-                                        deadline=f"{rng.choice(MONTHS)} 2021", responsible=("МОУО",)))
+                result.append(
+                    m.Measure(
+                        text=(m.Paragraph(_phrase(rng, rng.randint(4, 12))),),
+                        deadline=f"{rng.choice(MONTHS)} 2021",
+                        responsible=("МОУО",),
+                    )
+                )
                 script.inserted.add(new_path + (("measures", len(result) - 1),))
             roll = rng.random()
             if roll < 0.08 and keys.count(keys[i]) == 1:
@@ -228,8 +265,9 @@ def edit_plan(plan: m.Plan, rng: random.Random) -> tuple[m.Plan, Script]:
                 measure = dataclasses.replace(measure, responsible=measure.responsible + ("ОО",))
                 script.changed.add(new_path + (("measures", len(result)),))
             elif roll < 0.36 and any(isinstance(b, m.Bullets) for b in measure.text):  # a list item
-                measure = dataclasses.replace(measure, text=tuple(
-                    _edit_bullets(b, rng) if isinstance(b, m.Bullets) else b for b in measure.text))
+                measure = dataclasses.replace(
+                    measure, text=tuple(_edit_bullets(b, rng) if isinstance(b, m.Bullets) else b for b in measure.text)
+                )
                 script.changed.add(new_path + (("measures", len(result)),))
             elif roll < 0.4 and not measure.note:  # a note under the text: one more paragraph
                 measure = dataclasses.replace(measure, note=_phrase(rng, 5))
@@ -248,8 +286,12 @@ def edit_plan(plan: m.Plan, rng: random.Random) -> tuple[m.Plan, Script]:
         result = []
         for i, section in enumerate(sections):
             if rng.random() < 0.06:  # a new section with two measures
-                added = m.Section(title=_phrase(rng, 3), measures=tuple(
-                    m.Measure(text=(m.Paragraph(_phrase(rng, 6)),), deadline="Март 2022") for _ in range(2)))
+                added = m.Section(
+                    title=_phrase(rng, 3),
+                    measures=tuple(
+                        m.Measure(text=(m.Paragraph(_phrase(rng, 6)),), deadline="Март 2022") for _ in range(2)
+                    ),
+                )
                 n = new_path + (("sections", len(result)),)
                 script.inserted.update(p for p, _ in _subtree(added, n))
                 script.headings = None  # a table of its own may bring a spacer paragraph
@@ -262,9 +304,11 @@ def edit_plan(plan: m.Plan, rng: random.Random) -> tuple[m.Plan, Script]:
             if section.passport and rng.random() < 0.3:  # the passport text: paragraphs outside tables
                 blocks_ = list(section.passport)
                 k = rng.randrange(len(blocks_))
-                blocks_[k] = dataclasses.replace(blocks_[k], text=tuple(
-                    _edit_bullets(b, rng) if isinstance(b, m.Bullets) else b for b in blocks_[k].text)
-                    + (m.Paragraph(_phrase(rng, 8)),))
+                blocks_[k] = dataclasses.replace(
+                    blocks_[k],
+                    text=tuple(_edit_bullets(b, rng) if isinstance(b, m.Bullets) else b for b in blocks_[k].text)
+                    + (m.Paragraph(_phrase(rng, 8)),),
+                )
                 section = dataclasses.replace(section, passport=tuple(blocks_))
                 script.headings = None
             if rng.random() < 0.2:
@@ -273,13 +317,18 @@ def edit_plan(plan: m.Plan, rng: random.Random) -> tuple[m.Plan, Script]:
                     script.changed.add(n)
                 elif script.headings is not None:
                     script.headings += 1
-            section = dataclasses.replace(section, measures=edit_measures(section.measures, o, n),
-                                          sections=edit_sections(section.sections, o, n))
+            section = dataclasses.replace(
+                section, measures=edit_measures(section.measures, o, n), sections=edit_sections(section.sections, o, n)
+            )
             result.append(section)
         return tuple(result)
 
-    new = dataclasses.replace(plan, id=plan.id + "-generated", sections=edit_sections(plan.sections, (), ()),
-                              edition=m.Edition(follows=plan.id, kind="amendment"))
+    new = dataclasses.replace(
+        plan,
+        id=plan.id + "-generated",
+        sections=edit_sections(plan.sections, (), ()),
+        edition=m.Edition(follows=plan.id, kind="amendment"),
+    )
     return new, script
 
 
@@ -319,8 +368,12 @@ def edit_regulation(regulation: m.Regulation, rng: random.Random) -> m.Regulatio
             clauses.append(clause)
         title = chapter.title + (" " + _phrase(rng, 2).lower() if rng.random() < 0.2 else "")
         chapters.append(dataclasses.replace(chapter, title=title, clauses=tuple(clauses)))
-    return dataclasses.replace(regulation, id=regulation.id + "-generated", chapters=tuple(chapters),
-                               edition=m.Edition(follows=regulation.id, kind="amendment"))
+    return dataclasses.replace(
+        regulation,
+        id=regulation.id + "-generated",
+        chapters=tuple(chapters),
+        edition=m.Edition(follows=regulation.id, kind="amendment"),
+    )
 
 
 def with_edition(dep: m.Department, doc) -> m.Department:
@@ -344,9 +397,11 @@ def generated_pairs(departments, seeds) -> list[tuple]:
 
 def script_of(changes) -> Script:
     """The rows a list of changes of the structural diff touches."""
-    return Script(inserted={p for c in changes if c.kind == "added" for p, _ in _subtree(c.new, c.new_path)},
-                  deleted={p for c in changes if c.kind == "removed" for p, _ in _subtree(c.old, c.old_path)},
-                  changed={c.new_path for c in changes if c.kind == "changed"})
+    return Script(
+        inserted={p for c in changes if c.kind == "added" for p, _ in _subtree(c.new, c.new_path)},
+        deleted={p for c in changes if c.kind == "removed" for p, _ in _subtree(c.old, c.old_path)},
+        changed={c.new_path for c in changes if c.kind == "changed"},
+    )
 
 
 def runs(states: list[str]) -> list:
@@ -391,8 +446,11 @@ def expected_states(old, new, script: Script) -> list[str]:
 def bundled_pair(departments):
     dep = departments["novosibirsk"]
     old, new = dep.document("plan-2020"), dep.document("plan-2020-ed2")
-    return (redline_docx(dep, old, new, DEFAULT_TEMPLATES), built_docx(dep, old, DEFAULT_TEMPLATES),
-            built_docx(dep, new, DEFAULT_TEMPLATES))
+    return (
+        redline_docx(dep, old, new, DEFAULT_TEMPLATES),
+        built_docx(dep, old, DEFAULT_TEMPLATES),
+        built_docx(dep, new, DEFAULT_TEMPLATES),
+    )
 
 
 def test_bundled_pair_carries_every_change_of_the_amending_order(departments, bundled_pair):
@@ -467,8 +525,18 @@ def test_generated_editions_accept_and_reject_give_the_two_editions(seed):
 DISAGREEING_SEEDS = [154, 4480486]
 
 
-@pytest.mark.parametrize("seed", [*range(40), *[pytest.param(s, marks=pytest.mark.xfail(
-    strict=True, reason="redline row marks and the diff disagree (open defect)")) for s in DISAGREEING_SEEDS]])
+@pytest.mark.parametrize(
+    "seed",
+    [
+        *range(40),
+        *[
+            pytest.param(
+                s, marks=pytest.mark.xfail(strict=True, reason="redline row marks and the diff disagree (open defect)")
+            )
+            for s in DISAGREEING_SEEDS
+        ],
+    ],
+)
 def test_generated_editions_every_change_tracked_at_its_place(seed):
     [(dep, old, new, script)] = generated_pairs(bundled_departments(), [seed])
     data = redline_docx(dep, old, new, DEFAULT_TEMPLATES)
@@ -523,8 +591,10 @@ def m_date():
     return dt.date(2021, 3, 1)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
-                    reason="нет LibreOffice или poppler: make setup")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+    reason="нет LibreOffice или poppler: make setup",
+)
 def test_a_page_of_the_redline_shows_coloured_changes(bundled_pair, tmp_path):
     from PIL import Image
 
@@ -534,18 +604,25 @@ def test_a_page_of_the_redline_shows_coloured_changes(bundled_pair, tmp_path):
     pdf = str(tmp_path / "plan-2020-ed2.redline.pdf")
     Path(pdf).write_bytes(write_one("pdf", data))
     # Page 2 holds the changed deadline, the removed measure 5 and the renamed school.
-    subprocess.run(["pdftoppm", "-r", "80", "-f", "2", "-l", "2", "-png", pdf, str(tmp_path / "page")],
-                   check=True, timeout=120)
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-f", "2", "-l", "2", "-png", pdf, str(tmp_path / "page")], check=True, timeout=120
+    )
     [png] = sorted(tmp_path.glob("page*.png"))
     image = Image.open(png).convert("RGB")
     pixels = image.tobytes()
-    coloured = sum(1 for k in range(0, len(pixels), 3) if max(pixels[k:k + 3]) - min(pixels[k:k + 3]) > 60)
+    coloured = sum(1 for k in range(0, len(pixels), 3) if max(pixels[k : k + 3]) - min(pixels[k : k + 3]) > 60)
     assert coloured > 500, coloured  # struck and underlined words in the author's colour
 
 
 def test_cli_writes_the_redline_beside_the_comparison_table(tmp_path):
-    done = run_prikaz("diff", str(CONTENT / "novosibirsk" / "plan-2020.yaml"),
-                      str(CONTENT / "novosibirsk" / "plan-2020-ed2.yaml"), "--redline", "-o", str(tmp_path))
+    done = run_prikaz(
+        "diff",
+        str(CONTENT / "novosibirsk" / "plan-2020.yaml"),
+        str(CONTENT / "novosibirsk" / "plan-2020-ed2.yaml"),
+        "--redline",
+        "-o",
+        str(tmp_path),
+    )
     assert done.returncode == 0, done.stderr
     written = tmp_path / "novosibirsk" / "plan-2020-ed2.redline.docx"
     assert "plan-2020-ed2.redline.docx — исправления: строк добавлено 2, исключено 1;" in done.stdout
@@ -553,8 +630,13 @@ def test_cli_writes_the_redline_beside_the_comparison_table(tmp_path):
 
 
 def test_cli_without_redline_writes_no_redline(tmp_path):
-    done = run_prikaz("diff", str(CONTENT / "novosibirsk" / "plan-2020.yaml"),
-                      str(CONTENT / "novosibirsk" / "plan-2020-ed2.yaml"), "-o", str(tmp_path))
+    done = run_prikaz(
+        "diff",
+        str(CONTENT / "novosibirsk" / "plan-2020.yaml"),
+        str(CONTENT / "novosibirsk" / "plan-2020-ed2.yaml"),
+        "-o",
+        str(tmp_path),
+    )
     assert done.returncode == 0, done.stderr
     assert not (tmp_path / "novosibirsk" / "plan-2020-ed2.redline.docx").exists()
 

@@ -45,14 +45,16 @@ def test_clauses_that_introduce_sub_clauses_are_kept_with_the_next_paragraph(bui
     doc = Document(str(built / "taimyr/regulation-msoko.docx"))
     regulation = next(d for d in departments["taimyr"].documents if isinstance(d, m.Regulation))
     paragraphs = [(p.text.replace("\u00a0", " "), p.style) for p in doc.paragraphs]
-    introducing = [i.number for i in regulation_outline(regulation)
-                   if not hasattr(i, "chapter") and i.clause.clauses]
+    introducing = [i.number for i in regulation_outline(regulation) if not hasattr(i, "chapter") and i.clause.clauses]
     assert introducing
     for number in introducing:
         text, style = next((t, s) for t, s in paragraphs if t.startswith(number + " "))
         assert style.paragraph_format.keep_with_next, (number, text)
-    leaves = [i.number for i in regulation_outline(regulation)
-              if not hasattr(i, "chapter") and not i.clause.clauses and not i.clause.definitions]
+    leaves = [
+        i.number
+        for i in regulation_outline(regulation)
+        if not hasattr(i, "chapter") and not i.clause.clauses and not i.clause.definitions
+    ]
     kept = sum(1 for n in leaves for t, s in paragraphs if t.startswith(n + " ") and s.paragraph_format.keep_with_next)
     assert kept < len(leaves) / 2  # an ordinary clause is not glued to the next one
 
@@ -69,8 +71,11 @@ def test_order_points_with_sub_points_are_kept_with_them(departments):
     points = (m.Point(para, points=(sub, sub)), m.Point((m.Paragraph("Контроль оставляю за собой."),)))
     lines = order_view(dep.organization, dataclasses.replace(order, points=points))["points"]
     assert [(line["kind"], line["text"]) for line in lines] == [
-        ("intro", "1. Утвердить:"), ("p", "1.1. план мероприятий;"), ("p", "1.2. план мероприятий;"),
-        ("p", "2. Контроль оставляю за собой.")]
+        ("intro", "1. Утвердить:"),
+        ("p", "1.1. план мероприятий;"),
+        ("p", "1.2. план мероприятий;"),
+        ("p", "2. Контроль оставляю за собой."),
+    ]
 
 
 def test_the_signature_prints_initials_before_the_surname(built):

@@ -24,14 +24,21 @@ HYPHENS = "-\u2010\u00ad"
 WORD = re.compile(r"[А-Яа-яЁё]+")
 
 # Long words of plans of measures, in columns only a few centimetres wide.
-LONG_WORDS = ("профориентационной", "предварительные", "высокомотивированных",
-              "общеобразовательных", "самоопределению", "здоровьесберегающих")
+LONG_WORDS = (
+    "профориентационной",
+    "предварительные",
+    "высокомотивированных",
+    "общеобразовательных",
+    "самоопределению",
+    "здоровьесберегающих",
+)
 
 
 def raw_lines(pdf: Path, first: int | None = None, last: int | None = None) -> list[str]:
     pages = ["-f", str(first), "-l", str(last)] if first else []
-    text = subprocess.run(["pdftotext", "-raw", *pages, str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-raw", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return [line.strip() for line in text.splitlines()]
 
 
@@ -64,16 +71,20 @@ def narrow_plan(folder: Path) -> Path:
     (folder / "organization.yaml").write_text(
         "format: 1\nkind: organization\nname: Комитет по образованию\nname_genitive: комитета по образованию\n"
         "letterhead: [Комитет по образованию]\nunits:\n  - name: Руководители организаций\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     measures = "".join(
         f"      - text: Проведение мероприятий {word} направленности для обучающихся\n"
         f"        deadline: По планам {word} работы\n"
-        f"        responsible: [Руководители организаций]\n" for word in LONG_WORDS)
+        f"        responsible: [Руководители организаций]\n"
+        for word in LONG_WORDS
+    )
     (folder / "plan.yaml").write_text(
         "format: 1\nkind: plan\nid: plan-narrow\ntitle: План мероприятий по развитию системы "
         "профориентационной работы на 2021-2024 годы\n"
         f"sections:\n  - title: Профориентационная работа\n    measures:\n{measures}",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -90,7 +101,7 @@ def test_long_words_in_a_narrow_cell_are_broken_with_a_hyphen(tmp_path):
     split_words = {re.sub(rf"[{HYPHENS}]", "", w) for w in split_words}
     assert set(LONG_WORDS) <= split_words, hyphenated
     # the title is centred and bold, and is not hyphenated; its range has an en dash
-    title = lines[:lines.index(next(x for x in lines if "годы" in x)) + 1]
+    title = lines[: lines.index(next(x for x in lines if "годы" in x)) + 1]
     assert not any(line.endswith(tuple(HYPHENS)) for line in title), title
     assert "2021–2024 годы" in " ".join(title).replace("\u00a0", " ")
 
@@ -128,8 +139,11 @@ def test_no_chapter_heading_or_introducing_clause_ends_a_page(bundled_pdfs):
             titles.append(m.plain_text(item.clause.text))
     ends = {_tail(t) for t in titles if _tail(t)}
     pdf = bundled_pdfs["taimyr/regulation-msoko.docx"]
-    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
-                                                          text=True).stdout).group(1))
+    pages = int(
+        re.search(
+            r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        ).group(1)
+    )
     stranded = []
     for page in range(1, pages):
         lines = [x for x in raw_lines(pdf, page, page) if x and not x.isdigit()]
@@ -153,7 +167,9 @@ def varied_regulation(folder: Path, chapters: int = 90) -> tuple[Path, set[str]]
     folder.mkdir()
     (folder / "organization.yaml").write_text(
         "format: 1\nkind: organization\nname: Комитет по образованию\nname_genitive: комитета по образованию\n"
-        "letterhead: [Комитет по образованию]\nunits:\n  - name: Комитет по образованию\n", encoding="utf-8")
+        "letterhead: [Комитет по образованию]\nunits:\n  - name: Комитет по образованию\n",
+        encoding="utf-8",
+    )
     sentence = "Организации обеспечивают проведение процедур оценки качества образования в установленные сроки. "
     short = sentence.strip() * 1 + " Сведения представляются ежеквартально в установленной форме."
     body, headings = [], set()
@@ -162,14 +178,17 @@ def varied_regulation(folder: Path, chapters: int = 90) -> tuple[Path, set[str]]
         intro = f"Участники оценки в разделе {index + 1} выполняют следующее."
         headings |= {title, intro}
         words = (sentence * 4).split()
-        filler = " ".join(words[:rng.randint(3, len(words))])
+        filler = " ".join(words[: rng.randint(3, len(words))])
         body.append(
             f"  - title: {title}\n    clauses:\n      - text: {filler.strip()}\n"
             f"      - text: {intro}\n        clauses:\n"
-            f"          - text: {short}\n          - text: {short}\n")
+            f"          - text: {short}\n          - text: {short}\n"
+        )
     (folder / "regulation.yaml").write_text(
         "format: 1\nkind: regulation\nid: regulation-varied\ntitle: Положение об оценке качества образования\n"
-        "chapters:\n" + "".join(body), encoding="utf-8")
+        "chapters:\n" + "".join(body),
+        encoding="utf-8",
+    )
     return folder, headings
 
 

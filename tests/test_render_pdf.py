@@ -36,8 +36,9 @@ def pdfs(built, tmp_path_factory):
 def pdftotext(path: Path, first: int | None = None, last: int | None = None, layout=True) -> str:
     pages = ["-f", str(first), "-l", str(last)] if first else []
     mode = ["-layout"] if layout else []
-    return subprocess.run(["pdftotext", *mode, *pages, str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", *mode, *pages, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_every_measure_text_is_searchable_in_the_pdf(pdfs, departments):
@@ -103,24 +104,39 @@ def test_pdf_is_pdf_a_with_tags_and_russian_metadata(pdfs):
 
 def test_a_rendered_page_has_letterhead_ink_at_the_top(pdfs, tmp_path):
     """Draw page 1 and check where the ink is: letterhead on top, margins clean."""
-    subprocess.run(["pdftoppm", "-r", "20", "-gray", "-f", "1", "-l", "1", str(pdfs[0]),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "20", "-gray", "-f", "1", "-l", "1", str(pdfs[0]), str(tmp_path / "page")], check=True
+    )
     image = next(tmp_path.glob("page*.pgm")).read_bytes()
     width, height, pixels = _pgm(image)
-    rows = [pixels[y * width:(y + 1) * width] for y in range(height)]
+    rows = [pixels[y * width : (y + 1) * width] for y in range(height)]
     dark = [sum(1 for v in row if v < 128) for row in rows]
     top_margin = int(height * 20 / 297)
     left_margin = int(width * 30 / 210) - 2
-    assert sum(dark[:top_margin - 1]) == 0  # nothing in the top margin of page 1
-    assert sum(dark[top_margin:top_margin + height // 10]) > 0  # the letterhead
+    assert sum(dark[: top_margin - 1]) == 0  # nothing in the top margin of page 1
+    assert sum(dark[top_margin : top_margin + height // 10]) > 0  # the letterhead
     assert all(v >= 128 for row in rows for v in row[:left_margin])  # the left margin is clean
 
 
 @pytest.mark.parametrize("index, page", [(0, 1), (0, 3), (1, 1), (2, 1)])
 def test_rendered_pages_look_like_their_references(pdfs, tmp_path, index, page):
     """Page images against tests/golden/pages/: letterhead, tables, repeated header, layout."""
-    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-png", "-f", str(page), "-l", str(page), str(pdfs[index]),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "40",
+            "-gray",
+            "-png",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(pdfs[index]),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
     shot = next(tmp_path.glob("page*.png"))
     assert_looks_like_reference(shot, f"pdf-{pdfs[index].parent.name}-{pdfs[index].stem}-p{page}", 330, tmp_path)
 
@@ -128,7 +144,7 @@ def test_rendered_pages_look_like_their_references(pdfs, tmp_path, index, page):
 def _pgm(data: bytes) -> tuple[int, int, bytes]:
     parts = data.split(maxsplit=4)
     width, height = int(parts[1]), int(parts[2])
-    return width, height, parts[4][-width * height:]
+    return width, height, parts[4][-width * height :]
 
 
 def test_converting_the_same_docx_twice_gives_the_same_pdf(built, tmp_path):

@@ -33,8 +33,9 @@ from generator.render.writers import (
 )
 
 SOFFICE = shutil.which("soffice")
-PROPS = Properties("План «Мониторинг» & всё прочее", "Отдел образования", "приложение", "план; отдел",
-                   dt.date(2021, 3, 1))
+PROPS = Properties(
+    "План «Мониторинг» & всё прочее", "Отдел образования", "приложение", "план; отдел", dt.date(2021, 3, 1)
+)
 
 
 def small_docx(text: str) -> bytes:
@@ -43,8 +44,14 @@ def small_docx(text: str) -> bytes:
 
 
 def comparison(word: str) -> Comparison:
-    row = ComparisonRow(1, "пункт 1.1", [("equal", "Провести "), ("delete", "анализ")],
-              [("equal", "Провести "), ("insert", word)], "уточнение", "пункт 1.1 изложить …")
+    row = ComparisonRow(
+        1,
+        "пункт 1.1",
+        [("equal", "Провести "), ("delete", "анализ")],
+        [("equal", "Провести "), ("insert", word)],
+        "уточнение",
+        "пункт 1.1 изложить …",
+    )
     return Comparison(f"Сравнительная таблица: {word}", "к приказу № 1", [row], PROPS)
 
 
@@ -54,17 +61,27 @@ def sources(departments) -> dict[str, tuple[list, list[str]]]:
     work = site.works(dep)[0]
     old, new = small_docx("Провести анализ ВПР"), small_docx("Провести анализ ОГЭ")
     return {
-        "docx": ([Document((Part("plan", view.plan_view(plan(section("А", measure(t))), [])),), PROPS)
-                  for t in ("Первое мероприятие", "Второе мероприятие")],
-                 ["Первое мероприятие", "Второе мероприятие"]),
+        "docx": (
+            [
+                Document((Part("plan", view.plan_view(plan(section("А", measure(t))), [])),), PROPS)
+                for t in ("Первое мероприятие", "Второе мероприятие")
+            ],
+            ["Первое мероприятие", "Второе мероприятие"],
+        ),
         "pdf": ([old, new], ["ВПР", "ОГЭ"]),
         "comparison.docx": ([comparison("оценку"), comparison("проверку")], ["оценку", "проверку"]),
         "comparison.html": ([comparison("оценку"), comparison("проверку")], ["оценку", "проверку"]),
-        "redline.docx": ([Redline(old, new, [], [], Revision("Отдел образования", dt.date(2021, 3, 1))),
-                          Redline(new, old, [], [], Revision("Отдел образования", dt.date(2021, 3, 1)))],
-                         ["ОГЭ", "ВПР"]),
-        "html": ([IndexPage(site.index_rows([dep], {})), site.work_page(dep, work, {})],
-                 [dep.organization.name, work[0].title.split()[0]]),
+        "redline.docx": (
+            [
+                Redline(old, new, [], [], Revision("Отдел образования", dt.date(2021, 3, 1))),
+                Redline(new, old, [], [], Revision("Отдел образования", dt.date(2021, 3, 1))),
+            ],
+            ["ОГЭ", "ВПР"],
+        ),
+        "html": (
+            [IndexPage(site.index_rows([dep], {})), site.work_page(dep, work, {})],
+            [dep.organization.name, work[0].title.split()[0]],
+        ),
     }
 
 
@@ -122,8 +139,12 @@ def test_docx_and_pdf_say_the_same_properties(departments):
     from pypdf import PdfReader
 
     info = PdfReader(io.BytesIO(write_one("pdf", data))).metadata
-    assert (info.title, info.author, info.subject, info.keywords) == (PROPS.title, PROPS.author, PROPS.subject,
-                                                                      PROPS.keywords)
+    assert (info.title, info.author, info.subject, info.keywords) == (
+        PROPS.title,
+        PROPS.author,
+        PROPS.subject,
+        PROPS.keywords,
+    )
     assert info.creation_date.date() == PROPS.date
 
 
@@ -147,7 +168,7 @@ for a in "$@"; do
 done
 {ending}
 """
-HANG = "sleep 600 & echo $! > \"{dir}/child.pid\"; wait"
+HANG = 'sleep 600 & echo $! > "{dir}/child.pid"; wait'
 
 
 def blank_pdf() -> bytes:
@@ -217,12 +238,15 @@ def test_a_successful_run_leaves_only_the_pdfs(private, tmp_path):
     assert dead(fake)
 
 
-@pytest.mark.parametrize("ending, phrase", [
-    ("exit 134", "код 134"),
-    ("kill -SEGV $$", "сигнал SIGSEGV"),
-    ('rm -f "$out"/00001.pdf; exit 0', "не создал PDF для документа 2 из 3"),
-    (HANG, "не уложился в отведённое время"),
-])
+@pytest.mark.parametrize(
+    "ending, phrase",
+    [
+        ("exit 134", "код 134"),
+        ("kill -SEGV $$", "сигнал SIGSEGV"),
+        ('rm -f "$out"/00001.pdf; exit 0', "не создал PDF для документа 2 из 3"),
+        (HANG, "не уложился в отведённое время"),
+    ],
+)
 def test_a_failed_run_leaves_nothing_behind(private, tmp_path, ending, phrase):
     from generator.build import write_pdfs
 

@@ -35,9 +35,23 @@ BAD = ROOT / "tests" / "bad_input"
 LEGIT = ROOT / "tests" / "legit_input"
 # What the loader reports from one file's own content: the schema must refuse those too.
 ONE_FILE_CODES = {
-    "key-unknown", "key-missing", "type-mapping", "type-list", "type-string", "value-choice", "value-bool",
-    "value-date", "value-id", "value-empty", "value-too-long", "value-year", "text-block-unknown",
-    "format-missing", "format-unknown", "nesting-too-deep", "seal-value",
+    "key-unknown",
+    "key-missing",
+    "type-mapping",
+    "type-list",
+    "type-string",
+    "value-choice",
+    "value-bool",
+    "value-date",
+    "value-id",
+    "value-empty",
+    "value-too-long",
+    "value-year",
+    "text-block-unknown",
+    "format-missing",
+    "format-unknown",
+    "nesting-too-deep",
+    "seal-value",
 }
 
 
@@ -171,7 +185,7 @@ def test_imported_files_are_valid_and_point_at_the_schema(validator, built, tmp_
 
 
 def verdict(validator, case: Path) -> str:
-    """"parser" when an editor's YAML parser refuses a file, "schema" when the schema does,
+    """ "parser" when an editor's YAML parser refuses a file, "schema" when the schema does,
     "accepted" when every file passes both."""
     found = "accepted"
     for path in sorted(case.glob("*.yaml")):
@@ -200,8 +214,11 @@ def test_how_much_of_the_corpus_an_editor_underlines(validator):
     """The figures of docs/content-format.md («Подсказки редактора»)."""
     verdicts = {case.name: verdict(validator, case) for case in BAD_CASES}
     accepted = sorted(name for name, v in verdicts.items() if v == "accepted")
-    cross_file = {c.name for c in BAD_CASES if loader_code(c) not in ONE_FILE_CODES and not
-                  loader_code(c).startswith(("yaml-", "char-", "not-utf8"))}
+    cross_file = {
+        c.name
+        for c in BAD_CASES
+        if loader_code(c) not in ONE_FILE_CODES and not loader_code(c).startswith(("yaml-", "char-", "not-utf8"))
+    }
     # What only the loader sees: references between files, and YAML that is valid but refused
     # by prikaz (anchors and aliases, which an editor expands; standard tags like !!int).
     valid_yaml = {c.name for c in BAD_CASES if loader_code(c) in ("yaml-alias", "yaml-tag")}
@@ -212,17 +229,61 @@ def test_how_much_of_the_corpus_an_editor_underlines(validator):
 # --- property: the schema and the loader agree on mutated documents ---------------------------
 
 
-SCALARS = st.sampled_from(["1", "plan", "numeric", "annex", "true", "no", "да", "2020-09-09", "2020-02-31",
-                           "2021", "", " ", "МОУО", "head", "p-1", "../x", "1.10", "–", "sha256:" + "a" * 64])
+SCALARS = st.sampled_from(
+    [
+        "1",
+        "plan",
+        "numeric",
+        "annex",
+        "true",
+        "no",
+        "да",
+        "2020-09-09",
+        "2020-02-31",
+        "2021",
+        "",
+        " ",
+        "МОУО",
+        "head",
+        "p-1",
+        "../x",
+        "1.10",
+        "–",
+        "sha256:" + "a" * 64,
+    ]
+)
 
 
 def structures(depth: int = 2):
     if depth == 0:
         return SCALARS
     inner = structures(depth - 1)
-    keys = st.sampled_from(["text", "title", "measures", "deadline", "responsible", "id", "number", "bullets",
-                            "marker", "heading", "lead", "label", "term", "definition", "clauses", "points",
-                            "from", "to", "sections", "name", "position", "x"])
+    keys = st.sampled_from(
+        [
+            "text",
+            "title",
+            "measures",
+            "deadline",
+            "responsible",
+            "id",
+            "number",
+            "bullets",
+            "marker",
+            "heading",
+            "lead",
+            "label",
+            "term",
+            "definition",
+            "clauses",
+            "points",
+            "from",
+            "to",
+            "sections",
+            "name",
+            "position",
+            "x",
+        ]
+    )
     return SCALARS | st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=3)
 
 

@@ -51,8 +51,10 @@ def test_a_changed_approved_edition_stops_every_command(content, tmp_path, comma
     extra = {"check": [], "build": ["-o", str(out), "--force"], "publish": ["--site", str(out), "--force"]}[command]
     result = run_prikaz(command, str(content / "novosibirsk"), *extra)
     assert result.returncode == 2, result.stdout + result.stderr
-    assert f"{content / SEALED_PLAN}:1:1: ошибка: редакция «plan-2020» утверждена приказом от 28.02.2020 № 0212-09 а" \
+    assert (
+        f"{content / SEALED_PLAN}:1:1: ошибка: редакция «plan-2020» утверждена приказом от 28.02.2020 № 0212-09 а"
         in result.stderr.replace("\u00a0", " ")
+    )
     assert "создайте новую редакцию (edition: follows: plan-2020)" in result.stderr
     assert "[sealed-changed]" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()  # nothing written
@@ -69,8 +71,9 @@ def test_a_changed_signed_order_is_refused(content):
 def test_formatting_and_comments_do_not_break_a_seal(content):
     path = content / SEALED_PLAN
     text = path.read_text(encoding="utf-8")
-    reformatted = "# комментарий делопроизводителя\n" + text.replace('"Организационные мероприятия"',
-                                                                       "'Организационные мероприятия'")
+    reformatted = "# комментарий делопроизводителя\n" + text.replace(
+        '"Организационные мероприятия"', "'Организационные мероприятия'"
+    )
     assert reformatted != text
     path.write_text(reformatted, encoding="utf-8")
     assert run_prikaz("verify", str(content / "novosibirsk")).returncode == 0
@@ -84,7 +87,7 @@ def test_any_change_of_one_character_changes_the_checksum(content):
     for position in range(text.index("sections:") + 10, len(text), 97):  # a sample across the file
         if text[position] in " \n\"'-:":
             continue
-        path.write_text(text[:position] + "ё" + text[position + 1:], encoding="utf-8")
+        path.write_text(text[:position] + "ё" + text[position + 1 :], encoding="utf-8")
         try:
             assert _checksum(content) != original, position
         except ContentError:  # the change broke the structure: refused anyway
@@ -102,15 +105,16 @@ def test_verify_names_what_changed_and_fails(content):
     edit(content / "novosibirsk/plan-2020-ed2.yaml", "Апрель", "Май")
     result = run_prikaz("verify", str(content))
     assert result.returncode == 1
-    assert "ИЗМЕНЁН после утверждения: plan-2020-ed2 (приказ от 15.04.2020 № 0415-09)" in \
-        result.stdout.replace("\u00a0", " ")
+    assert "ИЗМЕНЁН после утверждения: plan-2020-ed2 (приказ от 15.04.2020 № 0415-09)" in result.stdout.replace(
+        "\u00a0", " "
+    )
     assert f"Печатей: {bundled_seals()}, совпадают: {bundled_seals() - 1}, нарушены: 1." in result.stdout
 
 
 def test_seal_records_an_order_and_its_annexes(content):
     order = content / SEALED_ORDER
     text = order.read_text(encoding="utf-8")
-    order.write_text(text[:text.index("sealed:")], encoding="utf-8")
+    order.write_text(text[: text.index("sealed:")], encoding="utf-8")
     unsealed = run_prikaz("verify", str(content / "novosibirsk"))
     assert unsealed.returncode == 0
     assert "не запечатан: order-2020-0212" in unsealed.stdout and "не запечатан: plan-2020" in unsealed.stdout
@@ -146,12 +150,17 @@ ORGANIZATION = Path("novosibirsk/organization.yaml")
 PRINTED_CHANGES = {
     # what changes in organization.yaml: (old, new, the sealed documents that print it)
     "head's name": ("name: Р. М. Ахметгареев", "name: Р. М. Иванов", {"order-2020-0212", "order-2020-0415"}),
-    "date style": ("date: numeric", "date: long", {"order-2020-0212", "order-2020-0415", "plan-2020",
-                                                    "plan-2020-ed2"}),
-    "letterhead": ("  - ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ", "  - ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ И НАУКИ",
-                   {"order-2020-0212", "order-2020-0415", "plan-2020", "plan-2020-ed2"}),
-    "a unit's full name": ("«Городской центр развития образования»\n  - name: \"МКУДПО",
-                           "«Городской центр развития»\n  - name: \"МКУДПО", {"plan-2020", "plan-2020-ed2"}),
+    "date style": ("date: numeric", "date: long", {"order-2020-0212", "order-2020-0415", "plan-2020", "plan-2020-ed2"}),
+    "letterhead": (
+        "  - ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ",
+        "  - ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ И НАУКИ",
+        {"order-2020-0212", "order-2020-0415", "plan-2020", "plan-2020-ed2"},
+    ),
+    "a unit's full name": (
+        '«Городской центр развития образования»\n  - name: "МКУДПО',
+        '«Городской центр развития»\n  - name: "МКУДПО',
+        {"plan-2020", "plan-2020-ed2"},
+    ),
 }
 
 
@@ -161,8 +170,11 @@ def test_a_change_in_organization_yaml_that_a_signed_document_prints_breaks_its_
     edit(content / ORGANIZATION, old, new)
     verified = run_prikaz("verify", str(content / "novosibirsk"))
     assert verified.returncode == 1, verified.stdout
-    changed = {line.split(":")[1].split("(")[0].strip() for line in verified.stdout.splitlines()
-               if "ИЗМЕНЕНЫ значения из organization.yaml" in line}
+    changed = {
+        line.split(":")[1].split("(")[0].strip()
+        for line in verified.stdout.splitlines()
+        if "ИЗМЕНЕНЫ значения из organization.yaml" in line
+    }
     assert changed == documents
     assert f"нарушены: {len(documents)}." in verified.stdout
     checked = run_prikaz("check", str(content / "novosibirsk"))
@@ -171,11 +183,14 @@ def test_a_change_in_organization_yaml_that_a_signed_document_prints_breaks_its_
     assert checked.stderr.count("[sealed-organization-changed]") == len(documents)
 
 
-@pytest.mark.parametrize("old, new", [
-    ("units:\n", "units:\n  - name: Новый отдел\n"),  # a unit for a new plan
-    ("name: О. А. Прасолова", "name: О. А. Петрова"),  # a signatory no sealed order names
-    ("# Добавлено для иллюстративной", "# Комментарий: добавлено для иллюстративной"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("units:\n", "units:\n  - name: Новый отдел\n"),  # a unit for a new plan
+        ("name: О. А. Прасолова", "name: О. А. Петрова"),  # a signatory no sealed order names
+        ("# Добавлено для иллюстративной", "# Комментарий: добавлено для иллюстративной"),
+    ],
+)
 def test_what_no_signed_document_prints_may_change(content, old, new):
     edit(content / ORGANIZATION, old, new)
     verified = run_prikaz("verify", str(content / "novosibirsk"))
@@ -184,7 +199,7 @@ def test_what_no_signed_document_prints_may_change(content, old, new):
 
 def format_1(text: str) -> str:
     """An order's text with its seal written as before format 2 (content checksums only)."""
-    head, block = text[:text.index("sealed:")], text[text.index("sealed:"):]
+    head, block = text[: text.index("sealed:")], text[text.index("sealed:") :]
     lines = [f'  {line.split(":")[0].strip()}: "sha256:{line.split(":")[3]}"\n' for line in block.splitlines()[1:]]
     return head + "sealed:\n" + "".join(lines)
 
@@ -199,8 +214,8 @@ def test_a_format_1_seal_still_verifies_and_is_renewed_by_seal(content):
     assert verified.stdout.count("печать формата 1 не охватывает значения из organization.yaml") == 2
     renewed = run_prikaz("seal", str(order))
     assert renewed.returncode == 0 and "Печать обновлена" in renewed.stdout, renewed.stderr
-    head = text[:text.index("sealed:")]
-    assert order.read_text(encoding="utf-8") == head + "# после печати\n" + text[len(head):]
+    head = text[: text.index("sealed:")]
+    assert order.read_text(encoding="utf-8") == head + "# после печати\n" + text[len(head) :]
     edit(content / ORGANIZATION, "name: Р. М. Ахметгареев", "name: Р. М. Иванов")
     assert run_prikaz("verify", str(content / "novosibirsk")).returncode == 1
 

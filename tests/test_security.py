@@ -29,8 +29,9 @@ CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 def prikaz(*args: str, env: dict | None = None, timeout: float = 120, **popen) -> subprocess.CompletedProcess:
     environment = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
-    return subprocess.run([str(PRIKAZ), *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-                          env=environment, **popen)
+    return subprocess.run(
+        [str(PRIKAZ), *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=environment, **popen
+    )
 
 
 def refused(result: subprocess.CompletedProcess, code: int = 2) -> str:
@@ -88,8 +89,12 @@ def test_folder_names_differing_only_in_case_are_refused(tmp_path):
 def test_ids_differing_only_in_case_are_refused_before_anything_is_written(tmp_path):
     org = organization(tmp_path, "org", source="taimyr")
     copy = org / "regulation-copy.yaml"
-    copy.write_text((org / "regulation-msoko.yaml").read_text(encoding="utf-8")
-                    .replace("id: regulation-msoko", "id: Regulation-MSOKO"), encoding="utf-8")
+    copy.write_text(
+        (org / "regulation-msoko.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: regulation-msoko", "id: Regulation-MSOKO"),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     stderr = refused(prikaz("build", str(org), "-o", str(out), "--force"))
     assert "«regulation-msoko»" in stderr and "«Regulation-MSOKO»" in stderr  # both ids named
@@ -300,10 +305,19 @@ def test_a_fifo_named_yaml_is_refused_without_waiting(tmp_path):
 def test_a_terminal_that_cannot_show_russian_gets_replacement_characters(tmp_path, encoding):
     org = organization(tmp_path, "org")
     env = {**fake_libreoffice(tmp_path / "lo"), "PYTHONIOENCODING": encoding}
-    for args in (["--help"], ["build", "--help"], ["check", str(org)],
-                 ["build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force"]):
-        result = subprocess.run([str(PRIKAZ), *args], cwd=ROOT, capture_output=True, timeout=120,
-                                env={**os.environ, "PYTHONWARNINGS": "ignore", **env})
+    for args in (
+        ["--help"],
+        ["build", "--help"],
+        ["check", str(org)],
+        ["build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force"],
+    ):
+        result = subprocess.run(
+            [str(PRIKAZ), *args],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=120,
+            env={**os.environ, "PYTHONWARNINGS": "ignore", **env},
+        )
         output = (result.stdout + result.stderr).decode(encoding)
         assert result.returncode in (0, 1), output  # 1: the bundled plan has findings at error level
         assert "Traceback" not in output and "внутренняя ошибка" not in output
@@ -369,10 +383,19 @@ def test_libreoffice_dies_with_a_killed_prikaz_and_the_next_run_cleans_up(tmp_pa
     hanging.mkdir()
     (hanging / "soffice").write_text(HANGING_SOFFICE.format(dir=hanging))
     (hanging / "soffice").chmod(0o755)
-    env = {**os.environ, "PYTHONWARNINGS": "ignore", "TMPDIR": str(temporary),
-           "PATH": f"{hanging}:{os.environ['PATH']}"}
-    victim = subprocess.Popen([str(PRIKAZ), "build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "PYTHONWARNINGS": "ignore",
+        "TMPDIR": str(temporary),
+        "PATH": f"{hanging}:{os.environ['PATH']}",
+    }
+    victim = subprocess.Popen(
+        [str(PRIKAZ), "build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     assert wait_for(lambda: (hanging / "child.pid").exists())
     soffice, child = (int((hanging / name).read_text()) for name in ("soffice.pid", "child.pid"))
     victim.kill()
@@ -380,8 +403,15 @@ def test_libreoffice_dies_with_a_killed_prikaz_and_the_next_run_cleans_up(tmp_pa
     assert wait_for(lambda: not running(soffice) and not running(child)), "LibreOffice outlived prikaz"
     left = [p.name for p in temporary.iterdir() if p.name.startswith(f"prikaz-lo-{victim.pid}-")]
     assert left  # SIGKILL gives no chance to clean up: the next run does
-    again = prikaz("build", str(org), "-o", str(tmp_path / "out"), "--pdf", "--force",
-                   env={**fake_libreoffice(tmp_path / "lo"), "TMPDIR": str(temporary)})
+    again = prikaz(
+        "build",
+        str(org),
+        "-o",
+        str(tmp_path / "out"),
+        "--pdf",
+        "--force",
+        env={**fake_libreoffice(tmp_path / "lo"), "TMPDIR": str(temporary)},
+    )
     assert again.returncode == 0, again.stderr
     assert not any(p.name.startswith("prikaz-lo-") for p in temporary.iterdir())
 
@@ -490,7 +520,7 @@ def test_bidirectional_controls_are_warned_about_wherever_they_are_printed(tmp_p
 
 
 DAMAGED_MANIFESTS = {
-    "not json": "{\"files\": ",
+    "not json": '{"files": ',
     "a list": "[]",
     "files as a list": '{"files": []}',
     "an entry as a string": '{"files": {"org/plan-2020.pdf": "x"}, "pages": ["index.html"]}',

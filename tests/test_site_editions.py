@@ -16,7 +16,8 @@ def _novosibirsk(illustrative: bool):
     dep = load([str(CONTENT / "novosibirsk")])[0]
     docs = tuple(
         dataclasses.replace(d, edition=dataclasses.replace(d.edition, illustrative=illustrative))
-        if getattr(getattr(d, "edition", None), "follows", None) else d
+        if getattr(getattr(d, "edition", None), "follows", None)
+        else d
         for d in dep.documents
     )
     return dataclasses.replace(dep, documents=docs)
@@ -32,12 +33,15 @@ def test_a_real_amendment_is_current_and_the_original_order_says_its_text_is_ori
     rows = _rows(dep)
     order, work = rows["№ 0212-09 а"], rows["к приказу № 0212-09 а"]
     assert order.note.replace("\u00a0", " ") == (
-        "текст в первоначальной редакции; изменения внесены приказом от 15.04.2020 № 0415-09")
+        "текст в первоначальной редакции; изменения внесены приказом от 15.04.2020 № 0415-09"
+    )
     assert "в ред." not in order.note
     assert work.note.replace("\u00a0", " ") == "в ред. приказа от 15.04.2020 № 0415-09"
     page = site.work_page(dep, site.works(dep)[0], {})
     assert [(e.label, e.current) for e in page.editions] == [
-        ("Редакция 1: первоначальная", False), ("Редакция 2: с изменениями", True)]
+        ("Редакция 1: первоначальная", False),
+        ("Редакция 2: с изменениями", True),
+    ]
 
 
 def test_an_illustrative_edition_is_never_the_current_one():
@@ -48,7 +52,8 @@ def test_an_illustrative_edition_is_never_the_current_one():
     page = site.work_page(dep, site.works(dep)[0], {})
     assert [(e.label, e.current) for e in page.editions] == [
         ("Редакция 1: первоначальная", True),
-        ("Редакция 2: с изменениями (пример, не действующий документ)", False)]
+        ("Редакция 2: с изменениями (пример, не действующий документ)", False),
+    ]
 
 
 @pytest.mark.parametrize("illustrative", [False, True])

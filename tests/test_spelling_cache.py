@@ -31,8 +31,12 @@ PLAN = (
 
 
 def check_json(folder: Path, cache: Path) -> list[dict]:
-    done = subprocess.run([str(PRIKAZ), "check", str(folder), "--format", "json"], capture_output=True,
-                          text=True, env={"PATH": "/usr/bin:/bin", "PRIKAZ_CACHE_DIR": str(cache)})
+    done = subprocess.run(
+        [str(PRIKAZ), "check", str(folder), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PRIKAZ_CACHE_DIR": str(cache)},
+    )
     assert done.returncode in (0, 1), done.stderr
     return json.loads(done.stdout)
 

@@ -37,8 +37,10 @@ def test_year_ranges_take_an_en_dash(typed, printed):
     ("typed", "printed"),
     [
         ("Об актуализации плана на 2019-2025 годы", f"Об актуализации плана на 2019–2025{NB}годы"),
-        ("Положение о муниципальной системе оценки качества образования",
-         f"Положение о муниципальной системе оценки качества{NB}образования"),
+        (
+            "Положение о муниципальной системе оценки качества образования",
+            f"Положение о муниципальной системе оценки качества{NB}образования",
+        ),
         ("Общие положения ", f"Общие{NB}положения"),
         ("Приложения", "Приложения"),
     ],
@@ -81,8 +83,13 @@ def _department(name: str, plan_name: str | None = None) -> m.Department:
     )
     documents = ()
     if plan_name is not None:
-        plan = m.Plan(id="plan", title="План", sections=(), pos=Pos("plan.yaml", 1, 1),
-                      signature=m.Signature(("Директор",), plan_name, pos=Pos("plan.yaml", 40, 3)))
+        plan = m.Plan(
+            id="plan",
+            title="План",
+            sections=(),
+            pos=Pos("plan.yaml", 1, 1),
+            signature=m.Signature(("Директор",), plan_name, pos=Pos("plan.yaml", 40, 3)),
+        )
         documents = (plan,)
     return m.Department("org", org, documents)
 
@@ -94,7 +101,9 @@ def _notes(department):
 def test_check_notes_a_surname_first_signature_where_it_is_typed():
     notes = _notes(_department("Ренкевич Л.М.", plan_name="Петрова А. Б."))
     assert [(str(p.pos), p.severity) for p in notes] == [
-        ("organization.yaml:7:5", "warning"), ("plan.yaml:40:3", "warning")]
+        ("organization.yaml:7:5", "warning"),
+        ("plan.yaml:40:3", "warning"),
+    ]
     assert "«Ренкевич Л.М.» — фамилия перед инициалами" in notes[0].message
     assert "«Л.М. Ренкевич»" in notes[0].message
 
@@ -102,4 +111,3 @@ def test_check_notes_a_surname_first_signature_where_it_is_typed():
 def test_check_is_silent_on_initials_first():
     assert _notes(_department("Л.М. Ренкевич", plan_name="А.Б. Петрова")) == []
     assert _notes(_department("Л. М. Ренкевич")) == []
-

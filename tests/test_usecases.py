@@ -48,14 +48,17 @@ def test_a_pair_of_editions_of_one_plan():
     assert isinstance(pair.old, m.Plan) and pair.department.organization.name
 
 
-@pytest.mark.parametrize("old, new, phrase", [
-    (PLAN, PLAN, "один и тот же файл дважды"),
-    (PLAN, "novosibirsk/order-2020-0415.yaml", "— план, а «order-2020-0415» — приказ"),
-    ("novosibirsk/order-2020-0415.yaml", PLAN_ED2, "— приказ, а «plan-2020-ed2» — план"),
-    ("primer/plan-monitoring.yaml", "primer/plan-schedule.yaml", "разные документы, а не редакции одного"),
-    (PLAN, "noglik/plan-msoko.yaml", "одной организации"),
-    ("novosibirsk/organization.yaml", PLAN, "укажите два файла редакций"),
-])
+@pytest.mark.parametrize(
+    "old, new, phrase",
+    [
+        (PLAN, PLAN, "один и тот же файл дважды"),
+        (PLAN, "novosibirsk/order-2020-0415.yaml", "— план, а «order-2020-0415» — приказ"),
+        ("novosibirsk/order-2020-0415.yaml", PLAN_ED2, "— приказ, а «plan-2020-ed2» — план"),
+        ("primer/plan-monitoring.yaml", "primer/plan-schedule.yaml", "разные документы, а не редакции одного"),
+        (PLAN, "noglik/plan-msoko.yaml", "одной организации"),
+        ("novosibirsk/organization.yaml", PLAN, "укажите два файла редакций"),
+    ],
+)
 def test_a_wrong_pair_is_the_users_mistake(old, new, phrase):
     with pytest.raises(InputError, match=phrase):
         documents.edition_pair(str(CONTENT / old), str(CONTENT / new))
@@ -78,11 +81,11 @@ def test_document_at_names_the_file_read_or_nothing(departments):
 
 
 def test_comparison_writes_the_table_and_returns_what_it_wrote(tmp_path):
-    compared = comparison.compare_editions(str(CONTENT / PLAN), str(CONTENT / PLAN_ED2), str(tmp_path),
-                                           redline_templates=Path("templates"))
+    compared = comparison.compare_editions(
+        str(CONTENT / PLAN), str(CONTENT / PLAN_ED2), str(tmp_path), redline_templates=Path("templates")
+    )
     names = [Path(f.path).name for f in compared.files]
-    assert names == ["plan-2020-ed2.comparison.docx", "plan-2020-ed2.comparison.html",
-                     "plan-2020-ed2.redline.docx"]
+    assert names == ["plan-2020-ed2.comparison.docx", "plan-2020-ed2.comparison.html", "plan-2020-ed2.redline.docx"]
     assert all(Path(f.path).parent == tmp_path / "novosibirsk" for f in compared.files)
     assert compared.files[0].tracked is None and compared.files[2].tracked["rows_inserted"] >= 1
     rows = docx_table_rows(compared.files[0].path)
@@ -93,8 +96,9 @@ def test_comparison_writes_the_table_and_returns_what_it_wrote(tmp_path):
 
 def test_comparison_of_a_wrong_pair_writes_nothing(tmp_path):
     with pytest.raises(InputError):
-        comparison.compare_editions(str(CONTENT / PLAN), str(CONTENT / "novosibirsk/order-2020-0415.yaml"),
-                                    str(tmp_path))
+        comparison.compare_editions(
+            str(CONTENT / PLAN), str(CONTENT / "novosibirsk/order-2020-0415.yaml"), str(tmp_path)
+        )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -102,8 +106,13 @@ def test_comparison_of_a_wrong_pair_writes_nothing(tmp_path):
 
 
 def test_amend_returns_the_order_it_wrote(tmp_path):
-    written = amendment.amend(str(CONTENT / PLAN), str(CONTENT / PLAN_ED2),
-                              str(CONTENT / "novosibirsk/order-2020-0415.yaml"), "auto", str(tmp_path))
+    written = amendment.amend(
+        str(CONTENT / PLAN),
+        str(CONTENT / PLAN_ED2),
+        str(CONTENT / "novosibirsk/order-2020-0415.yaml"),
+        "auto",
+        str(tmp_path),
+    )
     assert written.order.id == "order-2020-0415" and written.order.amendment.new == "plan-2020-ed2"
     assert Path(written.path) == tmp_path / "novosibirsk" / "order-2020-0415.docx"
     assert written.description.startswith("приказ № ")
@@ -116,12 +125,15 @@ def test_an_orders_points_are_not_amended_as_a_new_edition(tmp_path):
     folder = organization_copy(tmp_path, "noglik")
     text = (folder / "order-2020-427.yaml").read_text(encoding="utf-8").split("sealed:")[0]
     new = folder / "order-2020-427-ed2.yaml"
-    new.write_text(text.replace("id: order-2020-427\n", "id: order-2020-427-ed2\nedition:\n  follows: "
-                                "order-2020-427\n  kind: amendment\n"), encoding="utf-8")
+    new.write_text(
+        text.replace(
+            "id: order-2020-427\n", "id: order-2020-427-ed2\nedition:\n  follows: order-2020-427\n  kind: amendment\n"
+        ),
+        encoding="utf-8",
+    )
     order = amending_order(tmp_path, "order-2021-001", "1", signatory="renkevich")
     with pytest.raises(InputError, match="новая редакция приказа — это новый приказ"):
-        amendment.amend(str(folder / "order-2020-427.yaml"), str(new), str(order), "new-edition",
-                        str(tmp_path / "out"))
+        amendment.amend(str(folder / "order-2020-427.yaml"), str(new), str(order), "new-edition", str(tmp_path / "out"))
     assert not (tmp_path / "out").exists()
 
 
@@ -150,7 +162,7 @@ def test_an_unknown_signatory_of_the_order_is_a_content_error(tmp_path):
 def test_seal_writes_then_finds_the_seal_intact(content):
     order = content / "novosibirsk/order-2020-0212.yaml"
     text = order.read_text(encoding="utf-8")
-    order.write_text(text[:text.index("sealed:")], encoding="utf-8")
+    order.write_text(text[: text.index("sealed:")], encoding="utf-8")
     first = sealing.seal(str(order))
     assert first.outcome == "sealed" and first.order.id == "order-2020-0212"
     assert first.lines and all(line in order.read_text(encoding="utf-8") for line in first.lines)

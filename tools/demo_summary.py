@@ -33,10 +33,14 @@ def index_html(out: Path, documents, comparisons, site) -> str:
         href = html.escape(path.relative_to(out).as_posix())
         return f'<a href="{href}">{html.escape(path.name)}</a>'
 
-    parts = ["<!doctype html>", '<html lang="ru"><head><meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             "<title>prikaz: результат make demo</title></head><body>",
-             "<h1>Что сделал <code>make demo</code></h1>", "<h2>Документы (DOCX и PDF)</h2>"]
+    parts = [
+        "<!doctype html>",
+        '<html lang="ru"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>prikaz: результат make demo</title></head><body>",
+        "<h1>Что сделал <code>make demo</code></h1>",
+        "<h2>Документы (DOCX и PDF)</h2>",
+    ]
     for org, files in documents.items():
         parts.append(f"<h3>{html.escape(org)}/</h3><ul>")
         parts += [f"<li>{link(p)}</li>" for p in files]

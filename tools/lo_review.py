@@ -69,9 +69,19 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="lo-review-") as profile:
         pipe = f"prikaz_review_{os.getpid()}"
         office = subprocess.Popen(
-            ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-             f"-env:UserInstallation={Path(profile).as_uri()}", f"--accept=pipe,name={pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            [
+                "soffice",
+                "--headless",
+                "--invisible",
+                "--norestore",
+                "--nologo",
+                "--nodefault",
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                f"--accept=pipe,name={pipe};urp;",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         signal.signal(signal.SIGALRM, lambda *_: os.killpg(office.pid, signal.SIGKILL))
         signal.alarm(max(1, int(timeout)))

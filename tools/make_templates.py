@@ -115,8 +115,21 @@ def _styles(doc) -> None:
         if style in [s.name for s in styles]:
             styles[style].font.name = FONT
 
-    def paragraph_style(name, *, size=14, bold=False, align=None, indent=None, first=None,
-                        left=None, before=0, after=0, keep_next=False, outline=None, hyphenate=True):
+    def paragraph_style(
+        name,
+        *,
+        size=14,
+        bold=False,
+        align=None,
+        indent=None,
+        first=None,
+        left=None,
+        before=0,
+        after=0,
+        keep_next=False,
+        outline=None,
+        hyphenate=True,
+    ):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.font.size = Pt(size)
@@ -140,8 +153,12 @@ def _styles(doc) -> None:
             p_pr.append(level)
         return style
 
-    J, C, L, R = (WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER,
-                  WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT)
+    J, C, L, R = (
+        WD_ALIGN_PARAGRAPH.JUSTIFY,
+        WD_ALIGN_PARAGRAPH.CENTER,
+        WD_ALIGN_PARAGRAPH.LEFT,
+        WD_ALIGN_PARAGRAPH.RIGHT,
+    )
     paragraph_style("Letterhead", bold=True, align=C, hyphenate=False)
     paragraph_style("Doc Type", size=16, bold=True, align=C, before=12, after=12, hyphenate=False)
     dateline = paragraph_style("Date Line", align=L, after=6)
@@ -169,11 +186,32 @@ def _styles(doc) -> None:
 
 
 # What follows w:suppressAutoHyphens in w:pPr's schema sequence (Word refuses another order).
-_AFTER_SUPPRESS = ("w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
-                   "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-                   "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-                   "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
-                   "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_SUPPRESS = (
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
 
 
 def _suppress_hyphens(p_pr) -> None:
@@ -371,8 +409,19 @@ PLAN_ROW_TAGS = {
 
 
 def plan_table(doc) -> None:
-    rows = ["head", "if-numbers", "numbers", "endif-numbers", "for", "if-section", "section", "else",
-            "measure", "endif-section", "endfor"]
+    rows = [
+        "head",
+        "if-numbers",
+        "numbers",
+        "endif-numbers",
+        "for",
+        "if-section",
+        "section",
+        "else",
+        "measure",
+        "endif-section",
+        "endfor",
+    ]
     table = doc.add_table(rows=len(rows), cols=4)
     _widths(table, PLAN_COLUMNS)
     _borders(table)
@@ -414,8 +463,19 @@ def grid_table(doc) -> None:
     """A plan table whose columns the plan declares (generator/columns.py): header, number
     row, section rows spanning every column and measure rows are loops over the view's
     cells; the view gives each column its width, render/docx.py rebuilds the grid."""
-    rows = ["head", "if-numbers", "numbers", "endif-numbers", "for", "if-section", "section", "else",
-            "measure", "endif-section", "endfor"]
+    rows = [
+        "head",
+        "if-numbers",
+        "numbers",
+        "endif-numbers",
+        "for",
+        "if-section",
+        "section",
+        "else",
+        "measure",
+        "endif-section",
+        "endfor",
+    ]
     table = doc.add_table(rows=len(rows), cols=3)
     _widths(table, (Cm(0.5), Cm(16), Cm(0.5)))
     _borders(table)

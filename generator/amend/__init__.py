@@ -24,5 +24,16 @@ from .order import Composition, changes_of, compose, compose_for, proof
 from .wording import changed_share, mentioned, wording
 from .words import accusative
 
-__all__ = ["Composition", "Item", "Settings", "accusative", "changed_share", "changes_of", "compose",
-           "compose_for", "mentioned", "proof", "wording"]
+__all__ = [
+    "Composition",
+    "Item",
+    "Settings",
+    "accusative",
+    "changed_share",
+    "changes_of",
+    "compose",
+    "compose_for",
+    "mentioned",
+    "proof",
+    "wording",
+]

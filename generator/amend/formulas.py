@@ -23,23 +23,55 @@ def document_items(ctx: Wording, changes: list[Change]) -> list[Item]:
         for f in change.fields:
             new = f.new
             if f.name == "title" and isinstance(new, str):
-                items.append(Item(f"наименование изложить в следующей редакции: «{typeset(new)}».",
-                                  changes=[change], order_key=(-1, 0), unit="наименование"))
+                items.append(
+                    Item(
+                        f"наименование изложить в следующей редакции: «{typeset(new)}».",
+                        changes=[change],
+                        order_key=(-1, 0),
+                        unit="наименование",
+                    )
+                )
             elif f.name == "preamble" and isinstance(new, tuple) and new:
-                items.append(Item("преамбулу изложить в следующей редакции:", quote=quoted_lines(
-                    cell_text(new).splitlines()), changes=[change], order_key=(-1, 0.5), unit="преамбула"))
+                items.append(
+                    Item(
+                        "преамбулу изложить в следующей редакции:",
+                        quote=quoted_lines(cell_text(new).splitlines()),
+                        changes=[change],
+                        order_key=(-1, 0.5),
+                        unit="преамбула",
+                    )
+                )
             elif f.name == "note" and isinstance(new, m.Note):
                 lines = [typeset(x) for x in m.plain_text(new.text).splitlines()]
-                items.append(Item("пояснительную записку изложить в следующей редакции:",
-                                  quote=quoted_lines(lines), changes=[change], order_key=(-1, 1),
-                                  unit="пояснительная записка"))
+                items.append(
+                    Item(
+                        "пояснительную записку изложить в следующей редакции:",
+                        quote=quoted_lines(lines),
+                        changes=[change],
+                        order_key=(-1, 1),
+                        unit="пояснительная записка",
+                    )
+                )
             elif f.name == "note":
-                items.append(Item("пояснительную записку исключить.", changes=[change], order_key=(-1, 1),
-                                  unit="пояснительная записка"))
+                items.append(
+                    Item(
+                        "пояснительную записку исключить.",
+                        changes=[change],
+                        order_key=(-1, 1),
+                        unit="пояснительная записка",
+                    )
+                )
             elif f.name == "columns" and isinstance(new, tuple):
-                items.append(Item("наименования граф таблицы изложить в следующей редакции: «"
-                                  + "», «".join(typeset(c.title) for c in new) + "».", changes=[change],
-                                  order_key=(-1, 2), unit="наименования граф таблицы"))
+                items.append(
+                    Item(
+                        "наименования граф таблицы изложить в следующей редакции: «"
+                        + "», «".join(typeset(c.title) for c in new)
+                        + "».",
+                        changes=[change],
+                        order_key=(-1, 2),
+                        unit="наименования граф таблицы",
+                    )
+                )
     return items
 
 
@@ -57,9 +89,14 @@ def removals(ctx: Wording, changes: list[Change], order) -> list[Item]:
         else:
             subject = in_section(ctx, old_path(first))
             subject += f"{ctx.word(node, 'acc', plural)} {join_numbers([n for n in numbers if n])}"
-        items.append(Item(f"{subject} {_removal_verb(ctx, node, plural)}.", changes=group,
-                          order_key=(order[old_path(first)], 0),
-                          unit=unit_name(ctx, old_path(first), numbers) if all(numbers) else subject))
+        items.append(
+            Item(
+                f"{subject} {_removal_verb(ctx, node, plural)}.",
+                changes=group,
+                order_key=(order[old_path(first)], 0),
+                unit=unit_name(ctx, old_path(first), numbers) if all(numbers) else subject,
+            )
+        )
     return items
 
 
@@ -77,8 +114,10 @@ def additions(ctx: Wording, changes: list[Change], order) -> list[Item]:
     groups: dict[tuple, list[Change]] = {}
     for change in changes:
         groups.setdefault((change.container, change.list_name, change.anchor), []).append(change)
-    return [_addition(ctx, container, list_name, anchor, group, order)
-            for (container, list_name, anchor), group in groups.items()]
+    return [
+        _addition(ctx, container, list_name, anchor, group, order)
+        for (container, list_name, anchor), group in groups.items()
+    ]
 
 
 def _addition(ctx: Wording, container, list_name, anchor, group, order) -> Item:
@@ -130,34 +169,53 @@ def changed(ctx: Wording, change: Change, order) -> Item | None:
     differ = [k for k in after if printed_key(before.get(k, "")) != printed_key(after[k])]
     if not differ:
         return None  # a grouped item («по тексту …», «в графе … пунктов …») said it all
-    if isinstance(node, m.Section | m.Chapter) and isinstance(change.new, m.Section | m.Chapter) \
-            and differ == ["title"]:
+    if (
+        isinstance(node, m.Section | m.Chapter)
+        and isinstance(change.new, m.Section | m.Chapter)
+        and differ == ["title"]
+    ):
         title = change.new.title
         shown = f"{bare(number)}. {typeset(title)}" if number else typeset(title)
         word = "наименование " + ctx.word(node, "gen")
         suffix = f" {bare(number)}" if number else f" «{typeset(node.title)}»"
-        return Item(f"{word}{suffix} изложить в следующей редакции: «{shown}».", changes=[change], order_key=key,
-                    unit=f"{word}{suffix}")
+        return Item(
+            f"{word}{suffix} изложить в следующей редакции: «{shown}».",
+            changes=[change],
+            order_key=key,
+            unit=f"{word}{suffix}",
+        )
     if isinstance(node, m.Section) and differ and all(k.startswith("total:") for k in differ):
         row = [TOTAL_LABEL if c == "text" else after.get(f"total:{c}", "") for c in ctx.cells]
         place = in_section(ctx, old_path(change)) + f"строку «{TOTAL_LABEL}» " + label(ctx, node, number, "gen")
-        return Item(f"{place} изложить в следующей редакции:", rows=quoted_table([row]), changes=[change],
-                    order_key=key, unit=place)
+        return Item(
+            f"{place} изложить в следующей редакции:",
+            rows=quoted_table([row]),
+            changes=[change],
+            order_key=key,
+            unit=place,
+        )
     if len(differ) == 1:
         sentence = fragment(ctx, change, number, differ[0], before[differ[0]], after[differ[0]])
         if sentence:
             column = f", графа «{typeset(ctx.columns[differ[0]])}»" if "в графе «" in sentence else ""
-            return Item(sentence, changes=[change], order_key=key,
-                        unit=unit_name(ctx, old_path(change), [number]) + column)
+            return Item(
+                sentence, changes=[change], order_key=key, unit=unit_name(ctx, old_path(change), [number]) + column
+            )
     place = where(ctx, old_path(change)) if isinstance(node, m.PassportBlock) else in_section(ctx, old_path(change))
     place += label(ctx, node, number)
     new_numbers = dict(ctx.new_numbers)
     new_numbers[new_path(change)] = number  # a kept unit keeps its number
     rows, quote = quoted(ctx.old, _own_only(change.new), new_numbers, new_path(change), ctx.separator, ctx.cells)
     restated = old_path(change) if isinstance(node, m.Measure) and rows and number else None
-    return Item(f"{place} изложить в следующей редакции:", rows=rows, quote=quote, changes=[change],
-                order_key=key, restated=restated,
-                unit=unit_name(ctx, old_path(change), [number]) if number else place)
+    return Item(
+        f"{place} изложить в следующей редакции:",
+        rows=rows,
+        quote=quote,
+        changes=[change],
+        order_key=key,
+        restated=restated,
+        unit=unit_name(ctx, old_path(change), [number]) if number else place,
+    )
 
 
 def _own_only(node):

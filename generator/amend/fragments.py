@@ -13,8 +13,7 @@ from .names import Wording, in_section, old_path
 from .words import bare, words_acc, words_gen, words_ins
 
 
-def fragment(ctx: Wording, change: Change, number: str | None, cell: str, old_text: str,
-             new_text: str) -> str | None:
+def fragment(ctx: Wording, change: Change, number: str | None, cell: str, old_text: str, new_text: str) -> str | None:
     """«в графе «Срок исполнения» пункта 4.2 слова «…» заменить словами «…»», if it applies
     to the printed cell exactly (checked by applying it) and is shorter than a restatement."""
     if not number or not isinstance(change.old, m.Measure | m.Clause | m.Point):
@@ -59,8 +58,7 @@ def apply_fragment(text: str, before: str, removed: str, added: str) -> str:
 
 def _restated_length(node) -> int:
     """How long «… изложить в следующей редакции» would quote: every cell of the unit."""
-    cells = [m.plain_text(node.text), getattr(node, "deadline", None) or "",
-             " ".join(getattr(node, "responsible", ()))]
+    cells = [m.plain_text(node.text), getattr(node, "deadline", None) or "", " ".join(getattr(node, "responsible", ()))]
     return sum(len(c) for c in cells)
 
 
@@ -102,5 +100,5 @@ def single_edit(old: str, new: str) -> tuple[str, str, str] | None:
     added = "".join(t for op, t in runs if op == "insert").strip()
     before = "".join(t for op, t in runs[: changed[0]] if op == "equal").rstrip()
     starts = [w.start() for w in _WORD_START.finditer(before)]
-    anchor = before[starts[-3]:] if len(starts) >= 3 else before
+    anchor = before[starts[-3] :] if len(starts) >= 3 else before
     return anchor, removed, added

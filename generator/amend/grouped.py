@@ -37,8 +37,11 @@ def grouped(ctx: Wording, pending: list[Change], order) -> list[Item]:
             continue
         paths = set(item.changes)
         item.changes = [c for c in pending if c.kind == "changed" and c.old_path in paths]
-        item.order_key = (-0.5, len(items)) if item.text.startswith("по тексту") else (
-            min(order[c.old_path] for c in item.changes), 1)
+        item.order_key = (
+            (-0.5, len(items))
+            if item.text.startswith("по тексту")
+            else (min(order[c.old_path] for c in item.changes), 1)
+        )
         items.append(item)
     return items
 
@@ -103,8 +106,9 @@ class _Index:
         found = self.differing_cells.get(path)
         if found is None:
             wanted = self.wanted(new_path)
-            found = self.differing_cells[path] = [c for c, v in self.ctx.current[path].items()
-                                                  if printed_key(v) != wanted.get(c, _BLANK)]
+            found = self.differing_cells[path] = [
+                c for c, v in self.ctx.current[path].items() if printed_key(v) != wanted.get(c, _BLANK)
+            ]
         return found
 
 
@@ -157,8 +161,11 @@ def _takers(ctx: Wording, index: _Index, removed: str, added: str) -> list[Path]
         if not places:
             continue  # the words are not here
         after = ctx.new_units[ctx.new_path_of[path]].cells
-        if all(occurrences(after.get(c, ""), removed) == 0
-               and occurrences(after.get(c, ""), added) >= occurrences(cells[c], removed) for c in places):
+        if all(
+            occurrences(after.get(c, ""), removed) == 0
+            and occurrences(after.get(c, ""), added) >= occurrences(cells[c], removed)
+            for c in places
+        ):
             taken.append(path)
     return taken
 
@@ -166,8 +173,13 @@ def _takers(ctx: Wording, index: _Index, removed: str, added: str) -> list[Path]
 def _kept_as_is(ctx: Wording, index: _Index, removed: str, taken: list[Path]) -> list[Path]:
     """Kept units that hold `removed` and do not take the replacement."""
     chosen = set(taken)
-    return [path for path in index.having(removed) if path not in chosen and path in ctx.new_path_of
-            and any(occurrences(text, removed) for text in ctx.current[path].values())]
+    return [
+        path
+        for path in index.having(removed)
+        if path not in chosen
+        and path in ctx.new_path_of
+        and any(occurrences(text, removed) for text in ctx.current[path].values())
+    ]
 
 
 def _explained(ctx: Wording, taken: list[Path], removed: str, added: str) -> int:
@@ -175,14 +187,17 @@ def _explained(ctx: Wording, taken: list[Path], removed: str, added: str) -> int
     count = 0
     for path in taken:
         after = ctx.new_units[ctx.new_path_of[path]].cells
-        if all(printed_key(replace_all(text, removed, added)) == printed_key(after.get(cell, ""))
-               for cell, text in ctx.current[path].items()):
+        if all(
+            printed_key(replace_all(text, removed, added)) == printed_key(after.get(cell, ""))
+            for cell, text in ctx.current[path].items()
+        ):
             count += 1
     return count
 
 
-def _replace_in(ctx: Wording, index: _Index, paths: list[Path], removed: str, added: str,
-                cell: str | None = None) -> None:
+def _replace_in(
+    ctx: Wording, index: _Index, paths: list[Path], removed: str, added: str, cell: str | None = None
+) -> None:
     """Make the replacement in the current wording of `paths` (in one cell, or in all)."""
     for path in paths:
         current = ctx.current[path]
@@ -200,14 +215,17 @@ def _throughout_item(ctx, index, removed, added, taken) -> Item | None:
     if kept_as_is:
         numbers = [ctx.old_units[p].number for p in kept_as_is]
         units = {ctx.old_units[p].kind for p in kept_as_is}
-        if (ctx.qualify or not all(numbers) or len(kept_as_is) * 2 >= len(taken)
-                or not units <= {"measure", "clause", "point"}):
+        if (
+            ctx.qualify
+            or not all(numbers)
+            or len(kept_as_is) * 2 >= len(taken)
+            or not units <= {"measure", "clause", "point"}
+        ):
             return None
         word = UNIT_FORMS[row_word(ctx, kept_as_is[0])]["gen" if len(numbers) == 1 else "pl_gen"]
         except_part = f", за исключением {word} {join_numbers(numbers)}"
     _replace_in(ctx, index, taken, removed, added)
-    text = (f"по тексту {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}»"
-            f"{except_part}.")
+    text = f"по тексту {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}»{except_part}."
     return Item(text, changes=list(taken), unit="по тексту" + _touched(ctx, taken))
 
 
@@ -221,16 +239,19 @@ def _touched(ctx: Wording, taken: list[Path]) -> str:
     if not groups:
         return ""
     word = UNIT_FORMS[row_word(ctx, taken[0])]
-    parts = [(f"{section}: " if section else "") + f"{word['pl_nom' if len(n) > 1 else 'nom']} {join_numbers(n)}"
-             for section, n in groups.items()]
+    parts = [
+        (f"{section}: " if section else "") + f"{word['pl_nom' if len(n) > 1 else 'nom']} {join_numbers(n)}"
+        for section, n in groups.items()
+    ]
     return " (" + "; ".join(parts) + ")"
 
 
 def _listing_item(ctx, index, removed, added, taken) -> Item | None:
     units = [ctx.old_units[p] for p in taken]
     if any(u.kind not in ("measure", "clause", "point") or not u.number for u in units):
-        taken = [p for p in taken if ctx.old_units[p].kind in ("measure", "clause", "point")
-                 and ctx.old_units[p].number]
+        taken = [
+            p for p in taken if ctx.old_units[p].kind in ("measure", "clause", "point") and ctx.old_units[p].number
+        ]
         units = [ctx.old_units[p] for p in taken]
     sections = {in_section(ctx, p) for p in taken}
     if len(taken) < 2 or len(sections) > 1:
@@ -249,8 +270,11 @@ def _listing_item(ctx, index, removed, added, taken) -> Item | None:
     unit = f"{word['pl_nom']} {numbers}{column}"
     if section:
         unit = section_name(ctx, taken[0]) + ", " + unit
-    return Item(f"{section}{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}».",
-                changes=list(taken), unit=unit)
+    return Item(
+        f"{section}{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}».",
+        changes=list(taken),
+        unit=unit,
+    )
 
 
 def _column_listing(ctx: Wording, index: _Index, removed: str, added: str) -> Item | None:
@@ -270,8 +294,11 @@ def _column_listing(ctx: Wording, index: _Index, removed: str, added: str) -> It
             continue  # it reads as the new edition already; a replacement a reader sees would spoil it
         for cell in ctx.columns if not differing else differing if len(differing) == 1 else ():
             text = current.get(cell, "")
-            if (cell in by_cell and occurrences(text, removed)
-                    and printed_key(replace_all(text, removed, added)) == wanted.get(cell, _BLANK)):
+            if (
+                cell in by_cell
+                and occurrences(text, removed)
+                and printed_key(replace_all(text, removed, added)) == wanted.get(cell, _BLANK)
+            ):
                 by_cell[cell].setdefault(in_section(ctx, path), []).append(path)
     best: tuple[str, list[Path]] | None = None
     for cell, groups in by_cell.items():  # every cell a column prints (its title named in the wording)
@@ -289,5 +316,9 @@ def _column_listing(ctx: Wording, index: _Index, removed: str, added: str) -> It
     unit = f"{word['pl_nom']} {numbers}, графа «{column}»"
     if section:
         unit = section_name(ctx, paths[0]) + ", " + unit
-    return Item(f"{section}в графе «{column}» {word['pl_gen']} {numbers} {words_acc(removed)} «{removed}» "
-                f"заменить {words_ins(added)} «{added}».", changes=list(paths), unit=unit)
+    return Item(
+        f"{section}в графе «{column}» {word['pl_gen']} {numbers} {words_acc(removed)} «{removed}» "
+        f"заменить {words_ins(added)} «{added}».",
+        changes=list(paths),
+        unit=unit,
+    )

@@ -64,8 +64,9 @@ def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) 
     return compose_for(dep, old, new, order.amendment.form, order.id, settings)
 
 
-def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str | None = None,
-                settings: Settings = Settings()) -> Composition:
+def compose_for(
+    dep: m.Department, old, new, form: str = "auto", order_id: str | None = None, settings: Settings = Settings()
+) -> Composition:
     editions = history(dep)
     old_numbers = editions.numbers(old)
     changes, cosmetic, new_numbers = changes_of(old, new, old_numbers, editions.changes(old, new))
@@ -91,18 +92,25 @@ def compose_for(dep: m.Department, old, new, form: str = "auto", order_id: str |
     if isinstance(old, m.Order):  # the order's own points: «Внести в приказ … «…» следующие изменения:»
         act = order_act(org, old, style)
         title = f"О внесении {count_word} в {act}{in_revision}"
-        lead = (f"Внести в {act}{in_revision} {following}:" if form != "new-edition" else
-                f"Изложить {act}{in_revision} в новой редакции согласно приложению к настоящему приказу.")
+        lead = (
+            f"Внести в {act}{in_revision} {following}:"
+            if form != "new-edition"
+            else f"Изложить {act}{in_revision} в новой редакции согласно приложению к настоящему приказу."
+        )
     elif approval is not None:
         approving, _ = approval
         act = order_act(org, approving, style)
         title = f"О внесении {count_word} в {act}{in_revision}"
         if form == "new-edition":
-            lead = (f"Внести в {act}{in_revision} изменение, изложив {reference} в новой редакции "
-                    "согласно приложению к настоящему приказу.")
+            lead = (
+                f"Внести в {act}{in_revision} изменение, изложив {reference} в новой редакции "
+                "согласно приложению к настоящему приказу."
+            )
         else:
-            lead = (f"Внести в {reference}, {named.participle} {order_act(org, approving, style, 'приказом')}"
-                    f"{in_revision}, {following}:")
+            lead = (
+                f"Внести в {reference}, {named.participle} {order_act(org, approving, style, 'приказом')}"
+                f"{in_revision}, {following}:"
+            )
     else:
         title = f"О внесении {count_word} в {reference}{in_revision}"
         if form == "new-edition":

@@ -38,8 +38,14 @@ QUOTE = r"Q\d+"
 
 # Every form of the unit words the wording uses (words.UNIT_FORMS but the nominative, which
 # never names a unit in a formula) → (what it names, plural); a singular form wins a tie.
-_KIND_OF_BASE = {"пункт": "row", "строка": "row", "позиция": "row", "раздел": "section", "глава": "chapter",
-                 "блок": "block"}
+_KIND_OF_BASE = {
+    "пункт": "row",
+    "строка": "row",
+    "позиция": "row",
+    "раздел": "section",
+    "глава": "chapter",
+    "блок": "block",
+}
 _UNIT_FORMS: dict[str, tuple[str, bool]] = {}
 for _base, _kind in _KIND_OF_BASE.items():
     for _plural in (False, True):
@@ -51,25 +57,52 @@ WORDS_ACC = "(?:слово|слова|цифры)"
 WORDS_INS = "(?:словом|словами|цифрами)"
 WORDS_GEN = "(?:слова|слов|цифр)"
 LOC = rf"(?:в (?P<loc>{LABEL}) )?"
-EDIT = (rf"(?:{WORDS_ACC} (?P<a>{QUOTE}) заменить {WORDS_INS} (?P<b>{QUOTE})"
-        rf"|{WORDS_ACC} (?P<d>{QUOTE}) исключить"
-        rf"|после {WORDS_GEN} (?P<anchor>{QUOTE}) дополнить {WORDS_INS} (?P<added>{QUOTE}))")
+EDIT = (
+    rf"(?:{WORDS_ACC} (?P<a>{QUOTE}) заменить {WORDS_INS} (?P<b>{QUOTE})"
+    rf"|{WORDS_ACC} (?P<d>{QUOTE}) исключить"
+    rf"|после {WORDS_GEN} (?P<anchor>{QUOTE}) дополнить {WORDS_INS} (?P<added>{QUOTE}))"
+)
 
 PATTERNS = [
-    ("throughout", re.compile(rf"по тексту {WORDS_ACC} (?P<a>{QUOTE}) заменить {WORDS_INS} (?P<b>{QUOTE})"
-                              rf"(?:, за исключением {UNIT} (?P<except>{NUMS}))?\.")),
+    (
+        "throughout",
+        re.compile(
+            rf"по тексту {WORDS_ACC} (?P<a>{QUOTE}) заменить {WORDS_INS} (?P<b>{QUOTE})"
+            rf"(?:, за исключением {UNIT} (?P<except>{NUMS}))?\."
+        ),
+    ),
     ("title", re.compile(rf"наименование изложить в следующей редакции: (?P<q>{QUOTE})\.")),
     ("note", re.compile(r"пояснительную записку изложить в следующей редакции:")),
     ("preamble", re.compile(r"преамбулу изложить в следующей редакции:")),
     ("note-removed", re.compile(r"пояснительную записку исключить\.")),
-    ("columns", re.compile(r"наименования граф таблицы изложить в следующей редакции: "
-                           rf"(?P<qs>{QUOTE}(?:, {QUOTE})*)\.")),
-    ("heading", re.compile(rf"{LOC}наименование (?P<unit>{LABEL}) изложить в следующей редакции: "
-                           rf"(?P<q>{QUOTE})\.")),
-    ("removed", re.compile(rf"{LOC}(?P<units>{LABEL}(?:, {LABEL})*) "
-                           r"(?:исключить|признать утративш(?:ими|им|ей) силу)\.")),
-    ("added", re.compile(rf"{LOC}(?:(?P<rel>после|перед) (?P<anchor>{LABEL}) |(?P<parent>{LABEL}) |приказ )?"
-                         rf"дополнить (?P<what>{UNIT})(?: (?P<numbers>{NUMS}))? следующего содержания:")),
+    (
+        "columns",
+        re.compile(
+            r"наименования граф таблицы изложить в следующей редакции: "
+            rf"(?P<qs>{QUOTE}(?:, {QUOTE})*)\."
+        ),
+    ),
+    (
+        "heading",
+        re.compile(
+            rf"{LOC}наименование (?P<unit>{LABEL}) изложить в следующей редакции: "
+            rf"(?P<q>{QUOTE})\."
+        ),
+    ),
+    (
+        "removed",
+        re.compile(
+            rf"{LOC}(?P<units>{LABEL}(?:, {LABEL})*) "
+            r"(?:исключить|признать утративш(?:ими|им|ей) силу)\."
+        ),
+    ),
+    (
+        "added",
+        re.compile(
+            rf"{LOC}(?:(?P<rel>после|перед) (?P<anchor>{LABEL}) |(?P<parent>{LABEL}) |приказ )?"
+            rf"дополнить (?P<what>{UNIT})(?: (?P<numbers>{NUMS}))? следующего содержания:"
+        ),
+    ),
     ("cell", re.compile(rf"{LOC}в графе (?P<col>{QUOTE}) (?P<unit>{LABEL}) {EDIT}\.")),
     ("unit", re.compile(rf"{LOC}в (?P<unit>{LABEL}) {EDIT}\.")),
     ("total", re.compile(rf"{LOC}строку (?P<label>{QUOTE}) (?P<unit>{LABEL}) изложить в следующей редакции:")),
@@ -131,16 +164,24 @@ class Document:
     def find(self, label: str, quotes: list[str], within: Unit | None = None) -> Unit:
         word, ident = label.split(" ", 1)
         kind, _ = _UNIT_FORMS[word]
-        kinds = {"row": ("measure", "clause", "point"), "section": ("section",), "chapter": ("chapter",),
-                 "block": ("block",)}[kind]
+        kinds = {
+            "row": ("measure", "clause", "point"),
+            "section": ("section",),
+            "chapter": ("chapter",),
+            "block": ("block",),
+        }[kind]
         if re.fullmatch(QUOTE, ident):
             candidates = [u for u in self.units if u.kind in kinds and (within is None or u.inside(within))]
             name = printed_key(quotes[int(ident[1:])]).removesuffix("…")
-            found = [u for u in candidates if printed_key(u.cells.get("title") or u.cells.get("label")
-                                                          or u.cells.get("text", "")).startswith(name)]
+            found = [
+                u
+                for u in candidates
+                if printed_key(u.cells.get("title") or u.cells.get("label") or u.cells.get("text", "")).startswith(name)
+            ]
         else:
-            found = [u for u in self._numbered.get(ident, ())
-                     if u.kind in kinds and (within is None or u.inside(within))]
+            found = [
+                u for u in self._numbered.get(ident, ()) if u.kind in kinds and (within is None or u.inside(within))
+            ]
         if len(found) != 1:
             raise WordingError(f"«{label}»: найдено {len(found)}")
         return found[0]
@@ -296,7 +337,7 @@ def _total(doc: Document, match, quotes, item) -> None:
     if cells.get("text") != TOTAL_LABEL:
         raise WordingError("в строке нет «Итого по разделу»")
     for name in [n for n in unit.cells if n.startswith("total:")]:
-        unit.cells[name] = cells.get(name[len("total:"):], "")
+        unit.cells[name] = cells.get(name[len("total:") :], "")
 
 
 def _restated(doc: Document, match, quotes, item) -> None:
@@ -311,9 +352,16 @@ def _restated(doc: Document, match, quotes, item) -> None:
             target.cells = unit.cells
         return
     unit = doc.find(match["unit"], quotes, _within(doc, match, quotes))
-    units = _rows_units(doc, item.rows, unit.parent) if item.rows else _lines_units(
-        doc, item.quote, unit.parent, {"section": "section", "chapter": "chapter", "block": "block"}.get(
-            unit.kind, "row"))
+    units = (
+        _rows_units(doc, item.rows, unit.parent)
+        if item.rows
+        else _lines_units(
+            doc,
+            item.quote,
+            unit.parent,
+            {"section": "section", "chapter": "chapter", "block": "block"}.get(unit.kind, "row"),
+        )
+    )
     if len(units) != 1 or units[0].kind != unit.kind:
         raise WordingError("новая редакция — не одна единица того же вида")
     if units[0].number not in (None, unit.number):
@@ -389,13 +437,24 @@ def _rows_units(doc: Document, rows: list[list[str]], parent: Unit | None) -> li
             continue
         if not number and not any(others) and (not units or units[0].kind == "section" or not text):
             heading = re.match(rf"^({NUM})\. (.*)$", text, re.S)
-            unit = Unit("section", heading[1] if heading else None,
-                        {"title": heading[2] if heading else text, **{f"total:{key}": "" for key in keys}}, parent)
+            unit = Unit(
+                "section",
+                heading[1] if heading else None,
+                {"title": heading[2] if heading else text, **{f"total:{key}": "" for key in keys}},
+                parent,
+            )
         else:
-            unit = Unit("measure", bare(number) or None,
-                        {"text": text, "deadline": cells.get("deadline", ""),
-                         "responsible": cells.get("responsible", ""), **{key: cells.get(key, "") for key in keys}},
-                        parent)
+            unit = Unit(
+                "measure",
+                bare(number) or None,
+                {
+                    "text": text,
+                    "deadline": cells.get("deadline", ""),
+                    "responsible": cells.get("responsible", ""),
+                    **{key: cells.get(key, "") for key in keys},
+                },
+                parent,
+            )
         if units:
             unit.parent = _nest(units, unit, parent)
         units.append(unit)
@@ -439,8 +498,13 @@ def _lines_units(doc: Document, quote: list[str], parent: Unit | None, what: str
         opens = numbered and (not units or _deeper_or_same(numbered[1], units))
         if opens or not units:
             number, body = (numbered[1], numbered[2]) if numbered else (None, line)
-            unit_kind = kind if not units or units[0].kind != "chapter" or (number or "").count(".") == \
-                (units[0].number or "").count(".") else "clause"
+            unit_kind = (
+                kind
+                if not units
+                or units[0].kind != "chapter"
+                or (number or "").count(".") == (units[0].number or "").count(".")
+                else "clause"
+            )
             cells = {"title": body, "text": ""} if unit_kind == "chapter" else {"text": body}
             unit = Unit(unit_kind, bare(number), cells, parent)
             if units:

@@ -13,8 +13,9 @@ from .words import bare
 DEFAULT_CELLS = ("number", "text", "deadline", "responsible")
 
 
-def quoted_rows(node, numbers: dict, path: Path, separator: str,
-                cells: tuple[str, ...] = DEFAULT_CELLS) -> list[list[str]]:
+def quoted_rows(
+    node, numbers: dict, path: Path, separator: str, cells: tuple[str, ...] = DEFAULT_CELLS
+) -> list[list[str]]:
     """A node as the table rows it prints, a cell a column (`cells`: what each column prints,
     printed.column_cells): a measure row, or a section with its rows and its «Итого» row."""
     keys = tuple(c for c in cells if c not in DEFAULT_CELLS)
@@ -82,8 +83,9 @@ def requote(rows: list[list[str]], quote: list[str]) -> tuple[list[list[str]], l
     return quoted_table(rows), quoted_lines(quote)
 
 
-def quoted(old_doc, node, numbers: dict, path: Path, separator: str,
-           cells: tuple[str, ...]) -> tuple[list[list[str]], list[str]]:
+def quoted(
+    old_doc, node, numbers: dict, path: Path, separator: str, cells: tuple[str, ...]
+) -> tuple[list[list[str]], list[str]]:
     """A unit quoted the way its document prints it: rows of a plan, paragraphs otherwise."""
     if isinstance(node, m.Measure | m.Section) and isinstance(old_doc, m.Plan):
         return quoted_table(quoted_rows(node, numbers, path, separator, cells)), []

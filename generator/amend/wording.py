@@ -27,9 +27,18 @@ def _column_titles(doc) -> dict:
 
 def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Settings = Settings()) -> list[Item]:
     """Sub-points of «Внести … следующие изменения:», in the order of the document."""
-    ctx = Wording(old, new, old_numbers, new_numbers, getattr(new, "responsible_separator", ", "),
-                  settings, columns=_column_titles(old), cells=column_cells(old) or DEFAULT_CELLS,
-                  qualify=numbers_repeat(old, old_numbers), kept_old=frozenset(changes.kept.values()))
+    ctx = Wording(
+        old,
+        new,
+        old_numbers,
+        new_numbers,
+        getattr(new, "responsible_separator", ", "),
+        settings,
+        columns=_column_titles(old),
+        cells=column_cells(old) or DEFAULT_CELLS,
+        qualify=numbers_repeat(old, old_numbers),
+        kept_old=frozenset(changes.kept.values()),
+    )
     order = {path: k for k, (path, _) in enumerate(walk(old))}
     ctx.last_inside = _last_inside(order)
     ctx.old_printed = printed(old, old_numbers)
@@ -69,12 +78,21 @@ def _restated_together(ctx: Wording, items: list[Item]) -> list[Item]:
             paths = [i.restated for i in run if i.restated is not None]
             numbers = [ctx.old_numbers[p] for p in paths]
             node = resolve(ctx.old, paths[0])
-            text = (f"{in_section(ctx, paths[0])}{ctx.word(node, 'acc', True)} "
-                    f"{join_numbers(numbers)} изложить в следующей редакции:")
+            text = (
+                f"{in_section(ctx, paths[0])}{ctx.word(node, 'acc', True)} "
+                f"{join_numbers(numbers)} изложить в следующей редакции:"
+            )
             rows, _ = requote([r for i in run for r in i.rows], [])
-            result.append(Item(text, rows=rows, changes=[c for i in run for c in i.changes],
-                               order_key=run[0].order_key, restated=paths[0],
-                               unit=unit_name(ctx, paths[0], numbers)))
+            result.append(
+                Item(
+                    text,
+                    rows=rows,
+                    changes=[c for i in run for c in i.changes],
+                    order_key=run[0].order_key,
+                    restated=paths[0],
+                    unit=unit_name(ctx, paths[0], numbers),
+                )
+            )
         else:
             result.extend(run)
         run.clear()

@@ -69,8 +69,11 @@ class Units(list):
             return name
         if known != name and self.report is not None and name not in self._told:
             self._told.add(name)
-            self.report.differs("исполнители", f"{quote(name)} и {quote(known)} различаются только кавычками: "
-                                               f"в реестре один исполнитель {quote(known)}")
+            self.report.differs(
+                "исполнители",
+                f"{quote(name)} и {quote(known)} различаются только кавычками: "
+                f"в реестре один исполнитель {quote(known)}",
+            )
         return known
 
 
@@ -85,12 +88,17 @@ def plan(tree: PlanTree, doc_id: str, units: Units) -> m.Plan:
     printed: dict[tuple, str | None] = {}
     note = m.Note(tree.note.get("title"), text(tree.note["text"])) if tree.note else None
     unnumbered = m.Plan(
-        id=doc_id, title=tree.title or "—",
+        id=doc_id,
+        title=tree.title or "—",
         sections=tuple(_section(s, (("s", i),), printed, units) for i, s in enumerate(tree.sections)),
-        columns=_columns(tree.columns), note=note,
-        table_title=tree.table_title, column_numbers=tree.column_numbers,
+        columns=_columns(tree.columns),
+        note=note,
+        table_title=tree.table_title,
+        column_numbers=tree.column_numbers,
         responsible_separator=tree.responsible_separator,
-        table_per_section=tree.table_per_section, signature=signature(tree.signature))
+        table_per_section=tree.table_per_section,
+        signature=signature(tree.signature),
+    )
     return settle_plan(unnumbered, printed)
 
 
@@ -110,16 +118,20 @@ def _section(section: SectionNode, path: tuple, printed: dict, units: Units) -> 
         passport=tuple(m.PassportBlock(b["label"], text(b.get("text", []))) for b in section.passport),
         measures=tuple(_measure(x, (*path, ("m", k)), printed, units) for k, x in enumerate(section.measures)),
         sections=tuple(_section(s, (*path, ("s", i)), printed, units) for i, s in enumerate(section.sections)),
-        total=tuple(section.total.items()))
+        total=tuple(section.total.items()),
+    )
 
 
 def _measure(measure: MeasureNode, path: tuple, printed: dict, units: Units) -> m.Measure:
     printed[path] = measure.printed
     return m.Measure(
-        text=text(measure.text), deadline=measure.deadline or None,
-        responsible=tuple(units.add(unit) for unit in measure.responsible), note=measure.note,
+        text=text(measure.text),
+        deadline=measure.deadline or None,
+        responsible=tuple(units.add(unit) for unit in measure.responsible),
+        note=measure.note,
         values=tuple(measure.values.items()),
-        children=tuple(_measure(x, (*path, ("m", k)), printed, units) for k, x in enumerate(measure.children)))
+        children=tuple(_measure(x, (*path, ("m", k)), printed, units) for k, x in enumerate(measure.children)),
+    )
 
 
 def count_measures(sections: list[SectionNode]) -> int:
@@ -136,22 +148,32 @@ def regulation(tree: RegulationTree, doc_id: str) -> m.Regulation:
     """The regulation, numbered by numbering.py with the printed numbers kept where they differ."""
     printed: dict[tuple, str | None] = {}
     chapters = tuple(_chapter(c, (("c", i),), printed) for i, c in enumerate(tree.chapters))
-    unnumbered = m.Regulation(id=doc_id, title=tree.title or "—", chapters=chapters, trailing_dot=tree.trailing_dot,
-                              signature=signature(tree.signature))
+    unnumbered = m.Regulation(
+        id=doc_id,
+        title=tree.title or "—",
+        chapters=chapters,
+        trailing_dot=tree.trailing_dot,
+        signature=signature(tree.signature),
+    )
     return settle_regulation(unnumbered, printed)
 
 
 def _chapter(chapter: ChapterNode, path: tuple, printed: dict) -> m.Chapter:
     printed[path] = chapter.printed
-    return m.Chapter(title=chapter.title or "—", text=text(chapter_text(chapter)),
-                     clauses=tuple(_clause(c, (*path, ("k", j)), printed) for j, c in enumerate(chapter.children)))
+    return m.Chapter(
+        title=chapter.title or "—",
+        text=text(chapter_text(chapter)),
+        clauses=tuple(_clause(c, (*path, ("k", j)), printed) for j, c in enumerate(chapter.children)),
+    )
 
 
 def _clause(clause: ClauseNode, path: tuple, printed: dict) -> m.Clause:
     printed[path] = clause.printed
-    return m.Clause(text=text(clause_text(clause)),
-                    definitions=tuple(m.Definition(d["term"], d["definition"]) for d in clause.definitions),
-                    clauses=tuple(_clause(c, (*path, ("k", j)), printed) for j, c in enumerate(clause.children)))
+    return m.Clause(
+        text=text(clause_text(clause)),
+        definitions=tuple(m.Definition(d["term"], d["definition"]) for d in clause.definitions),
+        clauses=tuple(_clause(c, (*path, ("k", j)), printed) for j, c in enumerate(clause.children)),
+    )
 
 
 def count_clauses(chapters: list[ChapterNode]) -> int:
@@ -166,8 +188,16 @@ def count_clauses(chapters: list[ChapterNode]) -> int:
 
 def order(tree: OrderTree, doc_id: str, annexes: tuple[m.AnnexRef, ...]) -> m.Order:
     points = tuple(_point(p) for p in tree.points) or (m.Point((m.Paragraph(f"{PLACEHOLDER}: пункты приказа"),)),)
-    return m.Order(id=doc_id, date=tree.date, number=tree.number, title=tree.title or "—", points=points,
-                   signatory="head", preamble=text(tree.preamble), annexes=annexes)
+    return m.Order(
+        id=doc_id,
+        date=tree.date,
+        number=tree.number,
+        title=tree.title or "—",
+        points=points,
+        signatory="head",
+        preamble=text(tree.preamble),
+        annexes=annexes,
+    )
 
 
 def _point(point: dict) -> m.Point:
@@ -177,23 +207,36 @@ def _point(point: dict) -> m.Point:
 def stub_order(date: dt.date, number: str, doc_id: str, annex: m.AnnexRef) -> m.Order:
     """The order an annex printed alone refers to: only its date and number (from the annex's
     header) are known."""
-    return m.Order(id=doc_id, date=date, number=number, title=f"{PLACEHOLDER}: заголовок приказа",
-                   points=(m.Point((m.Paragraph(f"{PLACEHOLDER}: пункты приказа"),)),), signatory="head",
-                   annexes=(annex,))
+    return m.Order(
+        id=doc_id,
+        date=date,
+        number=number,
+        title=f"{PLACEHOLDER}: заголовок приказа",
+        points=(m.Point((m.Paragraph(f"{PLACEHOLDER}: пункты приказа"),)),),
+        signatory="head",
+        annexes=(annex,),
+    )
 
 
-def annex_ref(annex_id: str, header: AnnexHeader | None, expected: list[str] | None, style: str,
-              report: Report, where: str) -> m.AnnexRef:
+def annex_ref(
+    annex_id: str, header: AnnexHeader | None, expected: list[str] | None, style: str, report: Report, where: str
+) -> m.AnnexRef:
     if header is None:
         return m.AnnexRef(annex_id)
     style_of = header.style if header.style != style else None
     if expected is not None and _norm(header.lines[1:]) == _norm(expected[1:]) and header.lines[0] != expected[0]:
-        report.differs(where, f"первая строка шапки {quote(header.lines[0])} будет напечатана как {quote(expected[0])} "
-                              "(«№» у приложения prikaz ставит, когда приложений несколько)")
+        report.differs(
+            where,
+            f"первая строка шапки {quote(header.lines[0])} будет напечатана как {quote(expected[0])} "
+            "(«№» у приложения prikaz ставит, когда приложений несколько)",
+        )
     elif expected is not None and _norm(header.lines) != _norm(expected):
-        report.differs(where, f"шапка приложения напечатана как {quote(' / '.join(header.lines), 120)}; prikaz "
-                              f"напечатает {quote(' / '.join(expected), 120)} (напечатанная сохранена в "
-                              "printed_header для проверки)")
+        report.differs(
+            where,
+            f"шапка приложения напечатана как {quote(' / '.join(header.lines), 120)}; prikaz "
+            f"напечатает {quote(' / '.join(expected), 120)} (напечатанная сохранена в "
+            "printed_header для проверки)",
+        )
         return m.AnnexRef(annex_id, style_of, tuple(header.lines))
     return m.AnnexRef(annex_id, style_of)
 
@@ -211,9 +254,16 @@ def expected_header(organization: m.Organization, order: m.Order, index: int, do
     return annex_header(organization, order, index, document)
 
 
-def organization(name: str, genitive: str, letterhead: list[str], style: m.Style, found: dict | None,
-                 units: Units, place: str | None) -> m.Organization:
+def organization(
+    name: str, genitive: str, letterhead: list[str], style: m.Style, found: dict | None, units: Units, place: str | None
+) -> m.Organization:
     head = signature(found)
     return m.Organization(
-        name=name, name_genitive=genitive, letterhead=tuple(letterhead or [name]), place=place, style=style,
-        signatories=(("head", head),) if head else (), units=tuple(m.Unit(u) for u in units))
+        name=name,
+        name_genitive=genitive,
+        letterhead=tuple(letterhead or [name]),
+        place=place,
+        style=style,
+        signatories=(("head", head),) if head else (),
+        units=tuple(m.Unit(u) for u in units),
+    )

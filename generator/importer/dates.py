@@ -10,11 +10,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-          "октября", "ноября", "декабря")
+MONTHS = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4})(?:\s*(?:г\.|года|г\b))?")
-_LONG = re.compile(r"[«\"“]?\s*(\d{1,2})\s*[»\"”]?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})(?:\s*(?:года|г\.|г\b))?",
-                   re.IGNORECASE)
+_LONG = re.compile(
+    r"[«\"“]?\s*(\d{1,2})\s*[»\"”]?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})(?:\s*(?:года|г\.|г\b))?", re.IGNORECASE
+)
 _NUMBER = re.compile(r"№\s*(.+?)\s*$")
 _FROM = re.compile(r"^\s*от\b\s*", re.IGNORECASE)
 

@@ -94,9 +94,18 @@ def read_plan(path: str, old: m.Plan, report: Report) -> PlanTree:
             if tree is not None:
                 plans.append(tree)
     if not plans:
-        raise ContentError([Problem("file-unreadable", Pos(path), {
-            "reason": "в файле не найден план мероприятий (таблица со столбцами «Мероприятия», «Срок», "
-                      "«Ответственные»)"})])
+        raise ContentError(
+            [
+                Problem(
+                    "file-unreadable",
+                    Pos(path),
+                    {
+                        "reason": "в файле не найден план мероприятий (таблица со столбцами «Мероприятия», «Срок», "
+                        "«Ответственные»)"
+                    },
+                )
+            ]
+        )
     old_texts = {key(m.plain_text(measure.text)) for measure in old.all_measures()}
     return max(plans, key=lambda tree: sum(key(blocks_plain(r.text)) in old_texts for r in _rows(tree.sections)))
 
@@ -205,7 +214,7 @@ def _in_order(found: dict[int, int], olds, news, key_of) -> None:
         bounds = [(-1, -1), *made, (len(a), len(b))]
         for (x0, y0), (x1, y1) in zip(bounds, bounds[1:]):
             if x1 > x0 + 1 and y1 > y0 + 1:
-                pending.append((gap_old[x0 + 1:x1], gap_new[y0 + 1:y1]))
+                pending.append((gap_old[x0 + 1 : x1], gap_new[y0 + 1 : y1]))
 
 
 def _unique_pairs(a: list, b: list) -> list[tuple[int, int]]:
@@ -264,8 +273,10 @@ def _by_number(found, olds, news, gap_old, gap_new) -> None:
 def _by_similarity(found, olds, news, gap_old, gap_new) -> None:
     if len(gap_old) * len(gap_new) > GAP_LIMIT:
         return
-    scored = sorted(((s, i, j) for j in gap_new for i in gap_old
-                     if (s := _similar(olds[i], news[j])) >= SIMILAR), key=lambda t: (-t[0], t[1], t[2]))
+    scored = sorted(
+        ((s, i, j) for j in gap_new for i in gap_old if (s := _similar(olds[i], news[j])) >= SIMILAR),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
     taken_new: set[int] = set()
     here: list[tuple[int, int]] = []  # pairs made in this gap
     for _score, i, j in scored:
@@ -309,8 +320,9 @@ class Edition:
     total_new: int
 
 
-def next_edition(old: m.Plan, raw: dict, numbers: dict, tree: PlanTree, new_id: str,
-                 units: tuple[m.Unit, ...], where: str) -> Edition:
+def next_edition(
+    old: m.Plan, raw: dict, numbers: dict, tree: PlanTree, new_id: str, units: tuple[m.Unit, ...], where: str
+) -> Edition:
     """The edited plan as the edition that follows `old`, or ContentError if it is not one."""
     olds, news = old_rows(old, raw, numbers), new_rows(tree)
     match = match_rows(olds, news)
@@ -318,23 +330,35 @@ def next_edition(old: m.Plan, raw: dict, numbers: dict, tree: PlanTree, new_id: 
         unplaced = [news[j] for j in range(len(news)) if j not in match.pairs]
         listed = "; ".join(f"{r.node.printed or 'без номера'} {quote(r.text, 50)}" for r in unplaced[:15])
         more = f" и ещё {len(unplaced) - 15}" if len(unplaced) > 15 else ""
-        raise ContentError([Problem("file-unreadable", Pos(where), {
-            "reason": f"это не редакция плана «{old.id}»: из {len(olds)} мероприятий в файле найдено "
-                      f"{match.by_evidence} (нужно не меньше {LEAST_SHARE:.0%}); не удалось сопоставить строки: "
-                      f"{listed or 'нет строк'}{more}"})])
+        raise ContentError(
+            [
+                Problem(
+                    "file-unreadable",
+                    Pos(where),
+                    {
+                        "reason": f"это не редакция плана «{old.id}»: из {len(olds)} мероприятий в файле найдено "
+                        f"{match.by_evidence} (нужно не меньше {LEAST_SHARE:.0%}); не удалось сопоставить строки: "
+                        f"{listed or 'нет строк'}{more}"
+                    },
+                )
+            ]
+        )
     builder = _Builder(olds, news, match, units, old.responsible_separator)
     sections = builder.sections(tree.sections, old, raw)
     plan = {key_: value for key_, value in raw.items() if key_ not in ("id", "edition", "sections")}
-    result: dict = {"format": raw.get("format", "1"), "kind": "plan", "id": new_id,
-                    "edition": {"follows": old.id, "kind": "amendment"}}
+    result: dict = {
+        "format": raw.get("format", "1"),
+        "kind": "plan",
+        "id": new_id,
+        "edition": {"follows": old.id, "kind": "amendment"},
+    }
     result.update({k: v for k, v in plan.items() if k not in ("format", "kind")})
     notes = builder.notes()
     if tree.title and key(tree.title).casefold() != key(old.title).casefold():
         if _words_ratio(key(tree.title).lower(), key(old.title).lower()) >= SIMILAR:
             result["title"] = tree.title  # the title, edited
         else:  # a department's own layout splits or shortens it: not an edit to guess at
-            notes.append(f"заголовок в файле {quote(tree.title, 80)} не похож на заголовок редакции; "
-                         "оставлен прежний")
+            notes.append(f"заголовок в файле {quote(tree.title, 80)} не похож на заголовок редакции; оставлен прежний")
     result["sections"] = sections
     return Edition(result, builder.new_units, notes, match.by_evidence, len(olds), len(news))
 
@@ -356,9 +380,11 @@ class _Builder:
         raws = raw_parent.get("sections", [])
         taken: set[int] = set()
         chosen: dict[int, int] = {}
-        for passes in (lambda s, n: key(s.title) == key(n.title),
-                       lambda s, n: bool(n.printed) and _stem(s.number) == _stem(n.printed),
-                       self._shares_rows):
+        for passes in (
+            lambda s, n: key(s.title) == key(n.title),
+            lambda s, n: bool(n.printed) and _stem(s.number) == _stem(n.printed),
+            self._shares_rows,
+        ):
             for k, node in enumerate(nodes):
                 if k in chosen:
                     continue
@@ -369,14 +395,20 @@ class _Builder:
         result = []
         for k, node in enumerate(nodes):
             i = chosen.get(k)
-            result.append(self.section(node, old_sections[i] if i is not None else None,
-                                       raws[i] if i is not None and i < len(raws) else {}))
+            result.append(
+                self.section(
+                    node, old_sections[i] if i is not None else None, raws[i] if i is not None and i < len(raws) else {}
+                )
+            )
         return result
 
     def _shares_rows(self, section: m.Section, node: SectionNode) -> bool:
         old_ids = {id(mm) for mm in section.measures}
-        return any(id(self.olds[self.match.pairs[self.row_of[id(n)]]].measure) in old_ids
-                   for n in node.measures if self.row_of[id(n)] in self.match.pairs)
+        return any(
+            id(self.olds[self.match.pairs[self.row_of[id(n)]]].measure) in old_ids
+            for n in node.measures
+            if self.row_of[id(n)] in self.match.pairs
+        )
 
     def section(self, node: SectionNode, old: m.Section | None, raw: dict) -> dict:
         result: dict = {}
@@ -402,8 +434,11 @@ class _Builder:
         for block in node.passport:
             item = {"label": block["label"]}
             if block.get("text"):
-                item["text"] = block["text"] if len(block["text"]) != 1 or not isinstance(block["text"][0], str) \
+                item["text"] = (
+                    block["text"]
+                    if len(block["text"]) != 1 or not isinstance(block["text"][0], str)
                     else block["text"][0]
+                )
             imported.append(item)
         if old is None:
             return imported
@@ -503,9 +538,11 @@ class _Builder:
         if self.renumbered:
             pairs = ", ".join(f"{_stem(new)} вместо {_stem(old)}" for old, new in self.renumbered[:10])
             more = f" и ещё {len(self.renumbered) - 10}" if len(self.renumbered) > 10 else ""
-            notes.append(f"строки перенумерованы вручную ({len(self.renumbered)}): напечатано {pairs}{more}; "
-                         "номера утверждённой редакции сохранены — существующие пункты не перенумеровываются, "
-                         "вставленные получают дополнительный номер (2.7.1)")
+            notes.append(
+                f"строки перенумерованы вручную ({len(self.renumbered)}): напечатано {pairs}{more}; "
+                "номера утверждённой редакции сохранены — существующие пункты не перенумеровываются, "
+                "вставленные получают дополнительный номер (2.7.1)"
+            )
         return notes
 
 
@@ -548,14 +585,23 @@ def with_units(text: str, root, names: list[str]) -> str:
         return "".join(lines) + "units:\n" + block
     if not units.value:  # «units: []» or an empty key: the line becomes a block list
         at = root.key_pos["units"].line - 1
-        return "".join(lines[:at] + ["units:\n", block] + lines[at + 1:])
+        return "".join(lines[:at] + ["units:\n", block] + lines[at + 1 :])
     last = units.value[-1].pos
     dash_line = last.line - 1
     before = lines[dash_line][: last.column - 1].rstrip()
     if not before.endswith("-"):
-        raise ContentError([Problem("file-unreadable", Pos(root.pos.file), {
-            "reason": "список units записан в одну строку; перепишите его столбиком («- name: …»), "
-                      "чтобы prikaz мог добавить новых исполнителей: " + ", ".join(names)})])
+        raise ContentError(
+            [
+                Problem(
+                    "file-unreadable",
+                    Pos(root.pos.file),
+                    {
+                        "reason": "список units записан в одну строку; перепишите его столбиком («- name: …»), "
+                        "чтобы prikaz мог добавить новых исполнителей: " + ", ".join(names)
+                    },
+                )
+            ]
+        )
     dash = len(before) - 1
     end = dash_line + 1
     while end < len(lines):
@@ -592,8 +638,15 @@ def import_edition(docx_path: str, plan_path: str, new_id: str | None = None, fo
     target = os.path.abspath(plan_path)
     old = next((d for d in dep.documents if os.path.abspath(d.pos.file) == target), None)
     if not isinstance(old, m.Plan):
-        raise ContentError([Problem("file-unreadable", Pos(plan_path), {
-            "reason": "--edition-of: укажите файл плана мероприятий (редакцию, которую правили в Word)"})])
+        raise ContentError(
+            [
+                Problem(
+                    "file-unreadable",
+                    Pos(plan_path),
+                    {"reason": "--edition-of: укажите файл плана мероприятий (редакцию, которую правили в Word)"},
+                )
+            ]
+        )
     from ..history import numbers_of
 
     report = Report()
@@ -602,8 +655,15 @@ def import_edition(docx_path: str, plan_path: str, new_id: str | None = None, fo
     if new_id is None:
         new_id = next_id(old.id, taken)
     elif new_id in taken:
-        raise ContentError([Problem("file-unreadable", Pos(plan_path), {
-            "reason": f"документ с id «{new_id}» уже есть в папке организации; укажите другой --id"})])
+        raise ContentError(
+            [
+                Problem(
+                    "file-unreadable",
+                    Pos(plan_path),
+                    {"reason": f"документ с id «{new_id}» уже есть в папке организации; укажите другой --id"},
+                )
+            ]
+        )
     raw = plain(read_file(plan_path, plan_path))
     assert isinstance(raw, dict)  # the file was just loaded as a plan: a mapping
     edition = next_edition(old, raw, numbers_of(dep, old), tree, new_id, dep.organization.units, docx_path)
@@ -612,10 +672,19 @@ def import_edition(docx_path: str, plan_path: str, new_id: str | None = None, fo
     folder = dep.folder
     new_path = os.path.join(os.path.dirname(os.path.abspath(plan_path)), new_id + ".yaml")
     if os.path.exists(new_path) and not force:
-        raise ContentError([Problem("file-unreadable", Pos(new_path), {
-            "reason": "файл уже существует; ничего не записано (перезаписать: --force)"})])
-    comment = (f"Редакция, импортированная из {os.path.basename(docx_path)} (prikaz import --edition-of {old.id}).\n"
-               "Номера пунктов не пишутся: они сохраняются из предыдущей редакции, вставленные получают 2.7.1.")
+        raise ContentError(
+            [
+                Problem(
+                    "file-unreadable",
+                    Pos(new_path),
+                    {"reason": "файл уже существует; ничего не записано (перезаписать: --force)"},
+                )
+            ]
+        )
+    comment = (
+        f"Редакция, импортированная из {os.path.basename(docx_path)} (prikaz import --edition-of {old.id}).\n"
+        "Номера пунктов не пишутся: они сохраняются из предыдущей редакции, вставленные получают 2.7.1."
+    )
     files = {new_path: to_yaml(edition.plan, comment)}
     if edition.new_units:
         org_path = os.path.join(folder, "organization.yaml")
@@ -643,8 +712,13 @@ def _load_with(folder: str, files: dict[str, str]) -> m.Department:
 
     with tempfile.TemporaryDirectory(prefix="prikaz-edition-") as scratch:
         copy = os.path.join(scratch, os.path.basename(folder))
-        shutil.copytree(folder, copy, ignore=lambda d, names: [n for n in names if not (
-            n.endswith((".yaml", ".yml")) or os.path.isdir(os.path.join(d, n)))])
+        shutil.copytree(
+            folder,
+            copy,
+            ignore=lambda d, names: [
+                n for n in names if not (n.endswith((".yaml", ".yml")) or os.path.isdir(os.path.join(d, n)))
+            ],
+        )
         for path, text in files.items():
             with open(os.path.join(copy, os.path.relpath(path, folder)), "w", encoding="utf-8") as f:
                 f.write(text)

@@ -24,8 +24,9 @@ def settle_plan(plan: m.Plan, printed: dict[Path, str | None]) -> m.Plan:
     project's defaults first). `printed`: path → the number as printed (a section's
     without its trailing dot), None where none was printed."""
     best: tuple[int, m.Plan] | None = None
-    for sections, measures, dot in itertools.product(("numbered", "unnumbered"), ("hierarchical", "restart"),
-                                                     (False, True)):
+    for sections, measures, dot in itertools.product(
+        ("numbered", "unnumbered"), ("hierarchical", "restart"), (False, True)
+    ):
         scheme = m.Numbering(sections, measures, dot)
         settled = _settle(dataclasses.replace(plan, numbering=scheme), printed, best[0] if best else None)
         if settled is not None and (best is None or settled[1] < best[0]):
@@ -40,15 +41,19 @@ def _settle(plan: m.Plan, printed: dict[Path, str | None], bound: int | None) ->
     explicit: dict[Path, str] = {}
     known = _known(printed)
     unnumbered = {p for p, number in printed.items() if number is None and p[-1][0] == "s"}
-    fixed = (len(unnumbered) if plan.numbering.sections == "numbered" else 0) \
-        + sum(1 for p, number in printed.items() if number is None and p[-1][0] == "m")
+    fixed = (len(unnumbered) if plan.numbering.sections == "numbered" else 0) + sum(
+        1 for p, number in printed.items() if number is None and p[-1][0] == "m"
+    )
     while True:  # one pass a level of the tree
         if bound is not None and fixed + len(explicit) > bound:
             return None
         plan = _with_numbers(plan, explicit, unnumbered)
         shown = dict(_shown(plan))
-        wrong = [path for path, number in shown.items() if path in known
-                 and path not in explicit and _differs(path, number, known[path])]
+        wrong = [
+            path
+            for path, number in shown.items()
+            if path in known and path not in explicit and _differs(path, number, known[path])
+        ]
         if not wrong:
             break
         depth = min(len(path) for path in wrong)
@@ -67,8 +72,15 @@ def _known(printed: dict[Path, str | None]) -> dict[Path, str]:
     return {path: number for path, number in printed.items() if number is not None}
 
 
-def _settle_group(plan: m.Plan, parent: Path, parent_number: str | None, known: dict[Path, str],
-                  explicit: dict[Path, str], unnumbered: set[Path], limit: int | None) -> None:
+def _settle_group(
+    plan: m.Plan,
+    parent: Path,
+    parent_number: str | None,
+    known: dict[Path, str],
+    explicit: dict[Path, str],
+    unnumbered: set[Path],
+    limit: int | None,
+) -> None:
     """Sibling sections: an explicit number does not count among them, so settling one
     moves the next ones. Settled one at a time on a plan of just this group (under its
     parent's number), which numbering.py numbers in time proportional to the group."""
@@ -76,15 +88,24 @@ def _settle_group(plan: m.Plan, parent: Path, parent_number: str | None, known: 
     paths = [(*parent, ("s", i)) for i in range(len(group))]
     bare = [dataclasses.replace(s, measures=(), sections=()) for s in group]
     while True:
-        sections = tuple(dataclasses.replace(s, number=explicit.get(p), numbered=p not in unnumbered
-                                             or plan.numbering.sections == "unnumbered")
-                         for s, p in zip(bare, paths))
+        sections = tuple(
+            dataclasses.replace(
+                s, number=explicit.get(p), numbered=p not in unnumbered or plan.numbering.sections == "unnumbered"
+            )
+            for s, p in zip(bare, paths)
+        )
         if parent:
             sections = (m.Section("", number=parent_number, numbered=parent_number is not None, sections=sections),)
         mini = dataclasses.replace(plan, sections=sections)
-        items = list(plan_outline(mini))[1 if parent else 0:]
-        first = next((p for p, item in zip(paths, items) if p in known and p not in explicit
-                      and _differs(p, item.number, known[p])), None)
+        items = list(plan_outline(mini))[1 if parent else 0 :]
+        first = next(
+            (
+                p
+                for p, item in zip(paths, items)
+                if p in known and p not in explicit and _differs(p, item.number, known[p])
+            ),
+            None,
+        )
         if first is None:
             return
         explicit[first] = known[first]
@@ -135,13 +156,19 @@ def _with_numbers(plan: m.Plan, explicit: dict[Path, str], unnumbered: set[Path]
 
     def section(s: m.Section, path: Path) -> m.Section:
         return dataclasses.replace(
-            s, number=explicit.get(path), numbered=all_unnumbered or path not in unnumbered,
+            s,
+            number=explicit.get(path),
+            numbered=all_unnumbered or path not in unnumbered,
             measures=tuple(measure(x, (*path, ("m", k))) for k, x in enumerate(s.measures)),
-            sections=tuple(section(c, (*path, ("s", i))) for i, c in enumerate(s.sections)))
+            sections=tuple(section(c, (*path, ("s", i))) for i, c in enumerate(s.sections)),
+        )
 
     def measure(x: m.Measure, path: Path) -> m.Measure:
-        return dataclasses.replace(x, number=explicit.get(path),
-                                   children=tuple(measure(c, (*path, ("m", k))) for k, c in enumerate(x.children)))
+        return dataclasses.replace(
+            x,
+            number=explicit.get(path),
+            children=tuple(measure(c, (*path, ("m", k))) for k, c in enumerate(x.children)),
+        )
 
     return dataclasses.replace(plan, sections=tuple(section(s, (("s", i),)) for i, s in enumerate(plan.sections)))
 
@@ -157,9 +184,11 @@ def settle_regulation(regulation: m.Regulation, printed: dict[Path, str | None])
     while True:
         regulation = _regulation_numbers(regulation, explicit)
         paths = list(_clause_paths(regulation.chapters))
-        wrong = [(path, item.number) for path, item in zip(paths, regulation_outline(regulation), strict=True)
-                 if path in known and path not in explicit
-                 and _shown_chapter(path, item.number) != known[path]]
+        wrong = [
+            (path, item.number)
+            for path, item in zip(paths, regulation_outline(regulation), strict=True)
+            if path in known and path not in explicit and _shown_chapter(path, item.number) != known[path]
+        ]
         if not wrong:
             return regulation
         depth = min(len(path) for path, _ in wrong)
@@ -188,12 +217,15 @@ def _sub_paths(clauses, prefix: Path):
 
 def _regulation_numbers(regulation: m.Regulation, explicit: dict[Path, str]) -> m.Regulation:
     def clause(c: m.Clause, path: Path) -> m.Clause:
-        return dataclasses.replace(c, number=explicit.get(path),
-                                   clauses=tuple(clause(x, (*path, ("k", j))) for j, x in enumerate(c.clauses)))
+        return dataclasses.replace(
+            c, number=explicit.get(path), clauses=tuple(clause(x, (*path, ("k", j))) for j, x in enumerate(c.clauses))
+        )
 
     def chapter(c: m.Chapter, path: Path) -> m.Chapter:
-        return dataclasses.replace(c, number=explicit.get(path),
-                                   clauses=tuple(clause(x, (*path, ("k", j))) for j, x in enumerate(c.clauses)))
+        return dataclasses.replace(
+            c, number=explicit.get(path), clauses=tuple(clause(x, (*path, ("k", j))) for j, x in enumerate(c.clauses))
+        )
 
-    return dataclasses.replace(regulation,
-                               chapters=tuple(chapter(c, (("c", i),)) for i, c in enumerate(regulation.chapters)))
+    return dataclasses.replace(
+        regulation, chapters=tuple(chapter(c, (("c", i),)) for i, c in enumerate(regulation.chapters))
+    )

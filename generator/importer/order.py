@@ -27,8 +27,11 @@ COMMAND = re.compile(r"(п\s*р\s*и\s*к\s*а\s*з\s*ы\s*в\s*а\s*ю|о\s*б\
 # The first words of an annex header or an approval block: «Приложение», «Приложение № 2»,
 # «Приложение 1 к приказу …», «УТВЕРЖДЕН(А, О, Ы) приказом …», «УТВЕРЖДАЮ». Not «Приложение:»
 # (the list of attachments at the end of an order's text).
-ANNEX_HEAD = re.compile(r"^(приложение(?:\s*№?\s*\d+(?:\.\d+)?)?|утвержд[её]н[аоы]?|утверждаю)"
-                        r"(?=\s*$|\s+(?:к|приказом|распоряжением|постановлением|решением|от)\b|\s*\()", re.IGNORECASE)
+ANNEX_HEAD = re.compile(
+    r"^(приложение(?:\s*№?\s*\d+(?:\.\d+)?)?|утвержд[её]н[аоы]?|утверждаю)"
+    r"(?=\s*$|\s+(?:к|приказом|распоряжением|постановлением|решением|от)\b|\s*\()",
+    re.IGNORECASE,
+)
 REFERENCE = re.compile(r"(приказ|распоряжени|постановлени|решени)", re.IGNORECASE)
 POINT = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(?=\S)")
 PLACE = re.compile(r"^(г\.|пгт\.?|с\.|п\.|город|поселок|посёлок|село)\s*\S", re.IGNORECASE)
@@ -80,8 +83,10 @@ def parse_order(blocks: list[Block], start: int, report: Report) -> tuple[OrderT
     if command_at is not None and not COMMAND.search(clean(_para_at(blocks, command_at).text)):
         blocks = _split_command(blocks, command_at, report)
     if command_at is None:
-        body_start = next((k for k, block in enumerate(blocks[i:], i) if isinstance(block, Para)
-                           and POINT.match(clean(block.text))), len(blocks))
+        body_start = next(
+            (k for k, block in enumerate(blocks[i:], i) if isinstance(block, Para) and POINT.match(clean(block.text))),
+            len(blocks),
+        )
         report.guess("приказ", "слово «ПРИКАЗЫВАЮ:» не найдено; пункты начинаются с первого нумерованного абзаца")
     else:
         body_start = command_at + 1
@@ -91,8 +96,19 @@ def parse_order(blocks: list[Block], start: int, report: Report) -> tuple[OrderT
     if signature is None:
         signature, body = _signature(body)
     points = _points(body, report)
-    order = OrderTree(letterhead, doc_type, date, date_style, number, title, text_of(preamble_paras),
-                      command, points, signature, place)
+    order = OrderTree(
+        letterhead,
+        doc_type,
+        date,
+        date_style,
+        number,
+        title,
+        text_of(preamble_paras),
+        command,
+        points,
+        signature,
+        place,
+    )
     return order, blocks[rest:]
 
 
@@ -140,9 +156,15 @@ def _date_line(blocks: list[Block], i: int, report: Report) -> tuple[int, dt.dat
         from ..errors import ContentError, Pos, Problem
 
         missing = "дата" if date is None else "номер"
-        raise ContentError([Problem("file-unreadable", Pos(where),
-                                    {"reason": f"у приказа не найдена {missing} (ожидается, например, "
-                                               "«от 09.09.2020 № 427»)"})])
+        raise ContentError(
+            [
+                Problem(
+                    "file-unreadable",
+                    Pos(where),
+                    {"reason": f"у приказа не найдена {missing} (ожидается, например, «от 09.09.2020 № 427»)"},
+                )
+            ]
+        )
     assert date_style is not None  # parse_dated finds a date together with its style
     # the place may stand on a line of its own after the date
     while i < len(blocks):
@@ -195,11 +217,13 @@ def _split_command(blocks: list[Block], k: int, report: Report) -> list[Block]:
     match = COMMAND_WORD.search(text)
     assert match is not None  # _find_command found it here, and COMMAND (alone) did not match
     take(para)
-    report.differs(at_para(para), "после «ПРИКАЗЫВАЮ:» в том же абзаце шёл текст пункта; prikaz напечатает "
-                                  "«ПРИКАЗЫВАЮ:» отдельной строкой")
+    report.differs(
+        at_para(para),
+        "после «ПРИКАЗЫВАЮ:» в том же абзаце шёл текст пункта; prikaz напечатает «ПРИКАЗЫВАЮ:» отдельной строкой",
+    )
     command = Para(text[: match.end()], para.index, para.style, para.bold)
-    rest = Para(text[match.end():].strip(), para.index, para.style)
-    return [*blocks[:k], command, rest, *blocks[k + 1:]]
+    rest = Para(text[match.end() :].strip(), para.index, para.style)
+    return [*blocks[:k], command, rest, *blocks[k + 1 :]]
 
 
 def _preamble(blocks, i, end, report) -> tuple[list[Para], str]:
@@ -218,12 +242,13 @@ def _preamble(blocks, i, end, report) -> tuple[list[Para], str]:
     if match is None:
         return paras, "ПРИКАЗЫВАЮ:"
     take(command_para)
-    command = text[match.start():]
+    command = text[match.start() :]
     before = text[: match.start()].rstrip(" ,")
     if before:
         paras.append(Para(before + ",", command_para.index, command_para.style))
-        report.differs(at_para(command_para), f"«{command}» стояло в конце преамбулы; prikaz напечатает его "
-                                              "отдельной строкой")
+        report.differs(
+            at_para(command_para), f"«{command}» стояло в конце преамбулы; prikaz напечатает его отдельной строкой"
+        )
     return paras, command
 
 
@@ -279,7 +304,7 @@ def _points(body: list[Block], report: Report) -> list[dict]:
         match = POINT.match(text)
         if match:
             parts = tuple(int(x) for x in match.group(1).split("."))
-            point = {"_paras": [(block, text[match.end():])]}
+            point = {"_paras": [(block, text[match.end() :])]}
             while stack and not (len(stack[-1][0]) < len(parts) and parts[: len(stack[-1][0])] == stack[-1][0]):
                 stack.pop()
             if stack and len(parts) > 1:
@@ -330,7 +355,7 @@ def _signature(blocks: list[Block]) -> tuple[dict | None, list[Block]]:
         if found:
             best = (found, blocks[: span[0]])
     if best[0] is not None:
-        take(*blocks[len(best[1]):])
+        take(*blocks[len(best[1]) :])
     return best
 
 
@@ -412,12 +437,12 @@ def _header(lines: list[str], revisions: list[str], where: str) -> AnnexHeader:
     full = " ".join(lines)
     head = ANNEX_HEAD.match(lines[0])
     assert head is not None  # both callers start a header at a line that matched ANNEX_HEAD
-    words = full[head.end():].strip()
+    words = full[head.end() :].strip()
     dated_at = re.search(r"\bот\s+[«\"“]?\d", words)
     genitive_text = words[: dated_at.start()] if dated_at else words
     reference = re.match(r"^(?:к\s+приказу|приказом)\s+(.+)$", genitive_text.strip(), re.IGNORECASE | re.DOTALL)
     genitive = reference.group(1).strip() if reference else None
-    dated = parse_dated(words[dated_at.start():]) if dated_at else parse_dated("")
+    dated = parse_dated(words[dated_at.start() :]) if dated_at else parse_dated("")
     return AnnexHeader(style, lines, genitive or None, dated.date, dated.number, dated.style, revisions, where)
 
 

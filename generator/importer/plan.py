@@ -211,12 +211,20 @@ class _PlanReader:
         for measure, text, _where in self.pending:
             measure.responsible = _units(text, separator)
         for header, count in self.extras.items():
-            self.report.guess("план", f"столбец «{header}» не входит в формат плана: его текст перенесён в "
-                                      f"примечания мероприятий (note), ячеек: {count}")
+            self.report.guess(
+                "план",
+                f"столбец «{header}» не входит в формат плана: его текст перенесён в "
+                f"примечания мероприятий (note), ячеек: {count}",
+            )
         return PlanTree(
-            title=title, sections=self.sections, columns=self._plan_columns(),
-            note=note, table_title=table_title, column_numbers=self.column_numbers,
-            responsible_separator=separator, signature=signature,
+            title=title,
+            sections=self.sections,
+            columns=self._plan_columns(),
+            note=note,
+            table_title=table_title,
+            column_numbers=self.column_numbers,
+            responsible_separator=separator,
+            signature=signature,
             table_per_section=any(self.table_starts[1:]) and not self.mid_table_sections,
         )
 
@@ -252,8 +260,11 @@ class _PlanReader:
             if key is not None and role != "custom":
                 wrong = next((v for v in values.get(key, []) if value_problem(role, v)), None)
                 if wrong is not None:
-                    self.report.guess("план", f"графа «{header}»: значение {quote(wrong)} не подходит для роли "
-                                              f"{role}; графа перенесена как текст (role: custom)")
+                    self.report.guess(
+                        "план",
+                        f"графа «{header}»: значение {quote(wrong)} не подходит для роли "
+                        f"{role}; графа перенесена как текст (role: custom)",
+                    )
                     role = "custom"
                 else:
                     self.report.guess("план", f"графа «{header}» перенесена с ролью {role}")
@@ -360,8 +371,12 @@ class _PlanReader:
             return header_of(table) is not None
         if not table.rows or shapes.signature_table(table):
             return False
-        return table.width == self.columns.width or _same_row(table.rows[0], self.columns.header) \
-            or header_of(table) is not None or self._by_order(table, self.columns) is not None
+        return (
+            table.width == self.columns.width
+            or _same_row(table.rows[0], self.columns.header)
+            or header_of(table) is not None
+            or self._by_order(table, self.columns) is not None
+        )
 
     def _by_order(self, table: Table, known: Columns) -> Columns | None:
         """A continuation table on another grid (Word or LibreOffice re-laid it out) with as
@@ -388,8 +403,9 @@ class _PlanReader:
             r, columns = found
             if known is not None:
                 header = quote(" | ".join(columns.header), 120)
-                self.report.guess(at_row(table, r), f"шапка таблицы отличается от первой: {header}; "
-                                                    "столбцы сопоставлены заново")
+                self.report.guess(
+                    at_row(table, r), f"шапка таблицы отличается от первой: {header}; столбцы сопоставлены заново"
+                )
                 columns = Columns(columns.roles, known.header, columns.width, known.names)
             else:
                 self._header_cells = table.rows[r]
@@ -408,8 +424,9 @@ class _PlanReader:
         # _fits admits a table on a grid of its own and without a header only when its cells
         # line up with the header's by order
         assert by_order is not None
-        self.report.guess(at_row(table, 0), "таблица продолжает план, но размечена по-другому: столбцы "
-                                            "сопоставлены по порядку ячеек")
+        self.report.guess(
+            at_row(table, 0), "таблица продолжает план, но размечена по-другому: столбцы сопоставлены по порядку ячеек"
+        )
         self._rows(table, 0, by_order)
 
     def _rows(self, table: Table, start: int, columns: Columns) -> None:
@@ -417,8 +434,9 @@ class _PlanReader:
         first_data = True
         for r in range(start, len(table.rows)):
             row = table.rows[r]
-            if first_data and (r in table.repeat or _same_row(row, columns.header) or _column_numbers(row)
-                               or self._bold_header(row)):
+            if first_data and (
+                r in table.repeat or _same_row(row, columns.header) or _column_numbers(row) or self._bold_header(row)
+            ):
                 self.column_numbers = self.column_numbers or _column_numbers(row)
                 table.used.add(r)  # a repeated header, or the row of column numbers
                 continue
@@ -474,8 +492,9 @@ class _PlanReader:
         if columns and self.open and text_cell is not None and TOTAL_ROW.match(clean(text_cell.text)):
             self.open[-1].total.update(columns)  # «Итого по разделу» under its columns
             return "total"
-        section = self._section_row(row, filled, number_cell, text_cell, deadline_cell, responsible_cell,
-                                    extras or list(columns))
+        section = self._section_row(
+            row, filled, number_cell, text_cell, deadline_cell, responsible_cell, extras or list(columns)
+        )
         if section is not None:
             self._add_section(section)
             return "top-section" if len(self.open) == 1 else "section"
@@ -548,8 +567,11 @@ class _PlanReader:
         last = section.stack[-1] if section and section.stack else None
         if last is None:
             return False
-        same_text = text_cell is not None and text_cell.continued and (number_cell is None or number_cell.continued
-                                                                         or not number_cell.text)
+        same_text = (
+            text_cell is not None
+            and text_cell.continued
+            and (number_cell is None or number_cell.continued or not number_cell.text)
+        )
         if same_text:
             for cell, attribute in ((deadline_cell, "deadline"), (responsible_cell, "responsible")):
                 if cell is not None and cell.text and not cell.continued:
@@ -557,14 +579,20 @@ class _PlanReader:
             return True
         if text_cell is None:
             return False
-        split = (number_cell is None or not number_cell.text) and text_cell.text \
-            and not (deadline_cell and deadline_cell.text) and not (responsible_cell and responsible_cell.text)
+        split = (
+            (number_cell is None or not number_cell.text)
+            and text_cell.text
+            and not (deadline_cell and deadline_cell.text)
+            and not (responsible_cell and responsible_cell.text)
+        )
         # a row split by a page goes on mid-sentence; a section row without a number does not
         opening = clean(text_cell.text)[:1]
         if split and last.printed is not None and not text_cell.bold and (opening.islower() or opening in "-–•"):
             last.text += text_of(text_cell.paras)
-            self.report.guess(at_row(table, r), "строка без номера, срока и исполнителей присоединена к "
-                                                f"предыдущему мероприятию {last.printed}")
+            self.report.guess(
+                at_row(table, r),
+                f"строка без номера, срока и исполнителей присоединена к предыдущему мероприятию {last.printed}",
+            )
             return True
         return False
 
@@ -575,16 +603,17 @@ class _PlanReader:
             self.pending.append((measure, text, ""))
             self.responsible_cells.append(text)
 
-    def _measure_row(self, table, r, number_cell, text_cell, deadline_cell, responsible_cell,
-                     extras) -> MeasureNode:
+    def _measure_row(self, table, r, number_cell, text_cell, deadline_cell, responsible_cell, extras) -> MeasureNode:
         printed, parts = None, None
         if number_cell is not None and number_cell.text:
             parsed = shapes.parse_number(number_cell.text)
             if parsed:
                 printed, parts = parsed
             else:
-                self.report.unmapped(at_cell(table, r, number_cell),
-                                     f"номер {quote(number_cell.text)} не распознан; мероприятие пронумеровано заново")
+                self.report.unmapped(
+                    at_cell(table, r, number_cell),
+                    f"номер {quote(number_cell.text)} не распознан; мероприятие пронумеровано заново",
+                )
         text = text_of(text_cell.paras) if text_cell is not None else []
         if not text:
             text = ["—"]
@@ -600,8 +629,9 @@ class _PlanReader:
                 if not header.lower().startswith("примечан"):
                     self.extras[header or "без заголовка"] = self.extras.get(header or "без заголовка", 0) + 1
         if printed is None and number_cell is not None:
-            self.report.guess(at_row(table, r), f"мероприятие {quote(shapes_text(text))} без номера: prikaz "
-                                                "пронумерует его сам")
+            self.report.guess(
+                at_row(table, r), f"мероприятие {quote(shapes_text(text))} без номера: prikaz пронумерует его сам"
+            )
         self._add_measure(measure, table, r)
         return measure
 
@@ -614,8 +644,10 @@ class _PlanReader:
         while section.stack and section.stack[-1] is not parent:
             section.stack.pop()
         if parent is not None and parent.depth >= 3:
-            self.report.unmapped(at_row(table, r), f"вложенность мероприятия {measure.printed} глубже трёх "
-                                                   "уровней: оно поставлено рядом с родительским")
+            self.report.unmapped(
+                at_row(table, r),
+                f"вложенность мероприятия {measure.printed} глубже трёх уровней: оно поставлено рядом с родительским",
+            )
             while section.stack and section.stack[-1].depth >= 3:
                 section.stack.pop()
             parent = section.stack[-2] if len(section.stack) >= 2 else None
@@ -630,8 +662,12 @@ class _PlanReader:
     def _add_section(self, section: SectionNode) -> None:
         while self.open:
             top = self.open[-1]
-            if section.parts and top.parts and len(top.parts) < len(section.parts) \
-                    and section.parts[: len(top.parts)] == top.parts:
+            if (
+                section.parts
+                and top.parts
+                and len(top.parts) < len(section.parts)
+                and section.parts[: len(top.parts)] == top.parts
+            ):
                 top.sections.append(section)
                 self.open.append(section)
                 return
@@ -681,8 +717,9 @@ def _title(blocks: list[Block], report: Report) -> tuple[str, list[Block]]:
     if texts and heading is not None and heading > texts[0] and head[heading].page_break:
         for i in texts:
             if i < heading:
-                report.unmapped(at_para(head[i]), f"текст перед заголовком приложения не перенесён: "
-                                                  f"{quote(head[i].text)}")
+                report.unmapped(
+                    at_para(head[i]), f"текст перед заголовком приложения не перенесён: {quote(head[i].text)}"
+                )
         blocks = blocks[heading:]
     for i, block in enumerate(blocks):
         if isinstance(block, Table):
@@ -699,8 +736,13 @@ def _title(blocks: list[Block], report: Report) -> tuple[str, list[Block]]:
             if not clean(nxt.text):
                 j += 1
                 continue
-            same = nxt.style == block.style and nxt.bold == block.bold and (block.bold or block.centered) \
-                and not _is_heading_style(block) and not NOTE_TITLE.match(clean(nxt.text))
+            same = (
+                nxt.style == block.style
+                and nxt.bold == block.bold
+                and (block.bold or block.centered)
+                and not _is_heading_style(block)
+                and not NOTE_TITLE.match(clean(nxt.text))
+            )
             before_table = j + 1 < len(blocks) and isinstance(blocks[j + 1], Table)
             one_word = len(lines) == 1 and len(lines[0].split()) <= 2  # «ПЛАН» / «мероприятий по …»
             if not same or len(lines) >= 4 or (before_table and not one_word):
@@ -726,7 +768,7 @@ def _label(para: Para) -> tuple[str, str] | None:
     text = clean(para.text)
     prefix = clean(para.bold_prefix)
     if prefix.endswith(":") and text.startswith(prefix) and len(prefix) < 120:
-        return prefix[:-1].strip(), text[len(prefix):].strip()
+        return prefix[:-1].strip(), text[len(prefix) :].strip()
     alone = LABEL.match(text) if para.bold else None
     if alone:
         return alone.group(1).strip(), ""
@@ -734,7 +776,7 @@ def _label(para: Para) -> tuple[str, str] | None:
 
 
 def _next_is_label(blocks: list[Block], k: int) -> bool:
-    for b in blocks[k + 1:]:
+    for b in blocks[k + 1 :]:
         if isinstance(b, Table):
             return False
         if clean(b.text):
@@ -750,8 +792,12 @@ def _column_numbers(row: list[Cell]) -> bool:
 def _four_columns(columns: Columns | None, report: Report) -> list[str]:
     if columns is None:
         return []
-    defaults = {"number": "№ п/п", "text": "Наименование мероприятия", "deadline": "Срок исполнения",
-                "responsible": "Ответственные исполнители"}
+    defaults = {
+        "number": "№ п/п",
+        "text": "Наименование мероприятия",
+        "deadline": "Срок исполнения",
+        "responsible": "Ответственные исполнители",
+    }
     names = []
     for role, default in defaults.items():
         text = columns.names.get(role)
@@ -786,7 +832,7 @@ def _extra(header: str, cell: Cell) -> str:
 def _outside_brackets(text: str) -> str:
     depth, out = 0, []
     for ch in text:
-        if ch in "(«\"“":
+        if ch in '(«"“':
             depth += 1
         elif ch in ")»”" and depth:
             depth -= 1

@@ -34,8 +34,17 @@ MAX_PARAGRAPHS = 200_000
 MAX_CELLS = 400_000
 
 # Wrappers whose content is ordinary text.
-_WRAPPERS = {W + "ins", W + "moveTo", W + "hyperlink", W + "smartTag", W + "sdtContent", W + "fldSimple",
-             W + "customXml", W + "dir", W + "bdo"}
+_WRAPPERS = {
+    W + "ins",
+    W + "moveTo",
+    W + "hyperlink",
+    W + "smartTag",
+    W + "sdtContent",
+    W + "fldSimple",
+    W + "customXml",
+    W + "dir",
+    W + "bdo",
+}
 _TRACKED = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
 
 
@@ -136,8 +145,9 @@ def _read_bytes(path: str) -> bytes:
     except OSError as e:
         raise _unreadable(path, e.strerror or str(e))
     if len(data) > MAX_SIZE:
-        raise ContentError([Problem("file-too-large", Pos(path), {"size": len(data) // 2**20,
-                                                                  "limit": MAX_SIZE // 2**20})])
+        raise ContentError(
+            [Problem("file-too-large", Pos(path), {"size": len(data) // 2**20, "limit": MAX_SIZE // 2**20})]
+        )
     return data
 
 
@@ -155,12 +165,18 @@ def _inspect_zip(path: str, data: bytes) -> int:
     mb = 2**20
     for info in infos:
         if info.file_size > MAX_PART:
-            raise _unreadable(path, f"часть {info.filename} после распаковки занимает {info.file_size // mb} МБ; "
-                                    f"предел — {MAX_PART // mb} МБ (файл похож на «zip-бомбу»)")
+            raise _unreadable(
+                path,
+                f"часть {info.filename} после распаковки занимает {info.file_size // mb} МБ; "
+                f"предел — {MAX_PART // mb} МБ (файл похож на «zip-бомбу»)",
+            )
     total = sum(info.file_size for info in infos)
     if total > MAX_TOTAL:
-        raise _unreadable(path, f"после распаковки DOCX занимает {total // mb} МБ; предел — {MAX_TOTAL // mb} МБ "
-                                "(файл похож на «zip-бомбу»)")
+        raise _unreadable(
+            path,
+            f"после распаковки DOCX занимает {total // mb} МБ; предел — {MAX_TOTAL // mb} МБ "
+            "(файл похож на «zip-бомбу»)",
+        )
     names = {info.filename for info in infos}
     try:
         body = archive.read("word/document.xml") if "word/document.xml" in names else b""
@@ -170,8 +186,11 @@ def _inspect_zip(path: str, data: bytes) -> int:
     paragraphs = len(re.findall(rb"<(?:\w+:)?p[ >/]", body))
     cells = len(re.findall(rb"<(?:\w+:)?tc[ >/]", body))
     if paragraphs > MAX_PARAGRAPHS or cells > MAX_CELLS:
-        raise _unreadable(path, f"в документе {paragraphs} абзацев и {cells} ячеек таблиц; предел — "
-                                f"{MAX_PARAGRAPHS} абзацев и {MAX_CELLS} ячеек")
+        raise _unreadable(
+            path,
+            f"в документе {paragraphs} абзацев и {cells} ячеек таблиц; предел — "
+            f"{MAX_PARAGRAPHS} абзацев и {MAX_CELLS} ячеек",
+        )
     return len(re.findall(rb"<(?:\w+:)?comment[ >]", comments))
 
 
@@ -228,8 +247,17 @@ class _Reader:
         ppr = p.pPr
         align = str(ppr.jc_val).lower() if ppr is not None and ppr.jc is not None else ""
         page_break = page_break or (ppr is not None and ppr.find(W + "pageBreakBefore") is not None)
-        return Para(text, index, style, bold, prefix, bullet or style.lower().startswith("list bullet"),
-                    align.startswith("center"), page_break, align.startswith(("right", "end")))
+        return Para(
+            text,
+            index,
+            style,
+            bold,
+            prefix,
+            bullet or style.lower().startswith("list bullet"),
+            align.startswith("center"),
+            page_break,
+            align.startswith(("right", "end")),
+        )
 
     def _run_bold(self, r, style_bold: bool) -> bool:
         """Whether the run `<w:r>` is bold: its own setting, else its character style's, else
@@ -476,8 +504,21 @@ def _format(n: int, fmt: str) -> str:
 
 def _roman(n: int) -> str:
     result = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             result += letters
             n -= value

@@ -58,8 +58,14 @@ def parse_regulation(blocks: list[Block], report: Report) -> RegulationTree:
         take(content[-1])
         content = content[:-1]
     title_parts = []
-    while content and isinstance(content[0], Para) and not _chapter(content[0]) and not _clause(content[0]) \
-            and (not title_parts or shapes.heading_like(content[0])) and len(title_parts) < 3:
+    while (
+        content
+        and isinstance(content[0], Para)
+        and not _chapter(content[0])
+        and not _clause(content[0])
+        and (not title_parts or shapes.heading_like(content[0]))
+        and len(title_parts) < 3
+    ):
         take(content[0])
         title_parts.append(clean(content.pop(0).text))
     if signature is None:
@@ -115,12 +121,12 @@ def _clause(para: Para) -> tuple[str, tuple[int, ...], str] | None:
 
 def _add_clause(chapter: ChapterNode, clause: ClauseNode, report: Report, para: Para) -> None:
     stack = chapter.stack
-    while stack and not (len(stack[-1].parts) < len(clause.parts)
-                         and clause.parts[: len(stack[-1].parts)] == stack[-1].parts):
+    while stack and not (
+        len(stack[-1].parts) < len(clause.parts) and clause.parts[: len(stack[-1].parts)] == stack[-1].parts
+    ):
         stack.pop()
     if stack and stack[-1].depth >= 3:
-        report.unmapped(at_para(para), f"пункт {clause.printed} глубже трёх уровней: поставлен рядом с "
-                                       "родительским")
+        report.unmapped(at_para(para), f"пункт {clause.printed} глубже трёх уровней: поставлен рядом с родительским")
         stack.pop()
     if stack:
         clause.depth = stack[-1].depth + 1

@@ -102,8 +102,11 @@ class Report:
         return Accounting(units, carried, reported, unaccounted)
 
     def lines(self) -> list[str]:
-        titles = {"unmapped": "Не перенесено как есть (проверьте):", "guess": "Определено по догадке (проверьте):",
-                  "differs": "prikaz напечатает иначе, чем в файле Word:"}
+        titles = {
+            "unmapped": "Не перенесено как есть (проверьте):",
+            "guess": "Определено по догадке (проверьте):",
+            "differs": "prikaz напечатает иначе, чем в файле Word:",
+        }
         result: list[str] = []
         for severity in ("unmapped", "differs", "guess"):
             notes = [n for n in self.notes if n.severity == severity]

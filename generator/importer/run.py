@@ -20,8 +20,10 @@ from .report import Accounting, Report, quote
 from .text import clean
 
 ORGANIZATION_FILE = "organization.yaml"
-STUB_COMMENT = ("Заготовка: в импортированном файле было только приложение. Известны дата и номер приказа\n"
-                "из шапки приложения; заполните заголовок, пункты и подписанта (organization.yaml).")
+STUB_COMMENT = (
+    "Заготовка: в импортированном файле было только приложение. Известны дата и номер приказа\n"
+    "из шапки приложения; заполните заголовок, пункты и подписанта (organization.yaml)."
+)
 
 
 @dataclass
@@ -56,17 +58,33 @@ def import_docx(path: str) -> Imported:
     parsed = [_annex(chunk, report) for chunk in chunks]
     parsed = [p for p in parsed if p is not None]
     if order is None and not parsed:
-        raise ContentError([Problem("file-unreadable", Pos(path), {
-            "reason": "в документе не найдены ни приказ («ПРИКАЗ» … «ПРИКАЗЫВАЮ:»), ни план мероприятий "
-                      "(таблица со столбцами «Мероприятия», «Срок», «Ответственные»), ни положение "
-                      "(главы и пункты 1.1., 1.2. …)"})])
+        raise ContentError(
+            [
+                Problem(
+                    "file-unreadable",
+                    Pos(path),
+                    {
+                        "reason": "в документе не найдены ни приказ («ПРИКАЗ» … «ПРИКАЗЫВАЮ:»), ни план мероприятий "
+                        "(таблица со столбцами «Мероприятия», «Срок», «Ответственные»), ни положение "
+                        "(главы и пункты 1.1., 1.2. …)"
+                    },
+                )
+            ]
+        )
     headers = [h for h, _kind, _tree in parsed if h is not None]
-    org_date_style = (order.date_style if order else None) or next((h.date_style for h in headers if h.date_style),
-                                                                    None) or "numeric"
+    org_date_style = (
+        (order.date_style if order else None)
+        or next((h.date_style for h in headers if h.date_style), None)
+        or "numeric"
+    )
     annex_style = headers[0].style if headers else "annex"
     name, genitive, letterhead = _names(source.author, order, headers, report)
-    style = m.Style(doc_type=order.doc_type if order else "ПРИКАЗ", command=order.command if order else "ПРИКАЗЫВАЮ:",
-                    date=org_date_style, annex_header=annex_style)
+    style = m.Style(
+        doc_type=order.doc_type if order else "ПРИКАЗ",
+        command=order.command if order else "ПРИКАЗЫВАЮ:",
+        date=org_date_style,
+        annex_header=annex_style,
+    )
     number = order.number if order else (headers[0].number if headers else None)
     date = order.date if order else (headers[0].date if headers else None)
     year = str(date.year) if date else ""
@@ -75,31 +93,46 @@ def import_docx(path: str) -> Imported:
         doc_id = _annex_id(kind, stem, year, number, index, len(parsed), order is not None)
         if isinstance(tree, PlanTree):
             documents.append(compose.plan(tree, doc_id, units))
-            summary.append(f"План «{_short(tree.title)}»: разделов {len(tree.sections)}, "
-                           f"мероприятий {compose.count_measures(tree.sections)}")
+            summary.append(
+                f"План «{_short(tree.title)}»: разделов {len(tree.sections)}, "
+                f"мероприятий {compose.count_measures(tree.sections)}"
+            )
         else:
             documents.append(compose.regulation(tree, doc_id))
-            summary.append(f"Положение «{_short(tree.title)}»: глав {len(tree.chapters)}, "
-                           f"пунктов {compose.count_clauses(tree.chapters)}")
+            summary.append(
+                f"Положение «{_short(tree.title)}»: глав {len(tree.chapters)}, "
+                f"пунктов {compose.count_clauses(tree.chapters)}"
+            )
     found_signature = order.signature if order else None
     if found_signature is None and (order is not None or (headers and date is not None)):
-        found_signature = {"position": [f"{compose.PLACEHOLDER}: должность"],
-                           "name": f"{compose.PLACEHOLDER}: И.О. Фамилия"}
+        found_signature = {
+            "position": [f"{compose.PLACEHOLDER}: должность"],
+            "name": f"{compose.PLACEHOLDER}: И.О. Фамилия",
+        }
     # the organization as far as the headers need it; its units are known once refs are made
-    organization = compose.organization(name, genitive, letterhead, style, found_signature, units,
-                                        order.place if order else None)
+    organization = compose.organization(
+        name, genitive, letterhead, style, found_signature, units, order.place if order else None
+    )
     files: dict[str, str] = {}
     approving = None
     if order is not None:
         order_id = _order_id(stem, order.date, order.number)
-        provisional = compose.order(order, order_id, tuple(
-            m.AnnexRef(doc.id, header.style if header else None) for doc, (header, _k, _t) in zip(documents, parsed)))
-        refs = tuple(_annex_ref(organization, provisional, index, doc, header, annex_style, report)
-                     for index, (doc, (header, _k, _t)) in enumerate(zip(documents, parsed)))
+        provisional = compose.order(
+            order,
+            order_id,
+            tuple(
+                m.AnnexRef(doc.id, header.style if header else None) for doc, (header, _k, _t) in zip(documents, parsed)
+            ),
+        )
+        refs = tuple(
+            _annex_ref(organization, provisional, index, doc, header, annex_style, report)
+            for index, (doc, (header, _k, _t)) in enumerate(zip(documents, parsed))
+        )
         approving = dataclasses.replace(provisional, annexes=refs)
         files[order_id + ".yaml"] = dump(approving)
-        summary.insert(0, f"Приказ от {order.date:%d.%m.%Y} № {order.number}: пунктов {len(order.points)}, "
-                          f"приложений {len(refs)}")
+        summary.insert(
+            0, f"Приказ от {order.date:%d.%m.%Y} № {order.number}: пунктов {len(order.points)}, приложений {len(refs)}"
+        )
         if order.signature is None:
             report.unmapped("приказ", "подпись не найдена: в organization.yaml вписана заготовка подписанта")
     elif headers and date is not None and number is not None:
@@ -107,38 +140,57 @@ def import_docx(path: str) -> Imported:
         approving = compose.stub_order(date, number, order_id, m.AnnexRef(documents[0].id, headers[0].style))
         _annex_ref(organization, approving, 0, documents[0], parsed[0][0], annex_style, report)
         files[order_id + ".yaml"] = dump(approving, STUB_COMMENT)
-        report.unmapped("приложение 1", f"приказ от {date:%d.%m.%Y} № {number}, к которому относится приложение, "
-                                        f"в файле не найден: записана заготовка {order_id}.yaml (дата и номер — из "
-                                        "шапки; заголовок, пункты и подписанта заполните)")
+        report.unmapped(
+            "приложение 1",
+            f"приказ от {date:%d.%m.%Y} № {number}, к которому относится приложение, "
+            f"в файле не найден: записана заготовка {order_id}.yaml (дата и номер — из "
+            "шапки; заголовок, пункты и подписанта заполните)",
+        )
     for header, _kind, _tree in parsed:
         if header is not None and approving is None:
-            report.unmapped(header.where, f"шапка приложения {quote(' / '.join(header.lines), 120)} не перенесена: "
-                                          "в ней нет даты и номера приказа, а самого приказа в файле нет")
+            report.unmapped(
+                header.where,
+                f"шапка приложения {quote(' / '.join(header.lines), 120)} не перенесена: "
+                "в ней нет даты и номера приказа, а самого приказа в файле нет",
+            )
     for doc in documents:
         files[doc.id + ".yaml"] = dump(doc)
     organization = dataclasses.replace(organization, units=tuple(m.Unit(u) for u in units))
     files = {ORGANIZATION_FILE: dump(organization), **files}
     summary.append(f"Исполнителей в реестре: {len(units)}")
     if source.tracked_changes:
-        report.unmapped("документ", f"в файле остались неподтверждённые исправления ({source.tracked_changes}): "
-                                    "перенесён текст с принятыми исправлениями — вставки учтены, удаления отброшены")
+        report.unmapped(
+            "документ",
+            f"в файле остались неподтверждённые исправления ({source.tracked_changes}): "
+            "перенесён текст с принятыми исправлениями — вставки учтены, удаления отброшены",
+        )
     if source.comments:
         report.unmapped("документ", f"примечания рецензентов (комментарии) не перенесены: {source.comments}")
     accounting = report.account(blocks)
-    return Imported(files, report, summary, accounting, source.tracked_changes, organization,
-                    ([approving] if approving else []) + documents)
+    return Imported(
+        files,
+        report,
+        summary,
+        accounting,
+        source.tracked_changes,
+        organization,
+        ([approving] if approving else []) + documents,
+    )
 
 
 def _annex_ref(organization, approving, index: int, document, header, annex_style: str, report: Report):
     """The reference to an annex, and the report of how its header will print."""
     expected = compose.expected_header(organization, approving, index, document)
     if header is None:
-        report.differs(f"приложение {index + 1}", "в файле у приложения нет шапки; prikaz напечатает "
-                                                  f"{quote(' / '.join(expected), 160)}")
+        report.differs(
+            f"приложение {index + 1}",
+            f"в файле у приложения нет шапки; prikaz напечатает {quote(' / '.join(expected), 160)}",
+        )
         return m.AnnexRef(document.id)
     for line in header.revisions:
-        report.unmapped(header.where, f"строка {line!r} о редакции не перенесена: редакции "
-                                      "описываются отдельными файлами (edition)")
+        report.unmapped(
+            header.where, f"строка {line!r} о редакции не перенесена: редакции описываются отдельными файлами (edition)"
+        )
     return compose.annex_ref(document.id, header, expected, annex_style, report, header.where)
 
 
@@ -154,8 +206,9 @@ def _left_between(rest, chunks, after_order: bool, report: Report) -> None:
         if isinstance(block, Table):
             for r in range(len(block.rows)):
                 if block.row_text(r):
-                    report.unmapped(at_row(block, r), f"{where}: строка таблицы не перенесена: "
-                                                      f"{quote(block.row_text(r), 100)}")
+                    report.unmapped(
+                        at_row(block, r), f"{where}: строка таблицы не перенесена: {quote(block.row_text(r), 100)}"
+                    )
         elif clean(block.text):
             report.unmapped(at_para(block), f"{where}: текст не перенесён: {quote(block.text, 100)}")
 
@@ -172,8 +225,9 @@ def _annex(chunk: list[Block], report: Report) -> tuple[AnnexHeader | None, str,
 
         for block in texts:
             if isinstance(block, Para):
-                report.unmapped(at_para(block), f"текст приложения не распознан как план или положение: "
-                                                f"{quote(block.text)}")
+                report.unmapped(
+                    at_para(block), f"текст приложения не распознан как план или положение: {quote(block.text)}"
+                )
             else:
                 report.unmapped(f"таблица {block.index}", "таблица приложения не распознана как план мероприятий")
     return None
@@ -185,12 +239,17 @@ def _names(author: str, order, headers, report: Report) -> tuple[str, str, list[
     name = author if len(author.split()) >= 3 and any("а" <= ch.lower() <= "я" for ch in author) else ""
     if not name:
         name = " ".join(letterhead) or (genitive[:1].upper() + genitive[1:] if genitive else "")
-        report.guess("организация", "наименование организации в именительном падеже не напечатано в документе: "
-                                    f"взято {name!r}; проверьте name в organization.yaml")
+        report.guess(
+            "организация",
+            "наименование организации в именительном падеже не напечатано в документе: "
+            f"взято {name!r}; проверьте name в organization.yaml",
+        )
     if not genitive:
         genitive = name
-        report.guess("организация", "наименование в родительном падеже («приказ …») не найдено: проверьте "
-                                    "name_genitive в organization.yaml")
+        report.guess(
+            "организация",
+            "наименование в родительном падеже («приказ …») не найдено: проверьте name_genitive в organization.yaml",
+        )
     if not letterhead:
         letterhead = [name]
         if order is not None or headers:
@@ -235,10 +294,23 @@ def validate(imported: Imported, out_dir: str) -> None:
         try:
             load_folder(folder)
         except ContentError as e:
-            raise ContentError([Problem(p.code, Pos(os.path.join(out_dir, os.path.relpath(p.pos.file, folder))
-                                                    if p.pos.file.startswith(folder) else p.pos.file,
-                                                    p.pos.line, p.pos.column), p.args, p.severity)
-                                for p in e.problems])
+            raise ContentError(
+                [
+                    Problem(
+                        p.code,
+                        Pos(
+                            os.path.join(out_dir, os.path.relpath(p.pos.file, folder))
+                            if p.pos.file.startswith(folder)
+                            else p.pos.file,
+                            p.pos.line,
+                            p.pos.column,
+                        ),
+                        p.args,
+                        p.severity,
+                    )
+                    for p in e.problems
+                ]
+            )
 
 
 def write(imported: Imported, out_dir: str) -> list[str]:

@@ -38,7 +38,7 @@ def split_number(text: str) -> tuple[str | None, tuple[int, ...] | None, str]:
     parsed = parse_number(match.group(1))
     if parsed is None:
         return None, None, text
-    return parsed[0], parsed[1], text[match.end():]
+    return parsed[0], parsed[1], text[match.end() :]
 
 
 def stem(number: str) -> str:
@@ -118,8 +118,14 @@ def _set_apart(raw_line: str, name: str) -> bool:
 
 def _positions(lines: list[str]) -> bool:
     """Lines that may be a signatory's position: short, not a numbered point, not a sentence."""
-    return all(line and len(line) <= 120 and ":" not in line and not re.match(r"^\d+(\.\d+)*[.)]?\s", line)
-               and not (line.endswith(".") and len(line) > 40) for line in lines)
+    return all(
+        line
+        and len(line) <= 120
+        and ":" not in line
+        and not re.match(r"^\d+(\.\d+)*[.)]?\s", line)
+        and not (line.endswith(".") and len(line) > 40)
+        for line in lines
+    )
 
 
 def cell_lines(cell: Cell) -> list[str]:

@@ -25,7 +25,7 @@ def bullet_item(para: Para, text: str | None = None) -> tuple[str, str] | None:
     text = clean(para.text if text is None else text)
     match = MARKER.match(text)
     if match:
-        return match.group(1), text[match.end():]
+        return match.group(1), text[match.end() :]
     if para.bullet:
         return "–", text
     if para.style.lower() in OUR_BULLET_STYLES:
@@ -43,7 +43,7 @@ def block_of(para: Para, text: str | None = None, plain: bool = False):
         return {"heading": text}
     prefix = clean(para.bold_prefix)
     if prefix and text.startswith(prefix) and len(prefix) < len(text):
-        rest = text[len(prefix):].strip()
+        rest = text[len(prefix) :].strip()
         if rest:
             return {"lead": prefix, "text": rest}
     return text

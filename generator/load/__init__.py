@@ -23,8 +23,16 @@ from .cross import cross_check, value_pos
 from .discover import ORGANIZATION_FILE, display, organization_folders, organization_home, yaml_files
 from .readers import FORMAT_VERSION, READERS, read_document
 
-__all__ = ["FORMAT_VERSION", "ORGANIZATION_FILE", "READERS", "load", "load_folder", "organization_folders",
-           "organization_home", "read_document"]
+__all__ = [
+    "FORMAT_VERSION",
+    "ORGANIZATION_FILE",
+    "READERS",
+    "load",
+    "load_folder",
+    "organization_folders",
+    "organization_home",
+    "read_document",
+]
 
 
 def load(paths: Iterable[str], check_seals: bool = True) -> list[m.Department]:
@@ -84,8 +92,9 @@ def load_folder(folder: str, check_seals: bool = True) -> m.Department:
     return department
 
 
-def _load_file(path: str, problems: list[Problem], where: dict[int, dict[str, Pos]],
-               roots: dict[int, Node]) -> m.Organization | m.Document | None:
+def _load_file(
+    path: str, problems: list[Problem], where: dict[int, dict[str, Pos]], roots: dict[int, Node]
+) -> m.Organization | m.Document | None:
     """The model of one file, or None; `where` gets the positions of its top-level values,
     `roots` the file's nodes (for its checksum)."""
     try:

@@ -73,8 +73,7 @@ def _check_amendment(order: m.Order, documents) -> list[Problem]:
     # An amendment changes a plan, a regulation or an order's own points (an edition of
     # the order that follows it); never the amending order itself.
     followed = {d.edition.follows for d in documents.values() if isinstance(d, m.Order)}
-    editions = {k: d for k, d in documents.items()
-                if not isinstance(d, m.Order) or d.edition.follows or k in followed}
+    editions = {k: d for k, d in documents.items() if not isinstance(d, m.Order) or d.edition.follows or k in followed}
     editions.pop(order.id, None)
     for edition_id in (amendment.old, amendment.new):
         if edition_id not in editions:
@@ -88,8 +87,11 @@ def _check_amendment(order: m.Order, documents) -> list[Problem]:
 
 def _check_seals(dep: m.Department, order: m.Order) -> list[Problem]:
     covered = set(seals.needed(dep, order))
-    return [Problem("seal-foreign", seal.pos, {"id": seal.document}) for seal in order.sealed
-            if seal.document not in covered]
+    return [
+        Problem("seal-foreign", seal.pos, {"id": seal.document})
+        for seal in order.sealed
+        if seal.document not in covered
+    ]
 
 
 def _check_order(order, documents, signatories, approved_by, signatory_pos) -> list[Problem]:

@@ -40,6 +40,7 @@ SEAL_VALUE = re.compile(r"^(?:sha256:[0-9a-f]{64}|v2:sha256:[0-9a-f]{64}:[0-9a-f
 
 def _seals(f: Fields) -> tuple[m.Seal, ...]:
     """`sealed: {id: "sha256:…"}`, written by `prikaz seal` (see seals.py)."""
+
     def seal(key: str, pos: Pos, node: Node) -> m.Seal | None:
         value = string_matching(node, f"sealed.{key}", f.problems, SEAL_VALUE, "seal-value")
         return m.Seal(key, value, pos) if value is not None else None

@@ -115,8 +115,9 @@ def _total(f: Fields, columns: tuple[m.Column, ...]) -> tuple[tuple[str, str], .
     return values
 
 
-def _measure(node: Node, problems: list[Problem], depth: int,
-             columns: tuple[m.Column, ...] = m.DEFAULT_COLUMNS) -> m.Measure | None:
+def _measure(
+    node: Node, problems: list[Problem], depth: int, columns: tuple[m.Column, ...] = m.DEFAULT_COLUMNS
+) -> m.Measure | None:
     f = Fields(node, problems, "measures")
     if not f.ok:
         return None

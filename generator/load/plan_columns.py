@@ -16,29 +16,50 @@ def read_columns(f: Fields) -> tuple[m.Column, ...]:
     with roles (generator/columns.py)."""
     if f.shape is not None:  # the editor's schema: four titles, or columns with roles
         titles = {"type": "array", "items": scalar_schema(blank=False), "minItems": 4, "maxItems": 4}
-        roles = {"type": "array", "minItems": 1,
-                 "items": explore(_column, lambda n: _column(n, f.problems), f.problems, "columns")}
-        return f._record("columns", {"anyOf": [titles, roles, {"type": "array", "maxItems": 0}]}, False,
-                         m.DEFAULT_COLUMNS)
+        roles = {
+            "type": "array",
+            "minItems": 1,
+            "items": explore(_column, lambda n: _column(n, f.problems), f.problems, "columns"),
+        }
+        return f._record(
+            "columns", {"anyOf": [titles, roles, {"type": "array", "maxItems": 0}]}, False, m.DEFAULT_COLUMNS
+        )
     return f.read("columns", _column_list) or m.DEFAULT_COLUMNS
 
 
 def _column_list(node: Node, name: str, problems: list[Problem]) -> tuple[m.Column, ...] | None:
-    items = list_items(node, lambda n: string_of(n, name, problems) if n.kind == "string" else _column(n, problems),
-                       name, problems)
+    items = list_items(
+        node, lambda n: string_of(n, name, problems) if n.kind == "string" else _column(n, problems), name, problems
+    )
     if not items:
         return None
     if all(isinstance(item, str) for item in items):
         if len(items) != 4:
-            problems.append(Problem("value-choice", node.pos, {
-                "key": name, "value": f"{len(items)} шт.",
-                "allowed": "ровно 4 заголовка или список столбцов с ролями (role)"}))
+            problems.append(
+                Problem(
+                    "value-choice",
+                    node.pos,
+                    {
+                        "key": name,
+                        "value": f"{len(items)} шт.",
+                        "allowed": "ровно 4 заголовка или список столбцов с ролями (role)",
+                    },
+                )
+            )
             return None
         return tuple(dataclasses.replace(c, title=t) for c, t in zip(m.DEFAULT_COLUMNS, items))
     if any(isinstance(item, str) for item in items):
-        problems.append(Problem("value-choice", node.pos, {
-            "key": name, "value": "заголовки вперемешку со столбцами",
-            "allowed": "ровно 4 заголовка или список столбцов с ролями (role)"}))
+        problems.append(
+            Problem(
+                "value-choice",
+                node.pos,
+                {
+                    "key": name,
+                    "value": "заголовки вперемешку со столбцами",
+                    "allowed": "ровно 4 заголовка или список столбцов с ролями (role)",
+                },
+            )
+        )
         return None
     return _checked_columns(tuple(c for c in items if isinstance(c, m.Column)), node.pos, problems)
 

@@ -26,11 +26,13 @@ def _block(node: Node, name: str, problems: list[Problem]) -> m.Block | None:
         problems.append(Problem("text-block-unknown", node.pos))
         return None
     f = Fields(node, problems, name)
-    block: m.Block | None = f.variant({
-        "bullets": lambda: m.Bullets(f.strings("bullets", required=True), _marker(f)),
-        "heading": lambda: m.Heading(f.string("heading", required=True) or ""),
-        "lead": lambda: m.Lead(f.string("lead", required=True) or "", f.string("text") or ""),
-    })
+    block: m.Block | None = f.variant(
+        {
+            "bullets": lambda: m.Bullets(f.strings("bullets", required=True), _marker(f)),
+            "heading": lambda: m.Heading(f.string("heading", required=True) or ""),
+            "lead": lambda: m.Lead(f.string("lead", required=True) or "", f.string("text") or ""),
+        }
+    )
     if block is None:
         problems.append(Problem("text-block-unknown", node.pos))
         return None

@@ -168,7 +168,7 @@ def normalize_zip(data: bytes) -> bytes:
         raise ValueError("not a zip archive")
     count, _, offset = struct.unpack_from("<HII", out, end + 10)
     for _ in range(count):
-        if out[offset:offset + 4] != b"PK\x01\x02":
+        if out[offset : offset + 4] != b"PK\x01\x02":
             raise ValueError("damaged zip central directory")
         name_len, extra_len, comment_len = struct.unpack_from("<HHH", out, offset + 28)
         local = struct.unpack_from("<I", out, offset + 42)[0]

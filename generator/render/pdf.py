@@ -36,8 +36,7 @@ PDF_FILTER = (
     '"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 )
 INSTALL_HINT = (
-    "установите LibreOffice: sudo apt-get install libreoffice-writer-nogui fonts-liberation "
-    "(или выполните make setup)"
+    "установите LibreOffice: sudo apt-get install libreoffice-writer-nogui fonts-liberation (или выполните make setup)"
 )
 
 
@@ -81,8 +80,10 @@ def font_warning() -> str | None:
         return None
     if any(font in families for font in FONTS):
         return None
-    return ("не найдены шрифты Times New Roman и Liberation Serif: LibreOffice наберёт PDF другим "
-            "шрифтом, и страницы разойдутся с DOCX; установите fonts-liberation (или выполните make setup)")
+    return (
+        "не найдены шрифты Times New Roman и Liberation Serif: LibreOffice наберёт PDF другим "
+        "шрифтом, и страницы разойдутся с DOCX; установите fonts-liberation (или выполните make setup)"
+    )
 
 
 WORK_PREFIX = "prikaz-lo-"
@@ -106,16 +107,28 @@ def write(documents: Sequence[bytes], options: Options) -> list[bytes]:
             for path, data in zip(files, documents):
                 path.write_bytes(data)
         except OSError as e:
-            raise ToolError(f"не удалось подготовить файлы для LibreOffice в папке {work}: {reason(e)}; "
-                            "PDF не созданы, прежние PDF не изменены") from e
+            raise ToolError(
+                f"не удалось подготовить файлы для LibreOffice в папке {work}: {reason(e)}; "
+                "PDF не созданы, прежние PDF не изменены"
+            ) from e
         out_dir = Path(work, "pdf")
         command = [
-            soffice, f"-env:UserInstallation={Path(work, 'profile').as_uri()}", "--headless", "--norestore",
-            "--nolockcheck", "--convert-to", PDF_FILTER, "--outdir", str(out_dir), *map(str, files),
+            soffice,
+            f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            PDF_FILTER,
+            "--outdir",
+            str(out_dir),
+            *map(str, files),
         ]
         _run(command, options.pdf_timeout)
-        return [_finished(out_dir / (path.stem + ".pdf"), meta, index, len(documents))
-                for index, (path, meta) in enumerate(zip(files, props))]
+        return [
+            _finished(out_dir / (path.stem + ".pdf"), meta, index, len(documents))
+            for index, (path, meta) in enumerate(zip(files, props))
+        ]
 
 
 @contextlib.contextmanager
@@ -124,8 +137,7 @@ def _work_folder():
     try:
         work = tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}{os.getpid()}-")
     except OSError as e:
-        raise ToolError(f"не удалось создать временную папку для LibreOffice: {reason(e)}; "
-                        "PDF не созданы") from e
+        raise ToolError(f"не удалось создать временную папку для LibreOffice: {reason(e)}; PDF не созданы") from e
     with work as path:
         yield path
 
@@ -140,8 +152,9 @@ def _finished(pdf: Path, meta: Properties, index: int, count: int) -> bytes:
     try:
         return apply_metadata(data, meta)
     except Exception as e:  # a PDF that looks whole but does not parse
-        raise ToolError(f"LibreOffice создал повреждённый PDF для {which} ({type(e).__name__}); "
-                        "прежние PDF не изменены") from e
+        raise ToolError(
+            f"LibreOffice создал повреждённый PDF для {which} ({type(e).__name__}); прежние PDF не изменены"
+        ) from e
 
 
 def _which(meta: Properties, index: int, count: int) -> str:
@@ -167,16 +180,22 @@ def _run(command: list[str], timeout: float) -> None:
         # exception there is only printed): hold it until both processes are started.
         with interrupts_deferred():
             process = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True,
+                command,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                start_new_session=True,
                 preexec_fn=_die_with_parent,
             )
             guard = _guard(process.pid)
         _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(process)
-        raise ToolError(f"LibreOffice не уложился в отведённое время ({timeout:g} с) и был остановлен; "
-                        f"PDF не созданы, прежние PDF не изменены. Предел задаётся переменной {TIMEOUT_ENV} "
-                        "или параметром --pdf-timeout (в секундах)")
+        raise ToolError(
+            f"LibreOffice не уложился в отведённое время ({timeout:g} с) и был остановлен; "
+            f"PDF не созданы, прежние PDF не изменены. Предел задаётся переменной {TIMEOUT_ENV} "
+            "или параметром --pdf-timeout (в секундах)"
+        )
     except BaseException:
         if process is not None:
             _kill_group(process)
@@ -233,12 +252,18 @@ def _guard(group: int) -> subprocess.Popen | None:
     watchman is a shell that gets SIGTERM when prikaz dies and then kills the group; it
     ends by itself when the group is gone. Stale work of runs killed before the watchman
     could act is cleaned by the next run (sweep_stale_work)."""
-    script = (f'trap "kill -KILL -{group} 2>/dev/null; exit 0" TERM; '
-              f"while kill -0 -{group} 2>/dev/null; do sleep 0.2; done")
+    script = (
+        f'trap "kill -KILL -{group} 2>/dev/null; exit 0" TERM; while kill -0 -{group} 2>/dev/null; do sleep 0.2; done'
+    )
     try:
-        return subprocess.Popen(["/bin/sh", "-c", script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, start_new_session=True,
-                                preexec_fn=lambda: _die_with_parent(signal.SIGTERM))
+        return subprocess.Popen(
+            ["/bin/sh", "-c", script],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=lambda: _die_with_parent(signal.SIGTERM),
+        )
     except OSError:
         return None
 

@@ -28,12 +28,20 @@ def apply_metadata(pdf: bytes, meta: Properties) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document:
         producer = str(document.docinfo.get("/Producer", ""))
         date = _pdf_date(meta.moment)
-        for key, value in (("/Title", meta.title), ("/Author", meta.author), ("/Subject", meta.subject),
-                           ("/Keywords", meta.keywords), ("/Creator", CREATOR_TOOL), ("/Producer", producer),
-                           ("/CreationDate", date), ("/ModDate", date)):
+        for key, value in (
+            ("/Title", meta.title),
+            ("/Author", meta.author),
+            ("/Subject", meta.subject),
+            ("/Keywords", meta.keywords),
+            ("/Creator", CREATOR_TOOL),
+            ("/Producer", producer),
+            ("/CreationDate", date),
+            ("/ModDate", date),
+        ):
             document.docinfo[key] = pikepdf.String(value)
-        document.Root.Metadata = document.make_stream(_xmp(meta, producer).encode("utf-8"),
-                                                      Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+        document.Root.Metadata = document.make_stream(
+            _xmp(meta, producer).encode("utf-8"), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML
+        )
         _stamp_color_profiles(document, meta.moment)
         for key in ("/DocChecksum", "/ID"):  # LibreOffice's, made from its clock-stamped output
             if key in document.trailer:

@@ -52,5 +52,10 @@ def properties_of_docx(docx: bytes) -> Properties:
         date = dt.datetime.fromisoformat(created.replace("Z", "+00:00")).date() if created else NO_DATE
     except ValueError:
         date = NO_DATE
-    return Properties(title=text("dc:title"), author=text("dc:creator"), subject=text("dc:subject"),
-                      keywords=text("cp:keywords"), date=date)
+    return Properties(
+        title=text("dc:title"),
+        author=text("dc:creator"),
+        subject=text("dc:subject"),
+        keywords=text("cp:keywords"),
+        date=date,
+    )

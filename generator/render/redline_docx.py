@@ -47,8 +47,13 @@ def write(redlines: Sequence[Redline], options: Options) -> list[bytes]:
     return [redline(r.old_docx, r.new_docx, r.old_row_keys, r.new_row_keys, r.revision) for r in redlines]
 
 
-def redline(old_docx: bytes, new_docx: bytes, old_row_keys: Sequence[Hashable],
-            new_row_keys: Sequence[Hashable], revision: Revision) -> bytes:
+def redline(
+    old_docx: bytes,
+    new_docx: bytes,
+    old_row_keys: Sequence[Hashable],
+    new_row_keys: Sequence[Hashable],
+    revision: Revision,
+) -> bytes:
     """The new DOCX with tracked changes from the old one.
 
     `old_row_keys` and `new_row_keys` name the data rows (the rows below the repeated
@@ -69,8 +74,7 @@ def redline(old_docx: bytes, new_docx: bytes, old_row_keys: Sequence[Hashable],
     root = etree.Element(new_root.tag, attrib=dict(new_root.attrib), nsmap=new_root.nsmap)
     for child in new_root:
         root.append(body if child is new_body else copy.deepcopy(child))
-    return _replace_document(new_docx, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                                      standalone=True))
+    return _replace_document(new_docx, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _ids(tree) -> list[str]:
@@ -152,7 +156,7 @@ def _align(olds: list[Unit], news: list[Unit]) -> list[Pair]:
     merged: list[Pair] = []
     previous = (-1, -1)
     for i, j in [*anchors, (len(olds), len(news))]:
-        merged += _align_gap(olds[previous[0] + 1:i], news[previous[1] + 1:j])
+        merged += _align_gap(olds[previous[0] + 1 : i], news[previous[1] + 1 : j])
         if i < len(olds):
             merged.append((olds[i], news[j]))
         previous = (i, j)
@@ -189,8 +193,8 @@ def _align_gap(olds: list[Unit], news: list[Unit]) -> list[Pair]:
     # Keyed rows left over are whole insertions or removals: they never match by text.
     def signature(unit: Unit):
         return (unit.kind, unit.text) if unit.key is None else unit
-    matcher = difflib.SequenceMatcher(None, [signature(u) for u in olds], [signature(u) for u in news],
-                                      autojunk=False)
+
+    matcher = difflib.SequenceMatcher(None, [signature(u) for u in olds], [signature(u) for u in news], autojunk=False)
     result: list[Pair] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -211,7 +215,7 @@ def _pair_similar(olds: list[Unit], news: list[Unit]) -> list[Pair]:
         if i < len(olds) and j < len(news) and _alike(olds[i], news[j]):
             result.append((olds[i], news[j]))
             i, j = i + 1, j + 1
-        elif i < len(olds) and not any(_alike(olds[i], new) for new in news[j + 1:j + 1 + LOOKAHEAD]):
+        elif i < len(olds) and not any(_alike(olds[i], new) for new in news[j + 1 : j + 1 + LOOKAHEAD]):
             result.append((olds[i], None))
             i += 1
         else:
@@ -313,7 +317,8 @@ def _redline_cell(old_tc, tc, marks: _Marks) -> None:
     olds = [Unit("p", p, paragraph_text(p)) for p in old_tc.findall(w("p"))]
     news = [Unit("p", p, paragraph_text(p)) for p in tc.findall(w("p"))]
     if [u.text for u in olds] == [u.text for u in news] and all(
-            _same_format(a.element, b.element) for a, b in zip(olds, news)):
+        _same_format(a.element, b.element) for a, b in zip(olds, news)
+    ):
         return
     matcher = difflib.SequenceMatcher(None, [u.text for u in olds], [u.text for u in news], autojunk=False)
     merged: list[Pair] = []
@@ -322,8 +327,8 @@ def _redline_cell(old_tc, tc, marks: _Marks) -> None:
             merged += zip(olds[i1:i2], news[j1:j2])
         else:  # in a cell, replaced paragraphs pair by position: one cell, one text
             count = min(i2 - i1, j2 - j1)
-            merged += zip(olds[i1:i1 + count], news[j1:j1 + count])
-            merged += [(u, None) for u in olds[i1 + count:i2]] + [(None, u) for u in news[j1 + count:j2]]
+            merged += zip(olds[i1 : i1 + count], news[j1 : j1 + count])
+            merged += [(u, None) for u in olds[i1 + count : i2]] + [(None, u) for u in news[j1 + count : j2]]
     anchor = news[0].element
     anchor.addprevious(etree.Element(w("placeholder")))
     placeholder = anchor.getprevious()
@@ -391,8 +396,14 @@ def _fix_paragraph_marks(container, marks: _Marks) -> None:
     settled: set = set()
     while True:
         children = [c for c in container if c.tag in (w("p"), w("tbl"))]
-        ends = [k for k, c in enumerate(children) if c.tag == w("p") and c not in settled
-                and _mark_of(c) is not None and (k + 1 == len(children) or children[k + 1].tag != w("p"))]
+        ends = [
+            k
+            for k, c in enumerate(children)
+            if c.tag == w("p")
+            and c not in settled
+            and _mark_of(c) is not None
+            and (k + 1 == len(children) or children[k + 1].tag != w("p"))
+        ]
         if not ends:
             return
         k = ends[0]
@@ -469,8 +480,12 @@ def _rpr_key(r_pr) -> tuple:
 def _xml_key(element) -> tuple:
     """An element's content, whatever namespace declarations surround it (a detached
     copy and the original serialize differently but mean the same)."""
-    return (element.tag, tuple(sorted(element.attrib.items())), (element.text or "").strip(),
-            tuple(_xml_key(child) for child in element))
+    return (
+        element.tag,
+        tuple(sorted(element.attrib.items())),
+        (element.text or "").strip(),
+        tuple(_xml_key(child) for child in element),
+    )
 
 
 def _format_spans(p) -> list[tuple[tuple, int]]:
@@ -497,8 +512,8 @@ def _redline_paragraph(old_p, p, marks: _Marks) -> None:
     for op, text in word_diff(old_text, new_text):
         n = len(text)
         if op == "equal":
-            for start, end in _stretches(new_chars[j:j + n], old_chars[i:i + n]):
-                r = _run(new_text[j + start:j + end], new_chars[j + start], "t")
+            for start, end in _stretches(new_chars[j : j + n], old_chars[i : i + n]):
+                r = _run(new_text[j + start : j + end], new_chars[j + start], "t")
                 old_format = old_chars[i + start]
                 if _rpr_key(old_format) != _rpr_key(new_chars[j + start]):
                     _format_change(r, old_format, marks)
@@ -506,14 +521,14 @@ def _redline_paragraph(old_p, p, marks: _Marks) -> None:
             i, j = i + n, j + n
         elif op == "delete":
             wrapper = marks.make("del")
-            for start, end in _stretches(old_chars[i:i + n]):
-                wrapper.append(_run(old_text[i + start:i + end], old_chars[i + start], "delText"))
+            for start, end in _stretches(old_chars[i : i + n]):
+                wrapper.append(_run(old_text[i + start : i + end], old_chars[i + start], "delText"))
             pieces.append(wrapper)
             i += n
         else:
             wrapper = marks.make("ins")
-            for start, end in _stretches(new_chars[j:j + n]):
-                wrapper.append(_run(new_text[j + start:j + end], new_chars[j + start], "t"))
+            for start, end in _stretches(new_chars[j : j + n]):
+                wrapper.append(_run(new_text[j + start : j + end], new_chars[j + start], "t"))
             pieces.append(wrapper)
             j += n
     for child in list(p):
@@ -572,8 +587,9 @@ def _format_change(r, old_r_pr, marks: _Marks) -> None:
 
 
 def _paragraph_format_change(old_p, p, marks: _Marks) -> None:
-    p_pr, change = _properties_change(p, "pPr", old_p.find(w("pPr")), marks,
-                                      skip=(w("rPr"), w("sectPr"), w("pPrChange")))
+    p_pr, change = _properties_change(
+        p, "pPr", old_p.find(w("pPr")), marks, skip=(w("rPr"), w("sectPr"), w("pPrChange"))
+    )
     sect = p_pr.find(w("sectPr"))
     if sect is not None:
         sect.addnext(change)
@@ -590,7 +606,7 @@ def _properties_change(element, tag: str, old_properties, marks: _Marks, skip: t
         element.insert(0, properties)
     change = marks.make(f"{tag}Change")
     old = etree.SubElement(change, w(tag))
-    for child in (old_properties if old_properties is not None else []):
+    for child in old_properties if old_properties is not None else []:
         if child.tag not in skip:
             old.append(copy.deepcopy(child))
     return properties, change
@@ -600,8 +616,13 @@ def change_counts(data: bytes) -> dict[str, int]:
     """What a redline carries, for the summary a clerk reads: rows inserted and deleted
     whole, pieces of text inserted and deleted elsewhere, formatting changes."""
     body = _body(_read(data))
-    counts = {"rows_inserted": 0, "rows_deleted": 0, "inserted": 0, "deleted": 0,
-              "formatting": sum(1 for _ in body.iter(w("rPrChange"), w("pPrChange")))}
+    counts = {
+        "rows_inserted": 0,
+        "rows_deleted": 0,
+        "inserted": 0,
+        "deleted": 0,
+        "formatting": sum(1 for _ in body.iter(w("rPrChange"), w("pPrChange"))),
+    }
     whole_rows = set()
     for tr in body.iter(w("tr")):
         for tag, key in (("ins", "rows_inserted"), ("del", "rows_deleted")):

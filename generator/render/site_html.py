@@ -16,8 +16,9 @@ STYLESHEET = "style.css"
 def write(pages: Sequence, options: Options) -> list[bytes]:
     """Each page (an IndexPage or a site.WorkPage) as HTML; one template environment for all."""
     env = environment(options.templates)
-    return [index_page(env, page.organizations) if isinstance(page, IndexPage) else work_page(env, page)
-            for page in pages]
+    return [
+        index_page(env, page.organizations) if isinstance(page, IndexPage) else work_page(env, page) for page in pages
+    ]
 
 
 def environment(templates: Path = DEFAULT_TEMPLATES):

@@ -57,9 +57,7 @@ class Context:
     def plans(self) -> list[m.Plan]:
         """Plans, first editions before the editions that follow them."""
         plans = [d for d in self.department.documents if isinstance(d, m.Plan)]
-        return sorted(
-            plans, key=lambda p: bool(getattr(getattr(p, "edition", None), "follows", None))
-        )
+        return sorted(plans, key=lambda p: bool(getattr(getattr(p, "edition", None), "follows", None)))
 
     @cached_property
     def regulations(self) -> list[m.Regulation]:
@@ -108,10 +106,7 @@ class Context:
             if value
         ]
         for key, sign in org.signatories:
-            result += [
-                Field(org, sign.pos, f"подписант «{key}»", line, "org")
-                for line in (*sign.position, sign.name)
-            ]
+            result += [Field(org, sign.pos, f"подписант «{key}»", line, "org") for line in (*sign.position, sign.name)]
         for unit in org.units:
             result.append(Field(org, unit.pos, "реестр исполнителей", unit.name, "responsible"))
             if unit.full:
@@ -124,9 +119,7 @@ def _order_fields(order: m.Order) -> Iterator[Field]:
     if order.preamble:
         yield Field(order, order.pos, "преамбула приказа", raw_text(order.preamble), "text")
     for number, point, _depth in point_numbers(order.points):
-        yield Field(
-            order, point.pos, f"пункт {number.rstrip('.')} приказа", raw_text(point.text), "point"
-        )
+        yield Field(order, point.pos, f"пункт {number.rstrip('.')} приказа", raw_text(point.text), "point")
     for ref in order.annexes:
         for line in ref.printed_header:
             yield Field(order, ref.pos, "напечатанная шапка приложения", line, "header")
@@ -145,18 +138,12 @@ def _plan_fields(plan: m.Plan, outline) -> Iterator[Field]:
     for item in outline:
         if isinstance(item, NumberedSection):
             section = item.section
-            label = (
-                f"раздел {item.number.rstrip('.')}"
-                if item.number
-                else f"раздел «{short(section.title)}»"
-            )
+            label = f"раздел {item.number.rstrip('.')}" if item.number else f"раздел «{short(section.title)}»"
             yield Field(plan, section.pos, label, section.title, "title")
             for block in section.passport:
                 yield Field(plan, block.pos, f"{label}, «{block.label}»", block.label, "title")
                 if block.text:
-                    yield Field(
-                        plan, block.pos, f"{label}, «{block.label}»", raw_text(block.text), "text"
-                    )
+                    yield Field(plan, block.pos, f"{label}, «{block.label}»", raw_text(block.text), "text")
             continue
         measure = item.measure
         label = f"мероприятие {item.number.rstrip('.')}"
@@ -190,9 +177,7 @@ def _regulation_fields(regulation: m.Regulation) -> Iterator[Field]:
             yield Field(regulation, clause.pos, label, raw_text(clause.text), "text")
         for definition in clause.definitions:
             yield Field(regulation, definition.pos, f"{label}, термин", definition.term, "text")
-            yield Field(
-                regulation, definition.pos, f"{label}, термин", definition.definition, "text"
-            )
+            yield Field(regulation, definition.pos, f"{label}, термин", definition.definition, "text")
     yield from _signature_fields(regulation, regulation.signature)
 
 

@@ -41,15 +41,27 @@ def _dates(ctx: Context, plan: m.Plan, numbers: dict) -> Iterator[Problem]:
         first = _period(measure, start)
         last = _period(measure, end)
         if first and last and first[0] > last[1]:
-            yield Problem("column-dates-reversed", measure.pos, {
-                "where": where, "start": measure.value(start.key), "end": measure.value(end.key),
-                "start_title": start.title, "end_title": end.title}, "warning")
+            yield Problem(
+                "column-dates-reversed",
+                measure.pos,
+                {
+                    "where": where,
+                    "start": measure.value(start.key),
+                    "end": measure.value(end.key),
+                    "start_title": start.title,
+                    "end_title": end.title,
+                },
+                "warning",
+            )
         for column, span in ((start, first), (end, last)):
             if period and span and (span[0].year < period[0] or span[1].year > period[1]):
                 shown = f"{period[0]}" if period[0] == period[1] else f"{period[0]}–{period[1]}"
-                yield Problem("column-date-outside-period", measure.pos, {
-                    "where": where, "column": column.title, "value": measure.value(column.key),
-                    "period": shown}, "warning")
+                yield Problem(
+                    "column-date-outside-period",
+                    measure.pos,
+                    {"where": where, "column": column.title, "value": measure.value(column.key), "period": shown},
+                    "warning",
+                )
 
 
 def _period(measure: m.Measure, column: m.Column | None):
@@ -71,9 +83,12 @@ def _section_total(section: m.Section, column: m.Column) -> Iterator[Problem]:
         return
     counted = _section_sum(section, column)
     if counted != total:
-        yield Problem("amount-total-mismatch", section.pos, {
-            "section": section.title, "column": column.title, "total": typed,
-            "sum": _shown(counted)}, "error")
+        yield Problem(
+            "amount-total-mismatch",
+            section.pos,
+            {"section": section.title, "column": column.title, "total": typed, "sum": _shown(counted)},
+            "error",
+        )
 
 
 def _section_sum(section: m.Section, column: m.Column) -> Decimal:
@@ -97,9 +112,17 @@ def _children_sum(measure: m.Measure, column: m.Column, numbers: dict) -> Iterat
         return
     counted = sum(stated, Decimal(0))
     if counted != value:
-        yield Problem("amount-children-mismatch", measure.pos, {
-            "where": f"мероприятие {numbers[id(measure)]}", "column": column.title,
-            "value": measure.value(column.key or ""), "sum": _shown(counted)}, "warning")
+        yield Problem(
+            "amount-children-mismatch",
+            measure.pos,
+            {
+                "where": f"мероприятие {numbers[id(measure)]}",
+                "column": column.title,
+                "value": measure.value(column.key or ""),
+                "sum": _shown(counted),
+            },
+            "warning",
+        )
 
 
 def _shown(amount: Decimal) -> str:

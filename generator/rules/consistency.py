@@ -87,18 +87,14 @@ def _printed_date(text: str) -> str | None:
 _APPROVES = re.compile(r"\bутвер(?:дить|ждается|ждаются|ждены|жден[аоы]?)\b", re.I)
 _KIND_WORDS = {
     m.Plan: re.compile(r"\bплан\w*|\bдорожн\w+\s+карт\w*|\bпрограмм\w*|\bкомплекс\w*\s+мер", re.I),
-    m.Regulation: re.compile(
-        r"\bположени\w*|\bпоряд\w+|\bрегламент\w*|\bправил\w*|\bинструкци\w*", re.I
-    ),
+    m.Regulation: re.compile(r"\bположени\w*|\bпоряд\w+|\bрегламент\w*|\bправил\w*|\bинструкци\w*", re.I),
 }
 _KIND_NAMES = {m.Plan: "план", m.Regulation: "положение"}
 _ATTACHED = re.compile(r"\bприлагаем\w*|\bприложени\w*|\(прилагается\)", re.I)
 
 
 def annex_approval(ctx: Context, order: m.Order) -> Iterator[Problem]:
-    approving = [
-        f for f in ctx.fields if f.doc is order and f.kind == "point" and _APPROVES.search(f.text)
-    ]
+    approving = [f for f in ctx.fields if f.doc is order and f.kind == "point" and _APPROVES.search(f.text)]
     documents = {d.id: d for d in ctx.department.documents}
     annexes = [documents[ref.document] for ref in order.annexes if ref.document in documents]
     for ref, doc in zip(order.annexes, annexes, strict=False):
@@ -160,11 +156,7 @@ _PLACE_PATTERNS = (
 
 
 def _stems(text: str) -> set[str]:
-    return {
-        w.casefold()[:5]
-        for w in re.findall(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?", text)
-        if not _GENERIC.match(w)
-    }
+    return {w.casefold()[:5] for w in re.findall(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?", text) if not _GENERIC.match(w)}
 
 
 def foreign_municipalities(ctx: Context) -> Iterator[Problem]:
@@ -281,6 +273,4 @@ def _as_written(names: list[str], written: str) -> str:
     """The form of the name (nominative or genitive) closest to what was written."""
     import difflib
 
-    return max(
-        names, key=lambda n: difflib.SequenceMatcher(a=n.casefold(), b=written.casefold()).ratio()
-    )
+    return max(names, key=lambda n: difflib.SequenceMatcher(a=n.casefold(), b=written.casefold()).ratio())

@@ -107,14 +107,10 @@ def _named_years(deadline: Deadline) -> list[int]:
 
 def _reversed(measure: m.Measure, deadline: Deadline, period, ctx) -> Iterator[Problem]:
     if deadline.reversed_ranges:
-        yield Problem(
-            "deadline-range-reversed", measure.pos, {"deadline": _flat(deadline.text)}, "warning"
-        )
+        yield Problem("deadline-range-reversed", measure.pos, {"deadline": _flat(deadline.text)}, "warning")
 
 
-def _outside_period(
-    measure: m.Measure, deadline: Deadline, period: tuple[int, int], ctx: Context
-) -> Iterator[Problem]:
+def _outside_period(measure: m.Measure, deadline: Deadline, period: tuple[int, int], ctx: Context) -> Iterator[Problem]:
     first, last = period
     outside = []
     for p in deadline.periods:
@@ -162,9 +158,7 @@ def _before_order(late: list[tuple[m.Measure, Deadline]], order: m.Order) -> Ite
                 "date": date,
                 "number": order.number,
                 "earliest": _flat(earliest.text),
-                "details": [
-                    {**_place(measure), "text": _flat(deadline.text)} for measure, deadline in late
-                ],
+                "details": [{**_place(measure), "text": _flat(deadline.text)} for measure, deadline in late],
             },
             "warning",
         )

@@ -57,9 +57,7 @@ def _rows(plan: m.Plan, numbers: dict[int, str]) -> list[_Row]:
             words = WORD.findall(fold(raw_text(measure.text)))
             cells = (fold(measure.deadline or ""), frozenset(fold(r) for r in measure.responsible))
             meaningful = tuple(w for w in words if w not in STOPWORDS)
-            rows.append(
-                _Row(measure, numbers[id(measure)], parent, " ".join(words), meaningful, cells)
-            )
+            rows.append(_Row(measure, numbers[id(measure)], parent, " ".join(words), meaningful, cells))
             measures(measure.children, id(measure))
 
     def sections(items) -> None:
@@ -125,9 +123,7 @@ def _slight_difference(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
             return None
     if not changed:
         return "различаются только знаки препинания или служебные слова"
-    return "различаются только формы слов или опечатки: " + ", ".join(
-        f"«{x}» / «{y}»" for x, y in changed
-    )
+    return "различаются только формы слов или опечатки: " + ", ".join(f"«{x}» / «{y}»" for x, y in changed)
 
 
 def _same_stem(x: str, y: str) -> bool:

@@ -61,9 +61,7 @@ def _noun(word: str) -> tuple[tuple[str, str, str | None, str | None], ...]:
     if morph is None:
         return ()
     return tuple(
-        (_case(p.tag), p.tag.number, p.tag.gender, p.tag.animacy)
-        for p in morph.parse(word)
-        if p.tag.POS == "NOUN"
+        (_case(p.tag), p.tag.number, p.tag.gender, p.tag.animacy) for p in morph.parse(word) if p.tag.POS == "NOUN"
     )
 
 

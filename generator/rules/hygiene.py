@@ -68,9 +68,7 @@ def doubled_words(text: str, longest: int = 6) -> str | None:
         count = len(words)
         # A phrase of n words is doubled at i only if words[i] == words[i + n]: the
         # positions where that holds for some n ≤ longest are the only ones to look at.
-        starts = sorted(
-            {i for n in range(1, longest + 1) for i in range(count - n) if words[i] == words[i + n]}
-        )
+        starts = sorted({i for n in range(1, longest + 1) for i in range(count - n) if words[i] == words[i + n]})
         tokens = None  # positions, found only for a line that has a candidate
         for i in starts:
             for n in range(min(longest, (count - i) // 2), 0, -1):
@@ -94,9 +92,7 @@ _NOT_A_WORD = re.compile(r"[^\w\s-]")
 def _doubled(f: Field, ctx) -> Iterator[Problem]:
     words = doubled_words(f.text)
     if words:
-        yield Problem(
-            "words-doubled", f.pos, {"where": f.where.capitalize(), "words": words}, "warning"
-        )
+        yield Problem("words-doubled", f.pos, {"where": f.where.capitalize(), "words": words}, "warning")
 
 
 # --- quotes and brackets ----------------------------------------------------------------
@@ -108,9 +104,7 @@ _LIST_MARKER = re.compile(r"(?:^|(?<=[;:,.\n])|(?<=[;:,.\n]\s))(?:\d{1,2}|[а-я
 def _quotes(f: Field, ctx) -> Iterator[Problem]:
     detail = _quote_balance(f.text)
     if detail:
-        yield Problem(
-            "quotes-unbalanced", f.pos, {"where": f.where.capitalize(), "detail": detail}, "warning"
-        )
+        yield Problem("quotes-unbalanced", f.pos, {"where": f.where.capitalize(), "detail": detail}, "warning")
 
 
 def _quote_balance(text: str) -> str | None:
@@ -232,9 +226,7 @@ def _latin(f: Field, ctx) -> Iterator[Problem]:
         mixed = len(latin) < len(word)
         lookalike = word.translate(_LOOKALIKE)
         all_lookalike = not re.search(r"[A-Za-z]", lookalike)
-        if mixed or (
-            all_lookalike and len(word) >= 2 and not _ROMAN.match(word) and word.isupper()
-        ):
+        if mixed or (all_lookalike and len(word) >= 2 and not _ROMAN.match(word) and word.isupper()):
             yield Problem(
                 "latin-in-cyrillic",
                 f.pos,
@@ -294,9 +286,7 @@ _PHRASES = (
 )
 
 
-_PHRASE_TRIGGER = re.compile(
-    r"течени|[ие]ю\b|приезду|огласно|е\s+смотря|следстви|подобии|ктуализованн|бь"
-)
+_PHRASE_TRIGGER = re.compile(r"течени|[ие]ю\b|приезду|огласно|е\s+смотря|следстви|подобии|ктуализованн|бь")
 
 
 def _phrases(f: Field, ctx) -> Iterator[Problem]:
@@ -376,9 +366,7 @@ def _title_period(f: Field, ctx) -> Iterator[Problem]:
 def _point_end(f: Field, ctx) -> Iterator[Problem]:
     text = f.text.rstrip()
     if f.kind == "point" and text and text[-1] not in ".;:!?…":
-        yield Problem(
-            "point-unfinished", f.pos, {"where": f.where.capitalize(), "end": text[-40:]}, "warning"
-        )
+        yield Problem("point-unfinished", f.pos, {"where": f.where.capitalize(), "end": text[-40:]}, "warning")
 
 
 # --- empty cells ------------------------------------------------------------------------
@@ -431,9 +419,7 @@ def _row_number(ctx: Context, plan: m.Plan, measure: m.Measure) -> str:
 
 
 def _text(measure: m.Measure) -> str:
-    return " ".join(
-        " ".join(getattr(b, "items", ())) or getattr(b, "text", "") for b in measure.text
-    )
+    return " ".join(" ".join(getattr(b, "items", ())) or getattr(b, "text", "") for b in measure.text)
 
 
 def _empty(measure: m.Measure, label: str, column: str) -> Problem:

@@ -67,9 +67,7 @@ def _plan_groups(ctx: Context, plan: m.Plan) -> Iterator[_Group]:
     frozen = _frozen(ctx, plan)
     numbers = {id(i.measure): frozen.get(id(i.measure), i.number) for i in ctx.measures(plan)}
     headings = {
-        id(i.section): frozen.get(id(i.section), i.number)
-        for i in ctx.outline(plan)
-        if isinstance(i, NumberedSection)
+        id(i.section): frozen.get(id(i.section), i.number) for i in ctx.outline(plan) if isinstance(i, NumberedSection)
     }
 
     def measures(items, parent: str | None, label: str) -> Iterator[_Group]:
@@ -81,9 +79,7 @@ def _plan_groups(ctx: Context, plan: m.Plan) -> Iterator[_Group]:
             yield from measures(x.children, stem, f"мероприятию {stem}")
 
     def sections(items, parent: str | None) -> Iterator[_Group]:
-        group = tuple(
-            _Item(s.pos, headings[id(s)], s.number is not None) for s in items if headings[id(s)]
-        )
+        group = tuple(_Item(s.pos, headings[id(s)], s.number is not None) for s in items if headings[id(s)])
         if group:
             yield _Group(group, parent, f"разделу {parent}" if parent else "плану", headings=True)
         for s in items:
@@ -98,11 +94,7 @@ def _plan_groups(ctx: Context, plan: m.Plan) -> Iterator[_Group]:
 
 def _plan_stems(ctx: Context, plan: m.Plan) -> dict[str, str]:
     """Section numbers and titles, to name the section a stray number belongs to."""
-    return {
-        _stem(i.number): i.section.title
-        for i in ctx.outline(plan)
-        if isinstance(i, NumberedSection) and i.number
-    }
+    return {_stem(i.number): i.section.title for i in ctx.outline(plan) if isinstance(i, NumberedSection) and i.number}
 
 
 def _regulation_groups(regulation: m.Regulation) -> Iterator[_Group]:
@@ -119,9 +111,7 @@ def _regulation_groups(regulation: m.Regulation) -> Iterator[_Group]:
             stack.pop()
         depth, stem = stack[-1]
         key = hash((len(chapters), depth, stem))
-        clauses.setdefault(key, []).append(
-            _Item(item.clause.pos, item.number, item.clause.number is not None)
-        )
+        clauses.setdefault(key, []).append(_Item(item.clause.pos, item.number, item.clause.number is not None))
         parents[key] = (stem, f"{'главе' if depth == 0 else 'пункту'} {stem}")
         stack.append((item.depth, _stem(item.number)))
     yield _Group(tuple(chapters), None, "положению", headings=True)
@@ -164,9 +154,7 @@ def _sequence(group: _Group) -> Iterator[Problem]:
             and parts[-1] > previous[1][-1] + 1
         ):
             stem = ".".join(map(str, parts[:-1]))
-            missing = [
-                f"{stem}.{n}" if stem else str(n) for n in range(previous[1][-1] + 1, parts[-1])
-            ]
+            missing = [f"{stem}.{n}" if stem else str(n) for n in range(previous[1][-1] + 1, parts[-1])]
             shown = ", ".join(missing[:5]) + (f" … {missing[-1]}" if len(missing) > 5 else "")
             yield Problem(
                 "number-gap",
@@ -188,9 +176,7 @@ def _parents(group: _Group, sections: dict[str, str]) -> Iterator[Problem]:
             continue  # «1.1.1» after «1.1»: a row inserted by an amendment
         if item.explicit and len(parts) >= 2:
             prefix = ".".join(parts[:-1])
-            if (group.parent is not None and prefix != group.parent) or (
-                group.parent is None and prefix in sections
-            ):
+            if (group.parent is not None and prefix != group.parent) or (group.parent is None and prefix in sections):
                 stray.append((item, parts))
     if not stray:
         return

@@ -20,14 +20,10 @@ from .deadlines import _row, _unchanged_rows
 
 # «приложение № 2», «приложении №2», «(приложения № 1, 2)»; «приложение № 2 к письму …»
 # names an annex of another document and is left alone.
-_ANNEX_NUMBER = re.compile(
-    r"приложени[еяюи]\s*№\s*(\d+)((?:\s*(?:,|и)\s*\d+)*)(?!\s*к\s)", re.IGNORECASE
-)
+_ANNEX_NUMBER = re.compile(r"приложени[еяюи]\s*№\s*(\d+)((?:\s*(?:,|и)\s*\d+)*)(?!\s*к\s)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _KIND_WORDS = {m.Plan: ("план", "дорожн"), m.Regulation: ("положени",)}
-_MONTHS = (
-    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
-)
+_MONTHS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
 
 
 def reference_rules(ctx: Context) -> Iterator[Problem]:
@@ -111,8 +107,12 @@ def deadlines_in_signing_month(ctx: Context) -> Iterator[Problem]:
                     "month": f"{_MONTHS[order.date.month - 1]} {order.date.year}",
                     "first": rows[0].number.rstrip("."),
                     "details": [
-                        {"file": i.measure.pos.file, "line": i.measure.pos.line,
-                         "column": i.measure.pos.column, "text": i.measure.deadline}
+                        {
+                            "file": i.measure.pos.file,
+                            "line": i.measure.pos.line,
+                            "column": i.measure.pos.column,
+                            "text": i.measure.deadline,
+                        }
                         for i in rows
                     ],
                 },

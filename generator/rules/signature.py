@@ -34,5 +34,9 @@ def _check(signature: m.Signature, where: str) -> Iterator[Problem]:
     found = surname_first(signature.name)
     if found:
         printed = f"{found['initials']} {found['surname']}"
-        yield Problem("signature-surname-first", signature.pos,
-                      {"where": where, "name": signature.name.strip(), "printed": printed}, "warning")
+        yield Problem(
+            "signature-surname-first",
+            signature.pos,
+            {"where": where, "name": signature.name.strip(), "printed": printed},
+            "warning",
+        )

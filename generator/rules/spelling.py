@@ -110,11 +110,7 @@ def _looked_up_correction(word: str) -> str | None:
         return None
     # A correction known to both dictionaries: rare words of hunspell («ионофоны» for
     # «инофоны») are not what a clerk meant.
-    found = [
-        w
-        for w in dict.fromkeys(_slips(word))
-        if len(w) >= 4 and d.check(w) and _known_form(w)
-    ]
+    found = [w for w in dict.fromkeys(_slips(word)) if len(w) >= 4 and d.check(w) and _known_form(w)]
     if not found:
         return None
     # Prefer a known word that shares the ending: «пдагогов» → «педагогов».

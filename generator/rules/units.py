@@ -97,9 +97,7 @@ def _similar_pairs(names: list[str], units: dict[str, m.Unit]) -> Iterator[tuple
     buckets: dict[tuple, list[str]] = defaultdict(list)
     for name in names:
         words = WORD.findall(fold(name))
-        buckets[(len(words), tuple(w for w in WORD.findall(name) if _is_abbreviation(w)))].append(
-            name
-        )
+        buckets[(len(words), tuple(w for w in WORD.findall(name) if _is_abbreviation(w)))].append(name)
     for group in buckets.values():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
@@ -196,17 +194,11 @@ _LEGAL_RUN = re.compile(
 )
 # Not abbreviations of the text: a name in quotes («ГЦРО»), a word right before one
 # («МО «Городской округ …»», «ВВПОД «ЮНАРМИЯ»»), a number after «№» («№ ОМ-009»).
-_NOT_TEXT = re.compile(
-    r"[«\"„“][^«»\"„“”]*[»\"“”]|(?<![А-ЯЁа-яё])[А-ЯЁ][А-ЯЁа-яё]*\s*(?=[«\"])|№\s*\S+"
-)
-_CANDIDATE = re.compile(
-    r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё]*[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ][А-ЯЁа-яё]*(?![А-ЯЁа-яё])"
-)
+_NOT_TEXT = re.compile(r"[«\"„“][^«»\"„“”]*[»\"“”]|(?<![А-ЯЁа-яё])[А-ЯЁ][А-ЯЁа-яё]*\s*(?=[«\"])|№\s*\S+")
+_CANDIDATE = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁа-яё]*[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ][А-ЯЁа-яё]*(?![А-ЯЁа-яё])")
 # «(далее – АИС, система)», «(далее - ЦОС и ЦНППМ)», «(далее ВСОКО)», «(далее по тексту –
 # …)»: every abbreviation inside the bracket is defined; «(ШМО)» alone defines one.
-_DEFINED_AFTER = re.compile(
-    r"\(\s*далее(?:\s+по\s+тексту)?\s*(?:[-–—:]\s*|\s)([^()]*)\)", re.IGNORECASE
-)
+_DEFINED_AFTER = re.compile(r"\(\s*далее(?:\s+по\s+тексту)?\s*(?:[-–—:]\s*|\s)([^()]*)\)", re.IGNORECASE)
 _DEFINED_BARE = re.compile(r"\(\s*[«\"]?([А-ЯЁ][А-ЯЁа-яё]*)[»\"]?\s*\)")
 _WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)[»\"]?\s*$")
 _DEFINED_AT_LINE_START = re.compile(r"^\s*([А-ЯЁ][А-ЯЁа-яё]+)\s*[-–—]\s+[а-яё]", re.M)
@@ -222,11 +214,7 @@ def _is_abbreviation(word: str) -> bool:
 def _abbreviation_key(word: str) -> str:
     """«ВУЗов» → «ВУЗ»: a case ending typed after an abbreviation is not part of it."""
     for ending in _CASE_ENDINGS:
-        if (
-            word.endswith(ending)
-            and len(word) > len(ending) + 1
-            and word[-len(ending) - 1].isupper()
-        ):
+        if word.endswith(ending) and len(word) > len(ending) + 1 and word[-len(ending) - 1].isupper():
             return word[: -len(ending)]
     return word
 
@@ -238,9 +226,7 @@ def abbreviations(text: str) -> tuple[str, ...]:
         return ()  # a line in capitals («ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ») is not made of abbreviations
     blank = _LEGAL_RUN.sub(_spaces, _NOT_TEXT.sub(_spaces, text))
     return tuple(
-        _abbreviation_key(w)
-        for w in _CANDIDATE.findall(blank)
-        if _is_abbreviation(w) and not _word_in_capitals(w)
+        _abbreviation_key(w) for w in _CANDIDATE.findall(blank) if _is_abbreviation(w) and not _word_in_capitals(w)
     )
 
 
@@ -289,9 +275,7 @@ def _known(ctx: Context) -> set[str]:
         known.update(_abbreviation_key(w) for w in _LETTERS.findall(entry) if _is_abbreviation(w))
     for unit in ctx.organization.units:
         if unit.full:
-            known.update(
-                _abbreviation_key(w) for w in _LETTERS.findall(unit.name) if _is_abbreviation(w)
-            )
+            known.update(_abbreviation_key(w) for w in _LETTERS.findall(unit.name) if _is_abbreviation(w))
             known.update(d.abbreviation for d in definitions_in(unit.full))
     return known
 
@@ -351,8 +335,7 @@ def undefined_abbreviations(ctx: Context) -> Iterator[Problem]:
                 yield Problem(
                     "abbreviation-case",
                     where.pos,
-                    {"abbreviation": abbreviation, "count": count, "where": where.where,
-                     "correct": upper},
+                    {"abbreviation": abbreviation, "count": count, "where": where.where, "correct": upper},
                     "warning",
                 )
                 continue
@@ -399,8 +382,7 @@ def misplaced_definitions(ctx: Context) -> Iterator[Problem]:
                     yield Problem(
                         "abbreviation-defined-late",
                         f.pos,
-                        {"abbreviation": d.abbreviation, "where": f.where,
-                         "first": earlier.where},
+                        {"abbreviation": d.abbreviation, "where": f.where, "first": earlier.where},
                         "warning",
                     )
             for abbreviation in abbreviations(f.text):

@@ -35,8 +35,9 @@ def write_amendment(dep: m.Department, old, new, order_file: str, form: str, out
     from ..render.docx import DEFAULT_TEMPLATES
 
     if form == "new-edition" and isinstance(old, m.Order):
-        raise InputError("пункты приказа изменяются перечнем изменений (--form changes); "
-                         "новая редакция приказа — это новый приказ")
+        raise InputError(
+            "пункты приказа изменяются перечнем изменений (--form changes); новая редакция приказа — это новый приказ"
+        )
     order = amending_order(dep, order_file, old.id, new.id, form)
     dep = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != order.id) + (order,))
     composition = compose(dep, order)
@@ -53,8 +54,15 @@ def amending_order(dep: m.Department, order_file: str, old: str, new: str, form:
     order = read_order_file(order_file, old, new, form)
     signatories = dict(dep.organization.signatories)
     if order.signatory not in signatories:
-        raise ContentError([Problem("signatory-unknown", order.pos, {
-            "key": order.signatory, "suggestion": suggestion(order.signatory, signatories)})])
+        raise ContentError(
+            [
+                Problem(
+                    "signatory-unknown",
+                    order.pos,
+                    {"key": order.signatory, "suggestion": suggestion(order.signatory, signatories)},
+                )
+            ]
+        )
     return order
 
 
@@ -66,8 +74,13 @@ def read_order_file(path: str, old: str, new: str, form: str) -> m.Order:
     problems: list[Problem] = []
     order = read_document(read_file(path, shown(path)), problems)
     if order is not None and not isinstance(order, m.Order):
-        problems.append(Problem("value-choice", Pos(shown(path), 1, 1),
-                                {"key": "kind", "value": type(order).__name__, "allowed": "order"}))
+        problems.append(
+            Problem(
+                "value-choice",
+                Pos(shown(path), 1, 1),
+                {"key": "kind", "value": type(order).__name__, "allowed": "order"},
+            )
+        )
     if problems or not isinstance(order, m.Order):  # read_document gives None only with problems
         raise ContentError(problems)
     return dataclasses.replace(order, amendment=m.Amendment(old, new, form))

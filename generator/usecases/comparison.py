@@ -33,8 +33,9 @@ class Comparison:
     pdfs: tuple[str, ...] = ()
 
 
-def compare_editions(old_path: str, new_path: str, out_dir: str, redline_templates: Path | None = None,
-                     pdf_timeout: float | None = None) -> Comparison:
+def compare_editions(
+    old_path: str, new_path: str, out_dir: str, redline_templates: Path | None = None, pdf_timeout: float | None = None
+) -> Comparison:
     """Write the comparison table of two editions into the organization's folder under
     `out_dir`; with `redline_templates`, the new edition with tracked changes too; with
     `pdf_timeout`, the table's PDF (LibreOffice)."""
@@ -67,12 +68,19 @@ def _comparison_table(dep: m.Department, old, new, composition: Composition) -> 
     rows = comparison_rows(composition, getattr(new, "responsible_separator", ", "), getattr(new, "extra_columns", ()))
     title, subtitle = heading(dep, old, new, composition)
     order = history(dep).amending_order(new.id)
-    props = Properties(f"{title} {subtitle}", dep.organization.name, typeset(new.title), "сравнительная таблица",
-                       order.date if order else NO_ORDER_DATE)
+    props = Properties(
+        f"{title} {subtitle}",
+        dep.organization.name,
+        typeset(new.title),
+        "сравнительная таблица",
+        order.date if order else NO_ORDER_DATE,
+    )
     stem = f"{new.id}.comparison"
     table = writers.Comparison(title, subtitle, rows, props)
-    return [(stem + ".docx", writers.write_one("comparison.docx", table)),
-            (stem + ".html", writers.write_one("comparison.html", table))]
+    return [
+        (stem + ".docx", writers.write_one("comparison.docx", table)),
+        (stem + ".html", writers.write_one("comparison.html", table)),
+    ]
 
 
 def _tracked(data: bytes) -> dict[str, int]:

@@ -40,8 +40,7 @@ def edition_pair(old_path: str, new_path: str) -> EditionPair:
     from ..load import load
 
     if os.path.abspath(old_path) == os.path.abspath(new_path):
-        raise InputError(f"указан один и тот же файл дважды ({shown(old_path)}): укажите прежнюю редакцию "
-                         "и новую")
+        raise InputError(f"указан один и тот же файл дважды ({shown(old_path)}): укажите прежнюю редакцию и новую")
     departments = load([old_path, new_path])
     if len(departments) != 1:
         raise InputError("редакции должны принадлежать одной организации (одной папке content/…)")
@@ -50,11 +49,15 @@ def edition_pair(old_path: str, new_path: str) -> EditionPair:
     if old is None or new is None:
         raise InputError("укажите два файла редакций одного плана, положения или приказа")
     if type(old) is not type(new):
-        raise InputError(f"«{old.id}» — {KIND_WORDS[type(old)]}, а «{new.id}» — {KIND_WORDS[type(new)]}: "
-                         "укажите два файла редакций одного плана, положения или приказа")
+        raise InputError(
+            f"«{old.id}» — {KIND_WORDS[type(old)]}, а «{new.id}» — {KIND_WORDS[type(new)]}: "
+            "укажите два файла редакций одного плана, положения или приказа"
+        )
     if _first_edition(dep, old) != _first_edition(dep, new):
-        raise InputError(f"«{old.id}» и «{new.id}» — разные документы, а не редакции одного: новая редакция "
-                         "называет прежнюю строкой «edition: follows: …»")
+        raise InputError(
+            f"«{old.id}» и «{new.id}» — разные документы, а не редакции одного: новая редакция "
+            "называет прежнюю строкой «edition: follows: …»"
+        )
     return EditionPair(dep, old, new)
 
 

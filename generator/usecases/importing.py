@@ -39,8 +39,10 @@ def import_document(docx_path: str, folder: str, force: bool) -> ImportedDocumen
     importer.validate(imported, folder)
     clashes = importer.existing(imported, folder)
     if clashes and not force:
-        raise InputError(f"в папке {folder} уже есть файлы: {', '.join(clashes)}. Ничего не записано; "
-                         "чтобы перезаписать их, добавьте --force.")
+        raise InputError(
+            f"в папке {folder} уже есть файлы: {', '.join(clashes)}. Ничего не записано; "
+            "чтобы перезаписать их, добавьте --force."
+        )
     imported = dataclasses.replace(imported, files=with_schema(imported.files))  # for the clerk's editor
     written = importer.write(imported, folder)
     return ImportedDocument(folder, tuple(imported.summary), tuple(written), tuple(imported.report.lines()))
@@ -61,8 +63,9 @@ class ImportedEdition:
     amendment: AmendingOrder | None = None
 
 
-def import_edition(docx_path: str, plan_path: str, order_file: str | None, new_id: str | None, out_dir: str,
-                   force: bool) -> ImportedEdition:
+def import_edition(
+    docx_path: str, plan_path: str, order_file: str | None, new_id: str | None, out_dir: str, force: bool
+) -> ImportedEdition:
     """`import --edition-of`: the next edition of the plan in `plan_path` from its annex edited
     in Word; with `order_file`, the amending order's DOCX in `out_dir` too. A wrong order file
     (not an order, an unknown signatory) stops the import before anything is written."""
@@ -72,8 +75,11 @@ def import_edition(docx_path: str, plan_path: str, order_file: str | None, new_i
 
     imported = importer.import_edition(docx_path, plan_path, new_id, force)
     old, new, edition = imported.old, imported.new, imported.edition
-    later = tuple(d.id for d in imported.department.documents
-                  if getattr(d, "edition", None) and d.edition.follows == old.id and d.id != new.id)
+    later = tuple(
+        d.id
+        for d in imported.department.documents
+        if getattr(d, "edition", None) and d.edition.follows == old.id and d.id != new.id
+    )
     composition = compose_for(imported.department, old, new, form="changes")
     if order_file is not None:
         amending_order(imported.department, order_file, old.id, new.id, "auto")
@@ -81,6 +87,16 @@ def import_edition(docx_path: str, plan_path: str, order_file: str | None, new_i
     amendment = None
     if order_file is not None:
         amendment = write_amendment(imported.department, old, new, order_file, "auto", out_dir)
-    return ImportedEdition(old, new, edition.matched, edition.total_old, edition.total_new, later, written,
-                           tuple(edition.new_units), composition, tuple(edition.notes + imported.report.lines()),
-                           amendment)
+    return ImportedEdition(
+        old,
+        new,
+        edition.matched,
+        edition.total_old,
+        edition.total_new,
+        later,
+        written,
+        tuple(edition.new_units),
+        composition,
+        tuple(edition.notes + imported.report.lines()),
+        amendment,
+    )

@@ -31,8 +31,10 @@ def seal(order_file: str) -> Sealed:
     if order.sealed and not renew:
         missing = [doc_id for owner, doc_id in unsealed(dep) if owner.id == order.id]
         if missing:
-            raise InputError(f"печать приказа не покрывает: {', '.join(missing)}; удалите блок sealed "
-                             "из файла приказа и запечатайте его заново")
+            raise InputError(
+                f"печать приказа не покрывает: {', '.join(missing)}; удалите блок sealed "
+                "из файла приказа и запечатайте его заново"
+            )
         return Sealed(order, order_file, "intact")
     with open(order_file, encoding="utf-8") as f:
         text = f.read()

@@ -20,8 +20,10 @@ def init(folder: str, today: dt.date) -> tuple[str, ...]:
     files = with_schema(starter_files(today))
     home = organization_home(os.path.dirname(os.path.abspath(folder)))
     if home is not None:
-        raise InputError(f"папка {shown(folder)} внутри организации {shown(home)} (там уже есть "
-                         f"{ORGANIZATION_FILE}); выберите папку вне её. Ничего не записано.")
+        raise InputError(
+            f"папка {shown(folder)} внутри организации {shown(home)} (там уже есть "
+            f"{ORGANIZATION_FILE}); выберите папку вне её. Ничего не записано."
+        )
     clashes = [name for name in files if os.path.exists(os.path.join(folder, name))]
     if clashes:
         raise InputError(f"в папке {shown(folder)} уже есть {', '.join(clashes)}. Ничего не записано.")

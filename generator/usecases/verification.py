@@ -34,5 +34,6 @@ def verify(folders: list[str]) -> Verification:
     from ..seals import states, unsealed
 
     departments = load(folders, check_seals=False)
-    return Verification(tuple(OrganizationSeals(dep.organization, tuple(states(dep)), tuple(unsealed(dep)))
-                              for dep in departments))
+    return Verification(
+        tuple(OrganizationSeals(dep.organization, tuple(states(dep)), tuple(unsealed(dep))) for dep in departments)
+    )
