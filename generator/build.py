@@ -173,7 +173,9 @@ def _render_order(dep: m.Department, order: m.Order, templates: Path):
         props = _properties(org, composition.title, order.date, _order_subject(order), order.kind_word)
         main = Part("order", view.amendment_order_view(org, order, composition))
         if composition.annex is not None:
-            annexes.append(_annexable_part(composition.annex, view.single_annex_header(org, order)))
+            annex = composition.annex
+            assert not isinstance(annex, m.Order)  # the loader refuses a new edition of an order
+            annexes.append(_annexable_part(annex, view.single_annex_header(org, order)))
         description = f"приказ № {order.number} о внесении изменений ({_form_word(composition)})"
     # The annexes' own properties are not kept: the joined document says what the order says.
     return order.id, write_one("docx", Document((main, *annexes), props), Options(templates=templates)), description

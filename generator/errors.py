@@ -81,6 +81,8 @@ MESSAGES: dict[str, str] = {
     "edition-unknown": "редакция «{id}» не найдена среди документов организации{suggestion}",
     "edition-kind": "«{id}» — документ другого вида; редакции одного документа должны быть одного вида",
     "edition-not-next": "редакция «{new}» должна следовать за «{old}» (edition.follows: {old})",
+    "order-new-edition": "пункты приказа «{id}» изменяются перечнем изменений (form: changes); "
+    "новая редакция приказа — это новый приказ",
     # sealed (approved) content
     "seal-value": "«sealed»: «{value}» — не контрольная сумма; ожидается «v2:sha256:…» (или прежнее «sha256:…»), "
     "как её записывает prikaz seal",

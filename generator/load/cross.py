@@ -82,6 +82,9 @@ def _check_amendment(order: m.Order, documents) -> list[Problem]:
     new = documents.get(amendment.new)
     if not problems and new.edition.follows != amendment.old:
         problems.append(Problem("edition-not-next", amendment.pos, {"new": amendment.new, "old": amendment.old}))
+    if not problems and amendment.form == "new-edition" and isinstance(new, m.Order):
+        # An order's points are amended item by item; its new edition would be a new order.
+        problems.append(Problem("order-new-edition", amendment.pos, {"id": amendment.old}))
     return problems
 
 
