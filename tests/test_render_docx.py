@@ -6,6 +6,8 @@ import zipfile
 from pathlib import Path
 
 from conftest import ROOT, docx_paragraphs, docx_table_rows, normalize
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -175,3 +177,56 @@ def test_templates_ask_only_for_what_the_view_provides(departments):
     for kind, name in TEMPLATE_FILES.items():
         template = DocxTemplate(str(ROOT / "templates" / name))
         assert template.get_undeclared_template_variables(context=contexts[kind]) == set(), kind
+
+
+# --- docxtpl's listing pass, run only on the paragraphs it can change ----------------------
+
+_RUN_PROPERTIES = st.sampled_from(["", "<w:rPr><w:b/></w:rPr>", '<w:rPr><w:sz w:val="28"/></w:rPr>'])
+_TEXT = st.text(alphabet=st.sampled_from(list("абв xyz\t\a\n\f&;")), max_size=12)
+
+
+@st.composite
+def _paragraphs(draw) -> str:
+    """Paragraph XML the way a rendered template holds it: properties, runs, texts that may
+    hold a tab, «\\a», a line break or a form feed, and markup between paragraphs."""
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        p_pr = draw(st.sampled_from(["", '<w:pPr><w:jc w:val="center"/></w:pPr>']))
+        runs = "".join(
+            f'<w:r>{draw(_RUN_PROPERTIES)}<w:t xml:space="preserve">{draw(_TEXT)}</w:t></w:r>'
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        attributes = draw(st.sampled_from(["", ' w:rsidR="00A1"']))
+        parts.append(f"<w:p{attributes}>{p_pr}{runs}</w:p>" + draw(st.sampled_from(["", "<w:tc>", "</w:tc>"])))
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_paragraphs())
+def test_listing_pass_on_the_paragraphs_that_need_it_gives_docxtpl_s_xml(xml):
+    from docxtpl import DocxTemplate
+
+    from generator.render.docx import _template_class
+
+    ours = object.__new__(_template_class())
+    assert ours.resolve_listing(xml) == DocxTemplate.resolve_listing(object.__new__(DocxTemplate), xml)
+
+
+def test_a_line_break_and_a_tab_in_a_value_still_become_word_s_elements(tmp_path):
+    from docx import Document
+
+    from generator.render.docx import _template_class
+
+    source = Document()
+    source.add_paragraph("{{ value }}")
+    source.add_paragraph("без особых знаков")
+    source.save(tmp_path / "t.docx")
+    template = _template_class()(str(tmp_path / "t.docx"))
+    template.render({"value": "первая\nвторая\tтретья"})
+    template.save(tmp_path / "out.docx")
+    xml = zipfile.ZipFile(tmp_path / "out.docx").read("word/document.xml").decode()
+    assert "<w:br/>" in xml and "<w:tab/>" in xml
+    assert [p.text for p in Document(str(tmp_path / "out.docx")).paragraphs] == [
+        "первая\nвторая\tтретья",
+        "без особых знаков",
+    ]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
+import re
 import struct
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,14 +39,12 @@ def _document(document: Document, templates: Path) -> bytes:
 
 
 def render(kind: str, context: dict, props: Properties, templates: Path = DEFAULT_TEMPLATES) -> bytes:
-    from docxtpl import DocxTemplate  # lazy: python-docx is most of the start-up time
-
     path = templates / TEMPLATE_FILES[kind]
     if not path.is_file():
         from ..errors import ToolError
 
         raise ToolError(f"нет шаблона {path}: в папке шаблонов нужны {', '.join(TEMPLATE_FILES.values())}")
-    template = DocxTemplate(str(path))
+    template = _template_class()(str(path))
     # autoescape: «&», «<» and anything that looks like markup print as typed. The sandbox:
     # a template (a folder given with --templates) may print the values it is given, never
     # reach Python's internals from them («''.__class__.__mro__…» → os.system).
@@ -60,6 +60,31 @@ def render(kind: str, context: dict, props: Properties, templates: Path = DEFAUL
     buffer = io.BytesIO()
     template.save(buffer)
     return normalize_zip(buffer.getvalue())
+
+
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's own pattern for a paragraph
+_LISTING = re.compile("[\t\a\n\f]")  # what docxtpl's listing pass turns into Word's tabs, breaks and pages
+
+
+@functools.cache
+def _template_class():
+    """docxtpl's template whose listing pass runs only where it can change something.
+
+    After rendering, docxtpl rewrites every run of every paragraph with regular expressions
+    so that a tab, «\\a», a line break or a form feed typed in a value becomes Word's
+    element; that pass was a third of the render of a 5,000-row plan (bench/RESULTS-e2e.md),
+    although almost no paragraph holds such a character. Here a paragraph without one is
+    left as it is, and one with one goes through docxtpl's own pass: the same XML
+    (tests/test_render_docx.py compares the two on random paragraphs).
+    """
+    from docxtpl import DocxTemplate  # lazy: python-docx is most of the start-up time
+
+    class Template(DocxTemplate):
+        def resolve_listing(self, xml: str) -> str:
+            resolve = super().resolve_listing
+            return _PARAGRAPH.sub(lambda m: resolve(m.group(0)) if _LISTING.search(m.group(0)) else m.group(0), xml)
+
+    return Template
 
 
 def template_failure(error: Exception, where: str):
