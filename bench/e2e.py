@@ -52,21 +52,29 @@ signatory: head
 """
 
 
-def process_time(argv, runs: int, ok: tuple[int, ...] = (0,), env: dict | None = None) -> float:
-    """Median wall time of a whole process; a failing run is a broken benchmark, not a figure.
+@dataclasses.dataclass(frozen=True)
+class Command:
+    argv: object  # a list, or a function of the run's number (a fresh folder each run)
+    env: object = None  # a dict, or a function of the run's number
+    ok: tuple[int, ...] = (0,)
 
-    `argv` and `env` may be functions of the run's number (a fresh site folder, a fresh
-    cache folder for each run)."""
-    times = []
+
+def process_times(commands: dict[str, Command], runs: int) -> dict[str, float]:
+    """Median wall time of each command as a whole process, the commands taking turns run
+    by run (floor, build, check, … then again), so that a machine growing busier or quieter
+    during the run moves every figure alike and the ratios stay fair. A failing run is a
+    broken benchmark, not a figure."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for run in range(runs):
-        args = argv(run) if callable(argv) else argv
-        extra = env(run) if callable(env) else (env or {})
-        start = time.perf_counter()
-        done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **extra})
-        times.append(time.perf_counter() - start)
-        if done.returncode not in ok:
-            raise SystemExit(f"{' '.join(args)} exited {done.returncode}:\n{done.stderr[-2000:]}")
-    return statistics.median(times)
+        for name, command in commands.items():
+            args = command.argv(run) if callable(command.argv) else command.argv
+            extra = command.env(run) if callable(command.env) else (command.env or {})
+            start = time.perf_counter()
+            done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **extra})
+            times[name].append(time.perf_counter() - start)
+            if done.returncode not in command.ok:
+                raise SystemExit(f"{' '.join(args)} exited {done.returncode}:\n{done.stderr[-2000:]}")
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def second_edition(text: str, share: float) -> str:
@@ -107,6 +115,17 @@ print(json.dumps({"imports": t1 - t0, "load": t2 - t1, "check rules": t3 - t2, "
 """
 
 
+# `build` without its check, as a whole process: the same load and render and writes, for
+# the check's share of a build — (build − this) / build. Without click and the CLI's own
+# imports, so the share it gives is an upper bound.
+WITHOUT_CHECK = """
+import sys
+from generator.build import build
+from generator.load import load
+build(load([sys.argv[1]]), sys.argv[2])
+"""
+
+
 @dataclasses.dataclass
 class Row:
     measures: int
@@ -115,6 +134,7 @@ class Row:
     build_cold: float
     check: float
     check_cold: float
+    without_check: float
     diff: float
     amend: float
     publish: float
@@ -142,28 +162,31 @@ def measure(folder: Path, measures: int, runs: int, template: str, publish_runs:
     def cold(run: int) -> dict:
         return {"PRIKAZ_CACHE_DIR": str(folder / f"cold{measures}-{time.perf_counter_ns()}")}
 
-    floor = process_time(
-        [sys.executable, "-c", FLOOR, str(dep / "plan.yaml"), template, str(folder / "floor.docx")], runs
-    )
     build_argv = [prikaz, "build", str(dep), "-o", str(out)]
     # check exits 1 when it finds errors by substance; the generated plan may have some.
     check_argv = [prikaz, "check", str(dep)]
-    process_time(check_argv, 1, ok=(0, 1), env=warm)  # fills the warm cache
-    build = process_time(build_argv, runs, env=warm)
-    build_cold = process_time(build_argv, runs, env=cold)
-    check = process_time(check_argv, runs, ok=(0, 1), env=warm)
-    check_cold = process_time(check_argv, runs, ok=(0, 1), env=cold)
+    process_times({"fill": Command(check_argv, warm, (0, 1))}, 1)  # fills the warm cache
     old, new = str(pair / "plan.yaml"), str(pair / "plan-ed2.yaml")
-    diff = process_time([prikaz, "diff", old, new, "-o", str(folder / "diff")], runs, env=warm)
-    amend = process_time(
-        [prikaz, "amend", old, new, "--order", str(pair / "order.yaml"), "-o", str(folder / "amend")], runs, env=warm
+    t = process_times(
+        {
+            "floor": Command(
+                [sys.executable, "-c", FLOOR, str(dep / "plan.yaml"), template, str(folder / "floor.docx")]
+            ),
+            "build": Command(build_argv, warm),
+            "build_cold": Command(build_argv, cold),
+            "without_check": Command([sys.executable, "-c", WITHOUT_CHECK, str(dep), str(out)], warm),
+            "check": Command(check_argv, warm, (0, 1)),
+            "check_cold": Command(check_argv, cold, (0, 1)),
+            "diff": Command([prikaz, "diff", old, new, "-o", str(folder / "diff")], warm),
+            "amend": Command(
+                [prikaz, "amend", old, new, "--order", str(pair / "order.yaml"), "-o", str(folder / "amend")], warm
+            ),
+        },
+        runs,
     )
     # publish from scratch: a new site folder each run, so every PDF is converted.
-    publish = process_time(
-        lambda run: [prikaz, "publish", str(dep), "--site", str(folder / f"site{measures}-{run}")],
-        publish_runs,
-        env=warm,
-    )
+    site = Command(lambda run: [prikaz, "publish", str(dep), "--site", str(folder / f"site{measures}-{run}")], warm)
+    publish = process_times({"publish": site}, publish_runs)["publish"]
     done = subprocess.run(
         [sys.executable, "-c", STAGES, str(dep), str(folder / f"stages{measures}")],
         capture_output=True,
@@ -171,14 +194,26 @@ def measure(folder: Path, measures: int, runs: int, template: str, publish_runs:
         env={**os.environ, **warm},
         check=True,
     )
-    return Row(measures, floor, build, build_cold, check, check_cold, diff, amend, publish, json.loads(done.stdout))
+    return Row(
+        measures,
+        t["floor"],
+        t["build"],
+        t["build_cold"],
+        t["check"],
+        t["check_cold"],
+        t["without_check"],
+        t["diff"],
+        t["amend"],
+        publish,
+        json.loads(done.stdout),
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="меньше повторов")
     args = parser.parse_args()
-    runs = 3 if args.quick else 5
+    runs = 3 if args.quick else 7
     publish_runs = 1 if args.quick else 3
     folder = Path(tempfile.mkdtemp())
     template = floor_template()
@@ -189,8 +224,8 @@ def main() -> None:
         f"Machine: {machine()}.",
         "",
         f"Reproduce: `python bench/e2e.py`. Medians of {runs} runs of each command as a fresh "
-        f"process ({publish_runs} of `publish`); the floor (a fresh interpreter: C YAML load + bare "
-        "docxtpl render + write) is measured in the same run.",
+        f"process ({publish_runs} of `publish`), the commands taking turns run by run; the floor (a "
+        "fresh interpreter: C YAML load + bare docxtpl render + write) is measured in the same run.",
         "",
         "## End to end, against the floor",
         "",
@@ -200,28 +235,32 @@ def main() -> None:
         "run with an empty cache folder. `diff` and `amend` compare two editions that differ in "
         "5 % of their deadlines. `publish` is a first publication into an empty site folder: "
         "build, every PDF through LibreOffice, the pages — the PDF conversion is most of it, "
-        "and the floor has no PDF.",
+        "and the floor has no PDF. *check in build* is the check's share of a build: (build − the "
+        "same build without its check) / build; *check / build* compares a `check` process with a "
+        "`build` process, both paying the interpreter's start, the imports and the load.",
         "",
-        "| measures | floor, s | build / floor | build cold / floor | check / build | "
+        "| measures | floor, s | build / floor | build cold / floor | check in build | check / build | "
         "check cold / build cold | diff / floor | amend / floor | publish / floor |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r.measures} | {r.floor:.2f} | {r.build / r.floor:.2f} | {r.build_cold / r.floor:.2f} | "
-            f"{r.check / r.build:.0%} | {r.check_cold / r.build_cold:.0%} | {r.diff / r.floor:.2f} | "
+            f"{max(r.build - r.without_check, 0) / r.build:.0%} | {r.check / r.build:.0%} | "
+            f"{r.check_cold / r.build_cold:.0%} | {r.diff / r.floor:.2f} | "
             f"{r.amend / r.floor:.2f} | {r.publish / r.floor:.2f} |"
         )
     lines += [
         "",
         "Seconds (medians):",
         "",
-        "| measures | floor | build | build cold | check | check cold | diff | amend | publish |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| measures | floor | build | build cold | build without check | check | check cold | diff | amend | publish |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {r.measures} | {r.floor:.2f} | {r.build:.2f} | {r.build_cold:.2f} | {r.check:.2f} | "
+            f"| {r.measures} | {r.floor:.2f} | {r.build:.2f} | {r.build_cold:.2f} | {r.without_check:.2f} | "
+            f"{r.check:.2f} | "
             f"{r.check_cold:.2f} | {r.diff:.2f} | {r.amend:.2f} | {r.publish:.2f} |"
         )
     lines += [
