@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import model as m
 from .diff import CHILDREN
-from .typography import _AS_WRITTEN, printed_key, typeset
+from .typography import printed_key, typeset, writing_as_typed
 
 MEASURE_CELLS = ("text", "deadline", "responsible")  # columns 2, 3, 4 of a plan's table
 
@@ -141,7 +141,7 @@ _RECENT: list[tuple[object, dict, bool, Printed]] = []
 
 def printed(doc, numbers: dict) -> Printed:
     """The units of `doc` in print order with the numbers given (frozen or computed)."""
-    written = _AS_WRITTEN.get()
+    written = writing_as_typed()
     for done_doc, done_numbers, done_written, done in _RECENT:
         if done_doc is doc and done_written == written and done_numbers == numbers:
             return done

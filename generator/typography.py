@@ -58,6 +58,11 @@ def as_written(on: bool):
         _AS_WRITTEN.reset(token)
 
 
+def writing_as_typed() -> bool:
+    """Whether the document being rendered asks for its text exactly as typed (`as_written`)."""
+    return _AS_WRITTEN.get()
+
+
 def typeset(text: str) -> str:
     """Straight quotes to «ёлочки», non-breaking spaces after «№», in names and before «г.»,
     « - » between words to « – »."""

@@ -16,11 +16,35 @@ lost border or a moved row.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 from conftest import GOLDEN, UPDATE_GOLDEN
 
 PAGES = GOLDEN / "pages"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+NO_CHROMIUM = "нет Chromium (пакет Debian chromium): make setup"
+# Headless, offline, with nothing of a user profile: the same page renders the same.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
+    """Headless Chromium with its own profile folder (`--dump-dom URL`, `--screenshot=…`)."""
+    return subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=120
+    )
+
+
 LEVEL = 24
 SHARE = 0.0002
 

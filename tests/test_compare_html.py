@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
 import pytest
 from conftest import run_prikaz
-from pixels import PAGES, SHARE, assert_looks_like_reference, differing_share, prepare
+from pixels import CHROMIUM, NO_CHROMIUM, PAGES, SHARE, assert_looks_like_reference, chromium, differing_share, prepare
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="нет Chromium (пакет Debian chromium): make setup")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +19,6 @@ def page(tmp_path_factory):
     )
     assert result.returncode == 0, result.stderr
     return out / "novosibirsk" / "plan-2020-ed2.comparison.html"
-
-
-def chromium(*args: str, profile) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=120
-    )
 
 
 def test_every_change_is_shown_in_the_rendered_page(page, tmp_path):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, PRIKAZ, ROOT, run_prikaz
-from pixels import assert_looks_like_reference
+from pixels import CHROMIUM, NO_CHROMIUM, assert_looks_like_reference, chromium
 
 from generator import model as m
 from generator.history import history
@@ -22,17 +22,6 @@ from generator.load import load
 from generator.numbering import NumberedSection, plan_outline
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="нет LibreOffice: make setup")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
@@ -261,13 +250,13 @@ def test_without_libreoffice_the_site_is_left_as_it_was(published, tmp_path):
     assert snapshot(tmp_path / "site") == before
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="нет Chromium (пакет Debian chromium): make setup")
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 @pytest.mark.parametrize("page,width", [("index.html", 1280), ("novosibirsk/plan-2020.html", 390)])
 def test_pages_in_chromium(published, tmp_path, page, width):
     _, site, _ = published
     url = (site / page).as_uri()
-    run = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([*run, "--dump-dom", url], capture_output=True, text=True, timeout=120).stdout
+    profile = tmp_path / "profile"
+    dom = chromium("--dump-dom", url, profile=profile).stdout
     hrefs = re.findall(r'href="([^"]+)"', dom)
     assert hrefs and all((site / page).parent.joinpath(html.unescape(h)).resolve().is_file() for h in hrefs)
     # Checksums and sizes of the PDFs follow the LibreOffice build, not this code: the screenshot
@@ -278,9 +267,7 @@ def test_pages_in_chromium(published, tmp_path, page, width):
     text = re.sub(r"\b[0-9a-f]{64}\b", "0" * 64, shown.read_text(encoding="utf-8"))
     shown.write_text(re.sub(r"\d+(,\d+)? [КМ]Б", "100 КБ", text), encoding="utf-8")
     shot = tmp_path / "page.png"
-    subprocess.run(
-        [*run, f"--window-size={width},1400", f"--screenshot={shot}", shown.as_uri()], capture_output=True, timeout=120
-    )
+    chromium(f"--window-size={width},1400", f"--screenshot={shot}", shown.as_uri(), profile=profile)
     from PIL import Image
 
     with Image.open(shot) as image:

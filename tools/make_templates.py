@@ -408,25 +408,29 @@ PLAN_ROW_TAGS = {
 }
 
 
+# The rows of a plan table, both layouts: the header, the column numbers and the loop over
+# the view's rows (a section row or a measure row); the tag rows vanish when rendered.
+PLAN_ROWS = (
+    "head",
+    "if-numbers",
+    "numbers",
+    "endif-numbers",
+    "for",
+    "if-section",
+    "section",
+    "else",
+    "measure",
+    "endif-section",
+    "endfor",
+)
+
+
 def plan_table(doc) -> None:
-    rows = [
-        "head",
-        "if-numbers",
-        "numbers",
-        "endif-numbers",
-        "for",
-        "if-section",
-        "section",
-        "else",
-        "measure",
-        "endif-section",
-        "endfor",
-    ]
-    table = doc.add_table(rows=len(rows), cols=4)
+    table = doc.add_table(rows=len(PLAN_ROWS), cols=4)
     _widths(table, PLAN_COLUMNS)
     _borders(table)
     _cell_margins(table)
-    r = dict(zip(rows, table.rows))
+    r = dict(zip(PLAN_ROWS, table.rows))
     for i, cell in enumerate(r["head"].cells):
         _cell_text(cell, f"{{{{ columns[{i}] }}}}", "Column Head")
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -463,23 +467,10 @@ def grid_table(doc) -> None:
     """A plan table whose columns the plan declares (generator/columns.py): header, number
     row, section rows spanning every column and measure rows are loops over the view's
     cells; the view gives each column its width, render/docx.py rebuilds the grid."""
-    rows = [
-        "head",
-        "if-numbers",
-        "numbers",
-        "endif-numbers",
-        "for",
-        "if-section",
-        "section",
-        "else",
-        "measure",
-        "endif-section",
-        "endfor",
-    ]
-    table = doc.add_table(rows=len(rows), cols=3)
+    table = doc.add_table(rows=len(PLAN_ROWS), cols=3)
     _widths(table, (Cm(0.5), Cm(16), Cm(0.5)))
     _borders(table)
-    r = dict(zip(rows, table.rows))
+    r = dict(zip(PLAN_ROWS, table.rows))
     for name, loop in (("head", "part.columns"), ("numbers", "part.columns"), ("measure", "r.cells")):
         first, cell, last = r[name].cells
         _cell_text(first, f"{{%tc for c in {loop} %}}", "Cell")
