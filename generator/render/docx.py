@@ -45,14 +45,12 @@ def render(kind: str, context: dict, props: Properties, templates: Path = DEFAUL
 
         raise ToolError(f"нет шаблона {path}: в папке шаблонов нужны {', '.join(TEMPLATE_FILES.values())}")
     template = _template_class()(str(path))
-    # autoescape: «&», «<» and anything that looks like markup print as typed. The sandbox:
-    # a template (a folder given with --templates) may print the values it is given, never
-    # reach Python's internals from them («''.__class__.__mro__…» → os.system).
     from jinja2 import TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
+
+    from .environment import Environment
 
     try:
-        template.render(context, jinja_env=SandboxedEnvironment(autoescape=True), autoescape=True)
+        template.render(context, jinja_env=Environment(), autoescape=True)
     except TemplateError as e:
         raise template_failure(e, str(path)) from e
     _layout(template.docx, context)
@@ -78,13 +76,54 @@ def _template_class():
     (tests/test_render_docx.py compares the two on random paragraphs).
     """
     from docxtpl import DocxTemplate  # lazy: python-docx is most of the start-up time
+    from lxml import etree
+
+    grid_fits = _grid_check()
 
     class Template(DocxTemplate):
         def resolve_listing(self, xml: str) -> str:
             resolve = super().resolve_listing
             return _PARAGRAPH.sub(lambda m: resolve(m.group(0)) if _LISTING.search(m.group(0)) else m.group(0), xml)
 
+        def fix_tables(self, xml: str):
+            """docxtpl's repair of table grids, run only where it can change something.
+
+            docxtpl widens a table's grid when a row has more cells than it has columns
+            (cells from a loop) and narrows it when no row fills it; to find out, it asks
+            every cell of every row for its span in Python, which was a quarter of the
+            render of a 1,000-measure plan. Here one XPath query per table answers the
+            same question, and a document where some table needs a repair goes through
+            docxtpl's own code (tests/test_render_docx.py compares the two)."""
+            tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+            if tree.nsmap.get("w") == _W and all(grid_fits(table) for table in tree.iter(f"{{{_W}}}tbl")):
+                return tree
+            return super().fix_tables(xml)
+
     return Template
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _grid_check():
+    """table → True when docxtpl's fix_tables would leave it as it is: it has a grid, no
+    row (its nested tables' rows too, as docxtpl counts them) has more cells than the grid
+    has columns, and some row without merged cells fills the grid exactly."""
+    from lxml import etree
+
+    namespaces = {"w": _W}
+    columns = etree.XPath("count(w:tblGrid/w:gridCol)", namespaces=namespaces)
+    has_grid = etree.XPath("boolean(w:tblGrid)", namespaces=namespaces)
+    wider = etree.XPath("boolean(.//w:tr[count(w:tc) > $n])", namespaces=namespaces)
+    filled = etree.XPath("boolean(.//w:tr[count(w:tc) = $n and not(w:tc/w:tcPr/w:gridSpan)])", namespaces=namespaces)
+
+    def fits(table) -> bool:
+        if not has_grid(table):
+            return False
+        n = columns(table)
+        return n > 0 and not wider(table, n=n) and filled(table, n=n)
+
+    return fits
 
 
 def template_failure(error: Exception, where: str):

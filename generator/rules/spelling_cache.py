@@ -6,21 +6,17 @@ thousand measures; the words a department leaves to the dictionaries are few and
 from run to run. The answers (word → correction, or none) are kept in the user's cache
 folder, in a file named by what decides them: the versions of both dictionaries and the
 source of the spelling rule. Another dictionary or another rule reads another file, so a
-stale answer is never used. The cache is only a copy: a file that cannot be read or
-written is ignored.
-
-The folder is `PRIKAZ_CACHE_DIR` if set, else the platform's cache folder
-(`%LOCALAPPDATA%`, `~/Library/Caches`, `$XDG_CACHE_HOME` or `~/.cache`) + `prikaz`.
+stale answer is never used. The cache is only a copy (generator/cache.py): a file that
+cannot be read or written is ignored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sys
-import tempfile
 from pathlib import Path
+
+from .. import cache
 
 # Where enchant finds a Russian hunspell dictionary on the systems prikaz runs on.
 _DICTIONARY_FOLDERS = (
@@ -33,19 +29,6 @@ _DICTIONARY_FOLDERS = (
     "~/.config/enchant/hunspell",
     "~/.local/share/enchant/hunspell",
 )
-
-
-def cache_folder() -> Path:
-    configured = os.environ.get("PRIKAZ_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or "~/AppData/Local"
-    elif sys.platform == "darwin":
-        base = "~/Library/Caches"
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or "~/.cache"
-    return Path(base).expanduser() / "prikaz"
 
 
 def _dictionaries_key() -> str:
@@ -67,27 +50,27 @@ def _dictionaries_key() -> str:
                 continue
             parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
     parts.append(hashlib.sha256(Path(__file__).with_name("spelling.py").read_bytes()).hexdigest())
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    return cache.digest(*parts)
 
 
 class Answers:
     """word → its correction ("" for none), loaded lazily and saved once if it grew."""
 
     def __init__(self) -> None:
-        self._path: Path | None = None
+        self._name: str | None = None
         self._words: dict[str, str] | None = None
         self._added = False
 
     def _load(self) -> dict[str, str]:
         if self._words is None:
             self._words = {}
+            self._name = f"spelling-{_dictionaries_key()}.json"
             try:
-                self._path = cache_folder() / f"spelling-{_dictionaries_key()}.json"
-                words = json.loads(self._path.read_text(encoding="utf-8"))
-                if isinstance(words, dict):
-                    self._words = {k: v for k, v in words.items() if isinstance(k, str) and isinstance(v, str)}
-            except (OSError, ValueError):
-                pass
+                words = json.loads(cache.read(self._name) or b"{}")
+            except ValueError:  # a damaged copy: looked up again
+                words = {}
+            if isinstance(words, dict):
+                self._words = {k: v for k, v in words.items() if isinstance(k, str) and isinstance(v, str)}
         return self._words
 
     def get(self, word: str) -> str | None:
@@ -99,14 +82,7 @@ class Answers:
         self._added = True
 
     def save(self) -> None:
-        if not self._added or self._path is None or self._words is None:
+        if not self._added or self._name is None or self._words is None:
             return
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=self._path.parent, prefix=".spelling-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(self._words, out, ensure_ascii=False, sort_keys=True)
-            os.replace(temporary, self._path)
-            self._added = False
-        except OSError:
-            pass  # a read-only home: the next run looks the words up again
+        cache.write(self._name, json.dumps(self._words, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        self._added = False
