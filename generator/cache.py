@@ -1,8 +1,10 @@
 """Files kept between runs in the user's cache folder: copies that save time, never data.
 
 Each file is named by a digest of everything its content depends on, so a changed input
-reads another file and a stale copy is never used. A file that cannot be read or written
-is ignored: the caller computes the answer again, and nothing fails for want of a cache.
+reads another file and a stale copy is never used. Each file also carries a digest of its
+own content: a damaged or truncated copy reads as none. A file that cannot be read or
+written is ignored: the caller computes the answer again, and nothing fails for want of a
+cache.
 
 The folder is `PRIKAZ_CACHE_DIR` if set, else the platform's cache folder
 (`%LOCALAPPDATA%`, `~/Library/Caches`, `$XDG_CACHE_HOME` or `~/.cache`) + `prikaz`.
@@ -40,12 +42,18 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()[:24]
 
 
+_SEAL = 16  # bytes of sha256 before the content
+
+
 def read(name: str) -> bytes | None:
-    """The kept file's bytes, or None when there is none (or it cannot be read)."""
+    """The kept bytes, or None when there are none, or they cannot be read, or they are
+    not what was written."""
     try:
-        return (folder() / name).read_bytes()
+        kept = (folder() / name).read_bytes()
     except OSError:
         return None
+    seal, data = kept[:_SEAL], kept[_SEAL:]
+    return data if len(seal) == _SEAL and hashlib.sha256(data).digest()[:_SEAL] == seal else None
 
 
 def write(name: str, data: bytes) -> None:
@@ -57,7 +65,7 @@ def write(name: str, data: bytes) -> None:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(data)
+                out.write(hashlib.sha256(data).digest()[:_SEAL] + data)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)

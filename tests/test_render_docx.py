@@ -196,12 +196,15 @@ def _paragraphs(draw) -> str:
             f'<w:r>{draw(_RUN_PROPERTIES)}<w:t xml:space="preserve">{draw(_TEXT)}</w:t></w:r>'
             for _ in range(draw(st.integers(0, 3)))
         )
-        attributes = draw(st.sampled_from(["", ' w:rsidR="00A1"']))
-        parts.append(f"<w:p{attributes}>{p_pr}{runs}</w:p>" + draw(st.sampled_from(["", "<w:tc>", "</w:tc>"])))
+        attributes = draw(st.sampled_from(["", ' w:rsidR="00A1"', ' w:x="a\tb"']))
+        # a text box: a paragraph inside a run of another
+        inner = draw(st.sampled_from(["", f"<w:r><w:txbxContent><w:p>{runs}</w:p></w:txbxContent></w:r>"]))
+        tail = draw(st.sampled_from(["", "<w:tc>", "</w:tc>", "<w:pPr/>", "<w:p>"]))
+        parts.append(f"<w:p{attributes}>{p_pr}{runs}{inner}{runs}</w:p>" + tail)
     return "".join(parts)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(_paragraphs())
 def test_listing_pass_on_the_paragraphs_that_need_it_gives_docxtpl_s_xml(xml):
     from docxtpl import DocxTemplate
@@ -239,7 +242,13 @@ _W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 @st.composite
 def _cell(draw, depth: int) -> str:
-    span = draw(st.sampled_from(["", "", '<w:gridSpan w:val="2"/>', '<w:gridSpan w:val="3"/>']))
+    span = draw(
+        st.sampled_from(
+            [""] * 6
+            + ['<w:gridSpan w:val="2"/>', '<w:gridSpan w:val="3"/>', '<w:gridSpan w:val="1"/>']
+            + ['<w:gridSpan w:val="0"/>', '<w:gridSpan w:val="x"/>', "<w:gridSpan/>"]
+        )
+    )
     properties = draw(st.sampled_from(["", f"<w:tcPr>{span}</w:tcPr>", f'<w:tcPr><w:tcW w:w="900"/>{span}</w:tcPr>']))
     inner = draw(_tables(depth + 1)) if depth < 1 and draw(st.integers(0, 5)) == 0 else ""
     return f"<w:tc>{properties}<w:p/>{inner}</w:tc>"
@@ -249,17 +258,20 @@ def _cell(draw, depth: int) -> str:
 def _tables(draw, depth: int = 0) -> str:
     """A table as a rendered template holds it: a grid of some columns (or none), rows of
     any number of cells, merged cells, now and then a table inside a cell."""
-    grid = "".join(f'<w:gridCol w:w="{draw(st.integers(100, 3000))}"/>' for _ in range(draw(st.integers(0, 5))))
+    columns = draw(st.integers(0, 4))
+    grid = "".join(f'<w:gridCol w:w="{draw(st.integers(100, 3000))}"/>' for _ in range(columns))
     grid_xml = draw(st.sampled_from([f"<w:tblGrid>{grid}</w:tblGrid>"] * 5 + [""]))
+    # rows mostly as wide as the grid, now and then a cell more or less (cells from a loop)
+    widths = st.sampled_from([columns] * 4 + [columns + 1, max(columns - 1, 0), 0, 5])
     rows = "".join(
-        "<w:tr>" + "".join(draw(_cell(depth)) for _ in range(draw(st.integers(0, 6)))) + "</w:tr>"
+        "<w:tr>" + "".join(draw(_cell(depth)) for _ in range(draw(widths))) + "</w:tr>"
         for _ in range(draw(st.integers(0, 4)))
     )
     return f"<w:tbl>{grid_xml}{rows}</w:tbl>"
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(_tables(), min_size=1, max_size=3))
+@given(st.lists(_tables(), min_size=1, max_size=2))
 def test_grid_repair_only_where_needed_gives_docxtpl_s_tables(tables):
     from docxtpl import DocxTemplate
     from lxml import etree

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import cache as cache_files
 from generator.rules import spelling_cache
 from generator.rules.spelling import available
 
@@ -55,7 +56,7 @@ def test_the_same_findings_with_a_cold_and_a_warm_cache(department: Path, tmp_pa
     cold = check_json(department, cache)
     kept = list(cache.glob("spelling-*.json"))
     assert len(kept) == 1
-    answers = json.loads(kept[0].read_text(encoding="utf-8"))
+    answers = json.loads(_kept(cache, kept[0]))
     assert answers["педагагов"] == "педагогов"
     assert check_json(department, cache) == cold
     assert any(f["code"] == "word-misspelt" and "педагогов" in f["message"] for f in cold)
@@ -66,11 +67,29 @@ def test_a_kept_answer_is_used_and_a_broken_file_is_ignored(department: Path, tm
     check_json(department, cache)
     kept = next(cache.glob("spelling-*.json"))
     # The cache is what the rule reads: an answer written there is what it reports.
-    kept.write_text(json.dumps({"педагагов": "педагогах"}, ensure_ascii=False), encoding="utf-8")
+    _keep(cache, kept, json.dumps({"педагагов": "педагогах"}, ensure_ascii=False).encode())
     assert any("педагогах" in f["message"] for f in check_json(department, cache))
-    kept.write_text("{not json", encoding="utf-8")
     fresh = check_json(department, tmp_path / "fresh")
+    _keep(cache, kept, b"{not json")
     assert check_json(department, cache) == fresh
+    # Changed behind the cache's back (its digest no longer matches): read as no copy.
+    _keep(cache, kept, json.dumps({"педагагов": "педагогах"}, ensure_ascii=False).encode())
+    kept.write_bytes(kept.read_bytes().replace("педагогах".encode(), "педагогух".encode()))
+    assert check_json(department, cache) == fresh
+
+
+def _kept(folder: Path, file: Path) -> bytes:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PRIKAZ_CACHE_DIR", str(folder))
+        data = cache_files.read(file.name)
+    assert data is not None
+    return data
+
+
+def _keep(folder: Path, file: Path, data: bytes) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PRIKAZ_CACHE_DIR", str(folder))
+        cache_files.write(file.name, data)
 
 
 def test_another_dictionary_reads_another_file(tmp_path: Path, monkeypatch):
@@ -78,6 +97,21 @@ def test_another_dictionary_reads_another_file(tmp_path: Path, monkeypatch):
     before = spelling_cache._dictionaries_key()
     (tmp_path / "ru_RU.dic").write_text("1\nслово\n", encoding="utf-8")
     assert spelling_cache._dictionaries_key() != before
+
+
+def test_another_version_of_a_library_reads_another_file(tmp_path: Path, monkeypatch):
+    package = tmp_path / "fake_morphology"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "version.py").write_text('__version__ = "1.0"\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(spelling_cache, "_VERSION_FILES", (("fake_morphology", "version.py"),))
+    before = spelling_cache._dictionaries_key()
+    assert spelling_cache._dictionaries_key() == before
+    (package / "version.py").write_text('__version__ = "1.1"\n', encoding="utf-8")
+    assert spelling_cache._dictionaries_key() != before
+    monkeypatch.setattr(spelling_cache, "_VERSION_FILES", (("no_such_library_here", "version.py"),))
+    assert spelling_cache._dictionaries_key() != before  # a library not installed is a state too
 
 
 def test_an_unwritable_cache_folder_is_no_error(department: Path, tmp_path: Path):

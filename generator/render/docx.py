@@ -60,8 +60,13 @@ def render(kind: str, context: dict, props: Properties, templates: Path = DEFAUL
     return normalize_zip(buffer.getvalue())
 
 
-_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's own pattern for a paragraph
-_LISTING = re.compile("[\t\a\n\f]")  # what docxtpl's listing pass turns into Word's tabs, breaks and pages
+# A paragraph as docxtpl's listing pass finds it (from «<w:p>» or «<w:p …>» to the first
+# «</w:p>»), but only one holding a tab, «\a», a line break or a form feed: what that
+# pass turns into Word's tabs, breaks and pages. Written as an unrolled loop, so that the
+# paragraphs without one, almost all of them, are skipped in C.
+_PARAGRAPH_TO_RESOLVE = re.compile(
+    r"<w:p(?: [^>]*)?>[^\t\a\n\f<]*(?:<(?!/w:p>)[^\t\a\n\f<]*)*[\t\a\n\f].*?</w:p>", re.DOTALL
+)
 
 
 @functools.cache
@@ -76,14 +81,29 @@ def _template_class():
     (tests/test_render_docx.py compares the two on random paragraphs).
     """
     from docxtpl import DocxTemplate  # lazy: python-docx is most of the start-up time
+    from docxtpl import __version__ as docxtpl_version
     from lxml import etree
+
+    from .. import cache
 
     grid_fits = _grid_check()
 
     class Template(DocxTemplate):
         def resolve_listing(self, xml: str) -> str:
             resolve = super().resolve_listing
-            return _PARAGRAPH.sub(lambda m: resolve(m.group(0)) if _LISTING.search(m.group(0)) else m.group(0), xml)
+            return _PARAGRAPH_TO_RESOLVE.sub(lambda m: resolve(m.group(0)), xml)
+
+        def patch_xml(self, src_xml: str) -> str:
+            """docxtpl's clean-up of a template part for Jinja (a dozen regular expressions
+            over the part), done once per part and kept in the user's cache folder with
+            the part's compiled code (render/environment.py)."""
+            name = f"docxtpl-{cache.digest(docxtpl_version, src_xml)}.xml"
+            kept = cache.read(name)
+            if kept is not None:
+                return kept.decode("utf-8")
+            patched = super().patch_xml(src_xml)
+            cache.write(name, patched.encode("utf-8"))
+            return patched
 
         def fix_tables(self, xml: str):
             """docxtpl's repair of table grids, run only where it can change something.
@@ -108,20 +128,27 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 def _grid_check():
     """table → True when docxtpl's fix_tables would leave it as it is: it has a grid, no
     row (its nested tables' rows too, as docxtpl counts them) has more cells than the grid
-    has columns, and some row without merged cells fills the grid exactly."""
+    has columns, some row fills the grid, and every merged cell spans a whole number of
+    columns (so that the row filling the grid spans at least all of them)."""
     from lxml import etree
 
     namespaces = {"w": _W}
-    columns = etree.XPath("count(w:tblGrid/w:gridCol)", namespaces=namespaces)
     has_grid = etree.XPath("boolean(w:tblGrid)", namespaces=namespaces)
+    columns = etree.XPath("count(w:tblGrid/w:gridCol)", namespaces=namespaces)
     wider = etree.XPath("boolean(.//w:tr[count(w:tc) > $n])", namespaces=namespaces)
-    filled = etree.XPath("boolean(.//w:tr[count(w:tc) = $n and not(w:tc/w:tcPr/w:gridSpan)])", namespaces=namespaces)
+    filled = etree.XPath("boolean(.//w:tr[count(w:tc) = $n])", namespaces=namespaces)
+    spans = etree.XPath(".//w:gridSpan", namespaces=namespaces)
+    span = f"{{{_W}}}val"
 
     def fits(table) -> bool:
         if not has_grid(table):
             return False
         n = columns(table)
-        return n > 0 and not wider(table, n=n) and filled(table, n=n)
+        return (
+            not wider(table, n=n)
+            and filled(table, n=n)
+            and all((value := element.get(span) or "").isdigit() and int(value) >= 1 for element in spans(table))
+        )
 
     return fits
 

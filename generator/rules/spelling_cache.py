@@ -31,16 +31,19 @@ _DICTIONARY_FOLDERS = (
 )
 
 
+# The files that name each library's version: read as bytes, not through
+# importlib.metadata, whose import (email, zipfile, csv…) cost more than the lookups.
+_VERSION_FILES = (
+    ("pymorphy3", "version.py"),
+    ("pymorphy3_dicts_ru", "version.py"),
+    ("pymorphy3_dicts_ru", "data/meta.json"),
+    ("enchant", "__init__.py"),
+)
+
+
 def _dictionaries_key() -> str:
     """A digest of everything an answer depends on, read without loading a dictionary."""
-    from importlib import metadata
-
-    parts = []
-    for package in ("pymorphy3", "pymorphy3-dicts-ru", "pyenchant"):
-        try:
-            parts.append(f"{package}={metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{package}=none")
+    parts = [_library_file(package, name) for package, name in _VERSION_FILES]
     for folder in _DICTIONARY_FOLDERS:
         for name in ("ru_RU.dic", "ru_RU.aff"):
             path = Path(folder).expanduser() / name
@@ -51,6 +54,19 @@ def _dictionaries_key() -> str:
             parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
     parts.append(hashlib.sha256(Path(__file__).with_name("spelling.py").read_bytes()).hexdigest())
     return cache.digest(*parts)
+
+
+def _library_file(package: str, name: str) -> bytes:
+    """A file of an installed library (found without importing it), or b"" without one."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            return b""
+        return (Path(next(iter(spec.submodule_search_locations))) / name).read_bytes()
+    except (OSError, ImportError, ValueError):
+        return b""
 
 
 class Answers:
