@@ -4,6 +4,8 @@ used only for the same source, and a damaged or missing copy changes nothing."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SecurityError
 
@@ -59,3 +61,24 @@ def test_a_syntax_error_is_raised_and_nothing_is_kept(cache_dir):
     with pytest.raises(TemplateSyntaxError):
         Environment().from_string("{% for %}")
     assert not list(cache_dir.glob("jinja-*.code"))
+
+
+_NAMES = st.sampled_from(["text", "number", "items", "keys", "get", "_hidden", "__class__", "__init__", "missing"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_NAMES, st.text(max_size=5) | st.integers(), max_size=5), _NAMES)
+def test_an_attribute_of_a_dict_reads_as_jinja_s_sandbox_reads_it(values, name):
+    from jinja2 import Undefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    def outcome(environment):
+        try:
+            value = environment.getattr(values, name)
+        except Exception as e:  # the sandbox refuses: so must we, with the same error
+            return ("refused", type(e).__name__)
+        if isinstance(value, Undefined):
+            return ("undefined", type(value).__name__)
+        return ("value", repr(value))  # a bound method's repr names the dict it is bound to
+
+    assert outcome(Environment()) == outcome(SandboxedEnvironment(autoescape=True))
