@@ -35,7 +35,7 @@ def number_sign(number: str) -> str:
 _OPEN_CONTEXT = re.compile(r'(^|[\s(\[{«„\-–—/])"')
 _INITIALS_BEFORE = re.compile(r"\b([А-ЯЁA-Z]\.)(\s?)([А-ЯЁA-Z]\.)\s+(?=[А-ЯЁ][а-яё])")
 _INITIALS_AFTER = re.compile(r"(?<=[а-яё])\s+([А-ЯЁ]\.)(\s?)([А-ЯЁ]\.)")
-_NUMBER_SIGN = re.compile(r"№\s*(?=\S)")
+_NUMBER_SIGN = re.compile(r"№[^\S\n]*(?=\S)")  # spaces, never a line break the writer typed
 _YEAR_ABBREV = re.compile(r"(\d)\s+(гг?\.)")
 _PROSE_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
 # «2019-2025», «2019 - 2025», «2019—2025»: a range of years takes an en dash, no spaces.

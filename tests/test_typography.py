@@ -176,6 +176,8 @@ def test_typesetting_changes_only_quotes_spaces_and_dashes(text):
     assert '"' not in typeset(text)
 
 
-@pytest.mark.xfail(strict=True, reason="«№» followed by a line break swallows the break (\\s* in _NUMBER_SIGN)")
 def test_a_line_break_after_the_number_sign_is_kept():
     assert typeset("№\n5") == "№\n5"
+    assert typeset("№ \n5") == "№ \n5"
+    assert typeset("приказ №  5") == "приказ №\u00a05"
+    assert typeset("№5") == "№\u00a05"
