@@ -540,3 +540,42 @@ def test_decomposed_letters_in_a_word_file_are_composed_on_import(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.yaml"))
     assert "районный" in written and "\u0306" not in written
+
+
+def test_text_boxes_are_read_once_where_they_are_anchored(tmp_path):
+    """A text box written as Word writes it (a drawing and a VML copy), one in a table
+    cell, one inside another: each line once, after the paragraph that anchors it."""
+    from docx import Document
+    from docx.text.paragraph import Paragraph
+    from factories import add_text_box
+
+    from generator.importer.read import Para, Table, read_docx
+
+    doc = Document()
+    doc.add_paragraph("До надписи")
+    add_text_box(doc.add_paragraph("Якорь"), ["УТВЕРЖДЕН", "приказом от 01.02.2024 № 7"])
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "1."
+    add_text_box(table.cell(0, 1).paragraphs[0], ["Мероприятие в надписи"])
+    outer = doc.add_paragraph("Внешняя")
+    add_text_box(outer, ["Внешняя надпись"])
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for box in outer._p.iter(f"{w}txbxContent"):  # the drawing and its VML copy: a box in each
+        add_text_box(Paragraph(box.find(f"{w}p"), None), ["Внутренняя надпись"])
+    doc.add_paragraph("После")
+    doc.save(tmp_path / "boxes.docx")
+
+    blocks = read_docx(str(tmp_path / "boxes.docx")).blocks
+    texts = [b.text if isinstance(b, Para) else [c.text for c in b.rows[0]] for b in blocks]
+    assert texts == [
+        "До надписи",
+        "Якорь",
+        "УТВЕРЖДЕН",
+        "приказом от 01.02.2024 № 7",
+        ["1.", "Мероприятие в надписи"],
+        "Внешняя",
+        "Внешняя надпись",
+        "Внутренняя надпись",
+        "После",
+    ]
+    assert isinstance(blocks[4], Table)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from conftest import normalize, printed
+from factories import add_text_box
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -89,7 +90,8 @@ def assert_accounted(imported) -> None:
 
 @dataclass
 class Style:
-    header: str = "annex"  # annex | none | number | one-line | approved | approved-undated | approval-block
+    # annex | none | number | one-line | approved | approved-undated | approval-block | table | text-box
+    header: str = "annex"
     separator: str = ", "  # how units are joined in a cell: ", " | "; " | "\n" (one paragraph each)
     numbered_points: str = "typed"  # typed | word (Word's automatic numbering)
     extra: str | None = None  # an extra column's title
@@ -165,7 +167,13 @@ def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
         "approved-undated": [f"УТВЕРЖДЕНА приказом {genitive}"],
         "approval-block": ["УТВЕРЖДАЮ", "Начальник управления", "____________ И.И. Петрова", "«___» ________ 2021 г."],
         "table": [],
+        "text-box": [],
     }[style.header]
+    if style.header == "text-box":  # the approval block in a text box, as Word writes one
+        anchor = para("")
+        if style.page_break:
+            anchor.paragraph_format.page_break_before = True
+        add_text_box(anchor, ["УТВЕРЖДЕН", f"приказом {genitive}", f"от {date} № {number}"])
     if style.header == "table":  # an approval block in the right-hand cell of a borderless table
         grid = doc.add_table(rows=1, cols=2)
         grid.cell(0, 1).text = f"УТВЕРЖДЕН\nприказом {genitive}\nот {date} № {number}"
@@ -176,7 +184,7 @@ def write_foreign(dep, plan, order, style: Style, path: Path) -> None:
             p.paragraph_format.page_break_before = True
         first = False
     title = para(plan.title, bold=True, align=ALIGN.CENTER)
-    if not headers and style.page_break and style.header != "table":
+    if not headers and style.page_break and style.header not in ("table", "text-box"):
         title.paragraph_format.page_break_before = True
     plan_table(doc, plan, style)
     para("")
@@ -341,6 +349,7 @@ VARIANTS = {
     "approved-undated": Style(header="approved-undated"),
     "approval-block": Style(header="approval-block"),
     "header-in-a-table": Style(header="table"),
+    "header-in-a-text-box": Style(header="text-box"),
     "comments": Style(comments=True),
     "continued-on-another-grid": Style(splits=[5, 12], other_grid=True),
     "command-with-the-first-point": Style(command_inline=True),
@@ -402,6 +411,23 @@ def test_foreign_variant_recovers_every_measure(departments, tmp_path, folder, p
         assert any("примечания рецензентов" in line and "2" in line for line in imported.report.lines())
     if variant.startswith("no-header"):
         assert any(n.severity == "differs" and "нет шапки" in n.message for n in imported.report.notes)
+
+
+@pytest.mark.parametrize("folder, plan_id, order_id", PLANS[:2])
+def test_a_header_in_a_text_box_is_read_as_if_typed_on_the_page(departments, tmp_path, folder, plan_id, order_id):
+    """The same «УТВЕРЖДЕН …» lines typed on the page and put in a text box: the import
+    counts, carries and reports the same units, so nothing in a text box is lost unseen."""
+    dep = departments[folder]
+    plan = dep.document(plan_id)
+    ledgers = {}
+    for variant in ("approved", "header-in-a-text-box"):
+        source = tmp_path / f"{variant}.docx"
+        write_foreign(dep, plan, find_order(dep, order_id), VARIANTS[variant], source)
+        imported, got, _ = import_plan(source, tmp_path / variant)
+        assert outline(got) == outline(plan)
+        ledger = imported.accounting
+        ledgers[variant] = (ledger.units, ledger.carried, ledger.reported, imported.report.lines())
+    assert ledgers["header-in-a-text-box"] == ledgers["approved"]
 
 
 @pytest.mark.parametrize("folder, plan_id, order_id", PLANS)

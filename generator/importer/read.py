@@ -1,11 +1,13 @@
 """DOCX → a flat list of blocks: paragraphs and tables, in document order.
 
-Word's automatic numbering is resolved into text («1.», «2.1.»), so the parsers see the
-numbers a reader sees; bulleted list items are flagged. Merged cells are resolved: a
-horizontally merged cell knows its grid span, a vertically merged one repeats the text
-of the cell it continues. Tracked changes read as accepted (insertions kept, deletions
-dropped) and are counted, so the report can say so; field results, hyperlinks, content
-controls and smart tags are text, bookmarks and comment marks are not.
+Text boxes are read where they are anchored: their paragraphs and tables follow the
+paragraph that holds them. Word's automatic numbering is resolved into text («1.»,
+«2.1.»), so the parsers see the numbers a reader sees; bulleted list items are flagged.
+Merged cells are resolved: a horizontally merged cell knows its grid span, a vertically
+merged one repeats the text of the cell it continues. Tracked changes read as accepted
+(insertions kept, deletions dropped) and are counted, so the report can say so; field
+results, hyperlinks, content controls and smart tags are text, bookmarks and comment
+marks are not.
 
 Every block is a unit of the import's accounting: a paragraph, or a table row. The
 parsers mark what they carry over (`Para.used`, `Table.used`); `report.Report.account`
@@ -215,6 +217,8 @@ class _Reader:
             if child.tag == W + "p":
                 self.paragraphs += 1
                 blocks.append(self.paragraph(child, self.paragraphs))
+                for box in text_boxes(child):  # what a text box holds follows its anchor
+                    blocks += self.body(box)
             elif child.tag == W + "tbl":
                 self.tables += 1
                 blocks.append(self.table(child, self.tables))
@@ -308,7 +312,7 @@ class _Reader:
             for tc in _cells(tr):
                 self.cells += 1
                 span, merge = _cell_props(tc)
-                paras = [self.paragraph(p, 0) for p in _cell_paragraphs(tc)]
+                paras = [self.paragraph(q, 0) for p in _cell_paragraphs(tc) for q in _with_boxed_paragraphs(p)]
                 cell = Cell(col, span, paras)
                 if merge == "continue" and col in above:
                     cell = Cell(col, span, above[col].paras, continued=True)
@@ -391,6 +395,33 @@ def _cell_paragraphs(element):
             content = child.find(W + "sdtContent")
             if content is not None:
                 yield from _cell_paragraphs(content)
+
+
+_TEXT_BOX = W + "txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def text_boxes(p):
+    """The text boxes anchored in paragraph `p` (a stamp «УТВЕРЖДЕН …», an annex's
+    heading, a whole table laid out in a frame), each once: Word writes a text box twice,
+    as a drawing and as a VML fallback for old readers, and the fallback is skipped. A
+    box inside a box is its outer box's (read with the outer box's paragraphs)."""
+    for box in p.iter(_TEXT_BOX):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not p:
+            if ancestor.tag in (_TEXT_BOX, _FALLBACK):
+                break
+            ancestor = ancestor.getparent()
+        else:
+            yield box
+
+
+def _with_boxed_paragraphs(p):
+    """A cell's paragraph, then the paragraphs of the text boxes anchored in it."""
+    yield p
+    for box in text_boxes(p):
+        for inner in _cell_paragraphs(box):
+            yield from _with_boxed_paragraphs(inner)
 
 
 def _repeats_as_header(tr) -> bool:
