@@ -531,6 +531,75 @@ def test_foreign_regulation(departments, tmp_path, header):
     assert_accounted(imported)
 
 
+def _append_regulation(path: Path, regulation) -> None:
+    """The regulation typed after what `path` holds, from a new page, without a header."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH as ALIGN
+
+    from generator import model as m
+    from generator.numbering import NumberedChapter, regulation_outline
+
+    doc = Document(str(path))
+    title = doc.add_paragraph()
+    title.add_run(regulation.title).bold = True
+    title.alignment = ALIGN.CENTER
+    title.paragraph_format.page_break_before = True
+    for item in regulation_outline(regulation):
+        if isinstance(item, NumberedChapter):
+            doc.add_paragraph().add_run(f"{item.number} {item.chapter.title}").bold = True
+            for line in m.plain_text(item.chapter.text).split("\n") if item.chapter.text else []:
+                doc.add_paragraph(line)
+            continue
+        text = m.plain_text(item.clause.text).split("\n") if item.clause.text else [""]
+        doc.add_paragraph(f"{item.number} {text[0]}".strip())
+        for line in text[1:] + [f"{d.term} – {d.definition}" for d in item.clause.definitions]:
+            doc.add_paragraph(line)
+    doc.save(str(path))
+
+
+def _append_plan(path: Path, plan) -> None:
+    """The plan typed after what `path` holds, from a new page (a page break of its own),
+    without a header."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH as ALIGN
+
+    doc = Document(str(path))
+    doc.add_page_break()
+    title = doc.add_paragraph()
+    title.add_run(plan.title).bold = True
+    title.alignment = ALIGN.CENTER
+    plan_table(doc, plan, Style())
+    doc.save(str(path))
+
+
+@pytest.mark.parametrize("plan_first", [True, False], ids=["plan-then-regulation", "regulation-then-plan"])
+def test_annexes_of_two_kinds_without_headers_are_two_documents(departments, tmp_path, plan_first):
+    """An order's two annexes printed one after another, each from a new page, neither
+    with a header: a plan and a regulation, each imported whole, nothing left over."""
+    from generator import model as m
+
+    dep = departments["noglik"]
+    plan = dep.document("plan-msoko")
+    regulation = departments["taimyr"].document("regulation-msoko")
+    source = tmp_path / "source.docx"
+    if plan_first:
+        write_foreign(dep, plan, find_order(dep, "order-2020-427"), Style(header="none"), source)
+        _append_regulation(source, regulation)
+    else:
+        write_foreign_regulation(dep, regulation, "none", source)
+        _append_plan(source, plan)
+    imported, got, loaded = import_plan(source, tmp_path / "org")
+    kinds = [type(d).__name__ for d in loaded.documents if not isinstance(d, m.Order)]
+    assert sorted(kinds) == ["Plan", "Regulation"]
+    assert outline(got) == outline(plan)
+    (imported_regulation,) = [d for d in loaded.documents if isinstance(d, m.Regulation)]
+    assert clause_words(imported_regulation) == clause_words(regulation)
+    (order,) = [d for d in loaded.documents if isinstance(d, m.Order)]
+    assert len(order.annexes) == 2
+    assert_accounted(imported)
+    assert not [line for line in imported.report.lines() if "не перенесён" in line or "не относится" in line]
+
+
 # --- split tables: a property over split points ------------------------------------------
 
 

@@ -479,4 +479,23 @@ def split_annexes(blocks: list[Block]) -> list[list[Block]]:
     chunks = [blocks[a:b] for a, b in zip(starts, starts[1:] + [len(blocks)])]
     if is_plan(before) or is_regulation(before):
         chunks.insert(0, before)
-    return chunks
+    return [part for chunk in chunks for part in _documents_on_new_pages(chunk)]
+
+
+def _documents_on_new_pages(chunk: list[Block]) -> list[list[Block]]:
+    """Annexes printed one after another without headers: the chunk is split where a new
+    page begins a document of another kind than the one before it (a plan, then a
+    regulation). Two documents of one kind are left together: a page break inside a plan
+    (a section on a new page, a landscape part) looks the same as one between two plans."""
+    from .plan import is_plan
+    from .regulation import is_regulation
+
+    def kind(part: list[Block]) -> str | None:
+        return "plan" if is_plan(part) else "regulation" if is_regulation(part) else None
+
+    for i, block in enumerate(chunk):
+        if i and isinstance(block, Para) and block.page_break:
+            first, rest = kind(chunk[:i]), kind(chunk[i:])
+            if first and rest and first != rest:
+                return [chunk[:i], *_documents_on_new_pages(chunk[i:])]
+    return [chunk]
