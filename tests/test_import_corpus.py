@@ -600,6 +600,52 @@ def test_annexes_of_two_kinds_without_headers_are_two_documents(departments, tmp
     assert not [line for line in imported.report.lines() if "не перенесён" in line or "не относится" in line]
 
 
+def test_two_plans_without_headers_are_two_documents(departments, tmp_path):
+    """Two plans, each from a new page, neither with a header: the first ends with its
+    signature, the second opens with its title: two plans, each whole."""
+    from generator import model as m
+    from generator.importer.run import import_docx, validate, write
+    from generator.load import load
+
+    dep = departments["noglik"]
+    first = dep.document("plan-msoko")
+    second = departments["novosibirsk"].document("plan-2020")
+    source = tmp_path / "source.docx"
+    write_foreign(dep, first, find_order(dep, "order-2020-427"), Style(header="none"), source)
+    _append_plan(source, second)
+    imported = import_docx(str(source))
+    validate(imported, str(tmp_path / "org"))
+    write(imported, str(tmp_path / "org"))
+    plans = [d for d in load([str(tmp_path / "org")])[0].documents if isinstance(d, m.Plan)]
+    assert [outline(p) for p in plans] == [outline(first), outline(second)]
+    assert_accounted(imported)
+
+
+def test_a_section_on_a_new_page_stays_in_its_plan(departments, tmp_path):
+    """A page break inside a plan (no signature before it): still one plan."""
+    from docx import Document
+
+    dep = departments["novosibirsk"]
+    plan = dep.document("plan-2020")
+    source = tmp_path / "source.docx"
+    write_foreign(dep, plan, find_order(dep, "order-2020-0212"), Style(splits=[6], repeat="retyped"), source)
+    doc = Document(str(source))
+    second_table = doc.tables[-1]._tbl
+    second_table.addprevious(_page_break_paragraph())
+    doc.save(str(source))
+    _, got, _ = import_plan(source, tmp_path / "org")
+    assert outline(got) == outline(plan)
+
+
+def _page_break_paragraph():
+    from docx.oxml import parse_xml
+
+    return parse_xml(
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:r><w:br w:type="page"/></w:r></w:p>'
+    )
+
+
 # --- split tables: a property over split points ------------------------------------------
 
 

@@ -484,9 +484,10 @@ def split_annexes(blocks: list[Block]) -> list[list[Block]]:
 
 def _documents_on_new_pages(chunk: list[Block]) -> list[list[Block]]:
     """Annexes printed one after another without headers: the chunk is split where a new
-    page begins a document of another kind than the one before it (a plan, then a
-    regulation). Two documents of one kind are left together: a page break inside a plan
-    (a section on a new page, a landscape part) looks the same as one between two plans."""
+    page begins a document and what precedes it is a whole document too — one of another
+    kind (a plan, then a regulation), or one of the same kind that ends with its signature
+    while the new page starts with a title. A page break inside a plan (a section on a new
+    page, a landscape part) has no signature before it."""
     from .plan import is_plan
     from .regulation import is_regulation
 
@@ -496,6 +497,26 @@ def _documents_on_new_pages(chunk: list[Block]) -> list[list[Block]]:
     for i, block in enumerate(chunk):
         if i and isinstance(block, Para) and block.page_break:
             first, rest = kind(chunk[:i]), kind(chunk[i:])
-            if first and rest and first != rest:
+            if first and rest and (first != rest or (_ends_signed(chunk[:i]) and _starts_titled(chunk[i:]))):
                 return [chunk[:i], *_documents_on_new_pages(chunk[i:])]
     return [chunk]
+
+
+def _ends_signed(part: list[Block]) -> bool:
+    """The part ends with a signature: a position and a name, in lines or in a table."""
+    blocks = [b for b in part if isinstance(b, Table) or clean(b.text)]
+    if not blocks:
+        return False
+    if isinstance(blocks[-1], Table):
+        return shapes.signature_table(blocks[-1]) is not None
+    for k in range(max(0, len(blocks) - 6), len(blocks)):
+        found = shapes.signature_at(blocks, k)
+        if found and found[1] == len(blocks):
+            return True
+    return False
+
+
+def _starts_titled(part: list[Block]) -> bool:
+    """The part opens with a heading (bold, centred or in a heading style), not a table."""
+    first = next((b for b in part if isinstance(b, Table) or clean(b.text)), None)
+    return isinstance(first, Para) and shapes.heading_like(first)
