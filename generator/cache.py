@@ -13,9 +13,11 @@ The folder is `PRIKAZ_CACHE_DIR` if set, else the platform's cache folder
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -72,3 +74,54 @@ def write(name: str, data: bytes) -> None:
             raise
     except OSError:
         pass  # a read-only home or a full disk: the next run computes it again
+
+
+def installed_file(package: str, name: str) -> bytes:
+    """A file of an installed library, found without importing the library (its version
+    file, say, for a key), or b"" when there is none."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            return b""
+        return (Path(next(iter(spec.submodule_search_locations))) / name).read_bytes()
+    except (OSError, ImportError, ValueError):
+        return b""
+
+
+class Answers:
+    """A question's answers kept between runs: text → text, in one JSON file named by
+    `name()` (called on first use: the digest in it may cost a little to compute), read on
+    first use and written back by `save` only if it grew."""
+
+    def __init__(self, name: Callable[[], str]) -> None:
+        self._name_of = name
+        self._name: str | None = None
+        self._answers: dict[str, str] | None = None
+        self._added = False
+
+    def _load(self) -> dict[str, str]:
+        if self._answers is None:
+            self._name = self._name_of()
+            try:
+                kept = json.loads(read(self._name) or b"{}")
+            except ValueError:  # a copy that is no JSON: asked again
+                kept = {}
+            kept = kept if isinstance(kept, dict) else {}
+            self._answers = {k: v for k, v in kept.items() if isinstance(k, str) and isinstance(v, str)}
+        return self._answers
+
+    def get(self, question: str) -> str | None:
+        """The kept answer, or None when the question was never asked."""
+        return self._load().get(question)
+
+    def put(self, question: str, answer: str) -> None:
+        self._load()[question] = answer
+        self._added = True
+
+    def save(self) -> None:
+        if not self._added or self._name is None or self._answers is None:
+            return
+        write(self._name, json.dumps(self._answers, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        self._added = False

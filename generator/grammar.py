@@ -6,7 +6,8 @@ of the title: the adjectives and the first noun in the nominative, and an apposi
 brackets after it («план мероприятий («дорожная карта») …» → «план мероприятий
 («дорожную карту») …»). A title typed in capitals is put into ordinary case first, proper
 names and abbreviations keeping their capitals. pymorphy3 is imported on first use: it
-takes a moment to load its dictionaries, and most commands never word an amendment.
+takes a moment to load its dictionaries, and most commands never word an amendment; the
+answer for a title is kept between runs.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # Heads that name a particular act and keep their capital inside a sentence
 # («в Положение о …», «в Порядок …»), as municipal acts write them; plans, programmes and
@@ -55,7 +57,34 @@ class Named:
 
 
 def name_in_accusative(title: str) -> Named:
-    """The title as the object of «Внести в …», and the participle that agrees with it."""
+    """The title as the object of «Внести в …», and the participle that agrees with it.
+
+    The answer for a title is kept in the user's cache folder (generator/cache.py), named
+    by the analyser's version and this module's source: loading the dictionaries costs
+    more than the rest of a `diff` of a thousand measures, and a department words
+    amendments to the same few documents again and again."""
+    kept = _answers().get(title)
+    if kept is not None:
+        accusative, gender = kept.rsplit("\n", 1)
+        return Named(accusative, PARTICIPLE[gender], gender)
+    named = _analysed(title)
+    _answers().put(title, f"{named.accusative}\n{named.gender}")
+    _answers().save()
+    return named
+
+
+@lru_cache(maxsize=1)
+def _answers():
+    from . import cache
+
+    def name() -> str:
+        versions = [cache.installed_file(package, "version.py") for package in ("pymorphy3", "pymorphy3_dicts_ru")]
+        return f"accusative-{cache.digest(*versions, Path(__file__).read_bytes())}.json"
+
+    return cache.Answers(name)
+
+
+def _analysed(title: str) -> Named:
     text = title.strip().rstrip(".")
     if _is_capitals(text):
         text = _ordinary_case(text)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..errors import Problem
 from . import Context, Field
-from .spelling_cache import Answers
+from .spelling_cache import answers
 
 _ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 _WORD = re.compile(r"(?<![0-9A-Za-zА-Яа-яЁё-])[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*(?![0-9A-Za-zА-Яа-яЁё])")
@@ -82,7 +82,7 @@ def _slips(word: str) -> Iterator[str]:
             yield word[:i] + c + word[i:]
 
 
-_ANSWERS = Answers()
+_ANSWERS = answers()
 
 
 @lru_cache(maxsize=65536)
@@ -94,7 +94,7 @@ def correction(word: str) -> str | None:
         return kept or None
     found = _looked_up_correction(word)
     if _morph() is not None:  # without the dictionaries nothing was looked up: keep nothing
-        _ANSWERS.put(word, found)
+        _ANSWERS.put(word, found or "")
     return found
 
 
