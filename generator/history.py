@@ -50,7 +50,7 @@ class History:
         self._frozen: dict[str, EditionDocument] = {}
         self._diffs: dict[tuple[str, str], Diff] = {}
         self._carried: dict[tuple[str, str], dict] = {}
-        self._printed: dict[tuple[str, str, bool], tuple[Printed, Printed]] = {}
+        self._printed: dict[tuple[str, str | None, bool], Printed] = {}
         self._compositions: dict[str, Composition] = {}
         self._works: list[list[EditionDocument]] | None = None
 
@@ -169,6 +169,14 @@ class History:
             self._numbers[doc.id] = numbers
         return numbers
 
+    def frozen(self, doc) -> EditionDocument:
+        """An edition as it is printed: every number written out, inherited ones included."""
+        if not self._own(doc):
+            return with_numbers(doc, self.numbers(doc))
+        if doc.id not in self._frozen:
+            self._frozen[doc.id] = with_numbers(doc, self.numbers(doc))
+        return self._frozen[doc.id]
+
     def carried(self, old, new) -> dict:
         """The numbers `new` prints as the amended `old`: the old numbers kept, new ones by
         suffix (editions.carry_numbers); `numbers(new)` when `new` follows `old`."""
@@ -184,22 +192,21 @@ class History:
         """Both editions as a reader sees them (printed.printed), `old` with its numbers and
         `new` with the ones it carries from `old`: the wording of an amending order reads
         them and its proof compares them. Nobody changes a Printed (the proof copies the
-        units it edits); typeset or as written, as the caller's typography asks."""
-        key = (old.id, new.id, writing_as_typed())
-        if key in self._printed and self._own(old) and self._own(new):
-            return self._printed[key]
-        pair = (printed(old, self.numbers(old)), printed(new, self.carried(old, new)))
-        if self._own(old) and self._own(new):
-            self._printed[key] = pair
-        return pair
+        units it edits)."""
+        follows = new.edition.kind == "amendment" and new.edition.follows == old.id
+        return self._print(old), self._print(new, None if follows else old)
 
-    def frozen(self, doc) -> EditionDocument:
-        """An edition as it is printed: every number written out, inherited ones included."""
-        if not self._own(doc):
-            return with_numbers(doc, self.numbers(doc))
-        if doc.id not in self._frozen:
-            self._frozen[doc.id] = with_numbers(doc, self.numbers(doc))
-        return self._frozen[doc.id]
+    def _print(self, doc, carried_from=None) -> Printed:
+        """`doc` printed with its own numbers, or with those it carries from `carried_from`;
+        typeset or as written, as the caller's typography asks."""
+        key = (doc.id, carried_from.id if carried_from is not None else None, writing_as_typed())
+        own = self._own(doc) and (carried_from is None or self._own(carried_from))
+        if own and key in self._printed:
+            return self._printed[key]
+        result = printed(doc, self.numbers(doc) if carried_from is None else self.carried(carried_from, doc))
+        if own:
+            self._printed[key] = result
+        return result
 
     # --- amending orders ------------------------------------------------------------------
 
@@ -234,7 +241,7 @@ class History:
         self._frozen.update((k, v) for k, v in earlier._frozen.items() if untouched(k))
         self._diffs.update((k, v) for k, v in earlier._diffs.items() if untouched(*k))
         self._carried.update((k, v) for k, v in earlier._carried.items() if untouched(*k))
-        self._printed.update((k, v) for k, v in earlier._printed.items() if untouched(k[0], k[1]))
+        self._printed.update((k, v) for k, v in earlier._printed.items() if untouched(*filter(None, k[:2])))
 
     def _lineage(self, doc_id: str) -> set[str]:
         """The document's id and the ids of the editions it follows, back to the first
