@@ -102,23 +102,8 @@ class Diff:
         return counts
 
 
-# The last comparisons made: `prikaz amend` compares the same two editions to word the
-# order, to prove the wording and to render the order. The model is immutable, so the
-# same two objects give the same changes; each caller gets its own lists.
-_RECENT: list[tuple[object, object, Diff]] = []
-
-
 def diff(old, new) -> Diff:
     """Changes that turn edition `old` into edition `new` (plans, regulations, orders)."""
-    for a, b, done in _RECENT:
-        if a is old and b is new:
-            return Diff(list(done.changes), list(done.ambiguities), dict(done.kept))
-    result = _compare(old, new)
-    _RECENT[:] = [(old, new, result), *_RECENT[:3]]
-    return Diff(list(result.changes), list(result.ambiguities), dict(result.kept))
-
-
-def _compare(old, new) -> Diff:
     result = Diff()
     if own_fields(old, include_meta=True) != own_fields(new, include_meta=True):
         own = _own_changes(old, new, include_meta=True)

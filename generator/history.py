@@ -3,23 +3,28 @@
 For every plan or regulation edition: the order that approved it (as an annex) or brought
 it into force (an amending order), the edition it follows, the edition its amended line
 started from, the orders that amended that line since, and the numbers it prints (frozen
-from the edition it amends, `editions.carry_numbers`). For every amending order: what it
-says (`amend.order.compose_for`), composed once. Build, check, show, the site and amend
-read these answers here instead of deciding them again.
+from the edition it amends, `editions.carry_numbers`). For every pair of editions: their
+diff, the numbers the newer one carries from the older and both as a reader sees them
+(`printed`), which the wording of an amending order and its proof both read. For every
+amending order: what it says (`amend.order.compose_for`), composed once. Build, check,
+show, the site and amend read these answers here instead of deciding them again.
 
 `history(dep)` keeps one `History` per department object while that object lives, so a
 `publish` that checks, builds, draws redlines and writes pages composes each amending
-order once and diffs each pair of editions once.
+order once, and diffs, numbers and prints each pair of editions once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from typing import TYPE_CHECKING
 
 from . import model as m
 from .diff import Diff, diff
 from .editions import carry_numbers, path_numbers, with_numbers
+from .printed import Printed, printed
+from .typography import writing_as_typed
 
 if TYPE_CHECKING:
     from .amend.order import Composition
@@ -44,6 +49,8 @@ class History:
         self._numbers: dict[str, dict] = {}
         self._frozen: dict[str, EditionDocument] = {}
         self._diffs: dict[tuple[str, str], Diff] = {}
+        self._carried: dict[tuple[str, str], dict] = {}
+        self._printed: dict[tuple[str, str | None, bool], Printed] = {}
         self._compositions: dict[str, Composition] = {}
         self._works: list[list[EditionDocument]] | None = None
 
@@ -157,8 +164,7 @@ class History:
         if doc.edition.kind != "amendment" or not follows:
             numbers = path_numbers(doc)
         else:
-            previous = self._documents[follows]
-            numbers = carry_numbers(self.numbers(previous), self.changes(previous, doc), doc)
+            numbers = self.carried(self._documents[follows], doc)
         if self._own(doc):
             self._numbers[doc.id] = numbers
         return numbers
@@ -170,6 +176,37 @@ class History:
         if doc.id not in self._frozen:
             self._frozen[doc.id] = with_numbers(doc, self.numbers(doc))
         return self._frozen[doc.id]
+
+    def carried(self, old, new) -> dict:
+        """The numbers `new` prints as the amended `old`: the old numbers kept, new ones by
+        suffix (editions.carry_numbers); `numbers(new)` when `new` follows `old`."""
+        key = (old.id, new.id)
+        if key in self._carried and self._own(old) and self._own(new):
+            return self._carried[key]
+        numbers = carry_numbers(self.numbers(old), self.changes(old, new), new)
+        if self._own(old) and self._own(new):
+            self._carried[key] = numbers
+        return numbers
+
+    def printed(self, old, new) -> tuple[Printed, Printed]:
+        """Both editions as a reader sees them (printed.printed), `old` with its numbers and
+        `new` with the ones it carries from `old`: the wording of an amending order reads
+        them and its proof compares them. Nobody changes a Printed (the proof copies the
+        units it edits)."""
+        follows = new.edition.kind == "amendment" and new.edition.follows == old.id
+        return self._print(old), self._print(new, None if follows else old)
+
+    def _print(self, doc, carried_from=None) -> Printed:
+        """`doc` printed with its own numbers, or with those it carries from `carried_from`;
+        typeset or as written, as the caller's typography asks."""
+        key = (doc.id, carried_from.id if carried_from is not None else None, writing_as_typed())
+        own = self._own(doc) and (carried_from is None or self._own(carried_from))
+        if own and key in self._printed:
+            return self._printed[key]
+        result = printed(doc, self.numbers(doc) if carried_from is None else self.carried(carried_from, doc))
+        if own:
+            self._printed[key] = result
+        return result
 
     # --- amending orders ------------------------------------------------------------------
 
@@ -188,9 +225,41 @@ class History:
         old, new = self._documents[order.amendment.old], self._documents[order.amendment.new]
         return amending.compose_for(self.department, old, new, order.amendment.form, order.id)
 
+    def _inherit(self, earlier: History) -> None:
+        """Take what `earlier`, the history of a department that differs from this one in a
+        few documents, knows of the editions those documents leave alone: an entry stays
+        when no document it was computed from (its editions and the ones they follow) is
+        another object here. Who approved or amended what, and the compositions, are this
+        department's own."""
+        mine, theirs = self._documents, earlier._documents
+        changed = {i for i in mine.keys() | theirs.keys() if mine.get(i) is not theirs.get(i)}
+
+        def untouched(*ids: str) -> bool:
+            return not any(earlier._lineage(i) & changed for i in ids)
+
+        self._numbers.update((k, v) for k, v in earlier._numbers.items() if untouched(k))
+        self._frozen.update((k, v) for k, v in earlier._frozen.items() if untouched(k))
+        self._diffs.update((k, v) for k, v in earlier._diffs.items() if untouched(*k))
+        self._carried.update((k, v) for k, v in earlier._carried.items() if untouched(*k))
+        self._printed.update((k, v) for k, v in earlier._printed.items() if untouched(*filter(None, k[:2])))
+
+    def _lineage(self, doc_id: str) -> set[str]:
+        """The document's id and the ids of the editions it follows, back to the first
+        (a `follows` this department lacks included)."""
+        ids = {doc_id}
+        follows = _follows(self._documents.get(doc_id))
+        while follows and follows not in ids:
+            ids.add(follows)
+            follows = _follows(self._documents.get(follows))
+        return ids
+
     def _own(self, doc) -> bool:
         """A document of this department (an edition made in memory is computed, not kept)."""
         return self._documents.get(doc.id) is doc
+
+
+def _follows(doc) -> str | None:
+    return getattr(getattr(doc, "edition", None), "follows", None)
 
 
 _histories: dict[int, History] = {}
@@ -203,6 +272,20 @@ def history(dep: m.Department) -> History:
         found = _histories[id(dep)] = History(dep)
         weakref.finalize(dep, _histories.pop, id(dep), None)
     return found
+
+
+def with_document(dep: m.Department, doc: m.Document) -> m.Department:
+    """The department with `doc` in place of the document of its id (or added at the end).
+
+    Its history starts from what the department's history knows of the editions `doc`
+    leaves alone: `prikaz amend` swaps the new amending order in, and `import --edition-of`
+    has worded the changes already, so the diff, the numbers and the printed editions are
+    not made again."""
+    swapped = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != doc.id) + (doc,))
+    earlier = _histories.get(id(dep))
+    if earlier is not None and earlier._department() is dep:
+        history(swapped)._inherit(earlier)
+    return swapped
 
 
 def numbers_of(dep: m.Department, doc) -> dict:

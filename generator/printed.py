@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import model as m
 from .diff import CHILDREN
-from .typography import printed_key, typeset, writing_as_typed
+from .typography import printed_key, typeset
 
 MEASURE_CELLS = ("text", "deadline", "responsible")  # columns 2, 3, 4 of a plan's table
 
@@ -132,25 +132,8 @@ def document_cells(doc) -> dict[str, str]:
     return cells
 
 
-# The last editions printed: `prikaz amend` prints both editions to word the order, to
-# prove the wording and to render the order. Nobody changes a Printed (the proof copies
-# the units it edits), and the model is immutable: the same document with the same
-# numbers prints the same (typeset, or as written when the document asks for it).
-_RECENT: list[tuple[object, dict, bool, Printed]] = []
-
-
 def printed(doc, numbers: dict) -> Printed:
     """The units of `doc` in print order with the numbers given (frozen or computed)."""
-    written = writing_as_typed()
-    for done_doc, done_numbers, done_written, done in _RECENT:
-        if done_doc is doc and done_written == written and done_numbers == numbers:
-            return done
-    result = _printed(doc, numbers)
-    _RECENT[:] = [(doc, dict(numbers), written, result), *_RECENT[:3]]
-    return result
-
-
-def _printed(doc, numbers: dict) -> Printed:
     kind = "plan" if isinstance(doc, m.Plan) else "regulation" if isinstance(doc, m.Regulation) else "order"
     separator = getattr(doc, "responsible_separator", ", ")
     titles = tuple(c.title for c in getattr(doc, "columns", ()))

@@ -13,7 +13,6 @@ from ..editions import carry_numbers
 from ..formats import order_act, revisions
 from ..grammar import name_in_accusative
 from ..history import history
-from ..printed import printed
 from .names import Item, Settings
 from .wording import changed_share, wording
 from .words import capitalized
@@ -39,19 +38,22 @@ def proof(dep: m.Department, old, new, composition: Composition) -> list[str]:
 
     if composition.form != "changes":
         return []
-    editions = history(dep)
-    old_numbers = editions.numbers(old)
-    _, _, new_numbers = changes_of(old, new, old_numbers, editions.changes(old, new))
-    return prove(printed(old, old_numbers), printed(new, new_numbers), composition.items)
+    return prove(*history(dep).printed(old, new), composition.items)
 
 
 def changes_of(old, new, old_numbers: dict, changes: Diff | None = None) -> tuple[Diff, list[Change], dict]:
-    """(the visible changes, the typing-only ones, the new edition's frozen numbers);
+    """(the visible changes, the typing-only ones, the new edition's frozen numbers) of two
+    editions outside a department (a department's history knows them: `compose_for`);
     `changes`: the diff of the two editions, when it is known already."""
     changes = changes if changes is not None else diff(old, new)
+    visible, cosmetic = visible_changes(changes)
+    return visible, cosmetic, carry_numbers(old_numbers, changes, new)
+
+
+def visible_changes(changes: Diff) -> tuple[Diff, list[Change]]:
+    """(the changes a reader sees, every kept node still in them; the typing-only ones)."""
     visible, cosmetic = split_visible(changes.changes)
-    changes = dataclasses.replace(changes, changes=visible)
-    return changes, cosmetic, carry_numbers(old_numbers, changes, new)
+    return dataclasses.replace(changes, changes=visible), cosmetic
 
 
 def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) -> Composition:
@@ -68,8 +70,7 @@ def compose_for(
     dep: m.Department, old, new, form: str = "auto", order_id: str | None = None, settings: Settings = Settings()
 ) -> Composition:
     editions = history(dep)
-    old_numbers = editions.numbers(old)
-    changes, cosmetic, new_numbers = changes_of(old, new, old_numbers, editions.changes(old, new))
+    changes, cosmetic = visible_changes(editions.changes(old, new))
     share = changed_share(old, changes)
     if form == "auto":  # an order's own points are amended point by point, however many
         form = "new-edition" if share >= settings.new_edition_share and not isinstance(old, m.Order) else "changes"
@@ -83,7 +84,8 @@ def compose_for(
     if form == "new-edition":
         items: list[Item] = []
     else:
-        items = wording(old, new, changes, old_numbers, new_numbers, settings)
+        old_numbers, new_numbers = editions.numbers(old), editions.carried(old, new)
+        items = wording(old, new, changes, old_numbers, new_numbers, settings, editions.printed(old, new))
         if org.style.amendment_items == "capital":
             items = [dataclasses.replace(i, text=capitalized(i.text)) for i in items]
     single = form == "new-edition" or len(items) == 1

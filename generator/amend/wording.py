@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import model as m
 from ..diff import Change, Diff, resolve
 from ..editions import walk
-from ..printed import column_cells, printed
+from ..printed import Printed, column_cells, printed
 from .formulas import additions, changed, document_items, removals
 from .grouped import grouped
 from .names import Item, Settings, Wording, in_section, numbers_repeat, unit_name
@@ -25,8 +25,19 @@ def _column_titles(doc) -> dict:
     return {name: title for name, title in titles.items() if title}
 
 
-def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Settings = Settings()) -> list[Item]:
-    """Sub-points of «Внести … следующие изменения:», in the order of the document."""
+def wording(
+    old,
+    new,
+    changes: Diff,
+    old_numbers,
+    new_numbers,
+    settings: Settings = Settings(),
+    printed_pair: tuple[Printed, Printed] | None = None,
+) -> list[Item]:
+    """Sub-points of «Внести … следующие изменения:», in the order of the document;
+    `printed_pair`: both editions printed with these numbers, when they are known already
+    (History.printed)."""
+    old_printed, new_printed = printed_pair or (printed(old, old_numbers), printed(new, new_numbers))
     ctx = Wording(
         old,
         new,
@@ -41,9 +52,9 @@ def wording(old, new, changes: Diff, old_numbers, new_numbers, settings: Setting
     )
     order = {path: k for k, (path, _) in enumerate(walk(old))}
     ctx.last_inside = _last_inside(order)
-    ctx.old_printed = printed(old, old_numbers)
-    ctx.old_units = {u.path: u for u in ctx.old_printed.units}
-    ctx.new_units = {u.path: u for u in printed(new, new_numbers).units}
+    ctx.old_printed = old_printed
+    ctx.old_units = {u.path: u for u in old_printed.units}
+    ctx.new_units = {u.path: u for u in new_printed.units}
     ctx.new_path_of = {o: n for n, o in changes.kept.items()}
     ctx.current = {path: dict(u.cells) for path, u in ctx.old_units.items()}
     items: list[Item] = []

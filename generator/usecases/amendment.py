@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import model as m
 from ..amend import Composition, compose, proof
 from ..errors import ContentError, InputError, Pos, Problem, suggestion
+from ..history import with_document
 from .documents import edition_pair, shown
 
 
@@ -39,7 +40,7 @@ def write_amendment(dep: m.Department, old, new, order_file: str, form: str, out
             "пункты приказа изменяются перечнем изменений (--form changes); новая редакция приказа — это новый приказ"
         )
     order = amending_order(dep, order_file, old.id, new.id, form)
-    dep = dataclasses.replace(dep, documents=tuple(d for d in dep.documents if d.id != order.id) + (order,))
+    dep = with_document(dep, order)  # its history keeps what the department's knew of the editions
     composition = compose(dep, order)
     unproved = tuple(str(problem) for problem in proof(dep, old, new, composition))
     _, data, description = render_order(dep, order, Path(DEFAULT_TEMPLATES))
