@@ -27,24 +27,11 @@ import re
 from dataclasses import dataclass, field
 
 from . import model as m
+from .tree import CHILDREN, Path
 
-# Child lists of each node type, in document order.
-CHILDREN: dict[type, tuple[str, ...]] = {
-    m.Plan: ("sections",),
-    m.Section: ("passport", "measures", "sections"),
-    m.Measure: ("children",),
-    m.PassportBlock: (),
-    m.Regulation: ("chapters",),
-    m.Chapter: ("clauses",),
-    m.Clause: ("clauses",),
-    m.Order: ("points",),
-    m.Point: ("points",),
-}
 SIMILAR = 0.55  # least similarity of text for two items to be one item changed
 IN_PLACE_SIMILAR = 0.3  # at the same place, when one side has more items than the other
 AMBIGUOUS_MARGIN = 0.03
-
-Path = tuple[tuple[str, int], ...]  # ((list name, index), …) from the root
 
 
 @dataclass(frozen=True)
@@ -512,10 +499,3 @@ def _rebuild(node, path: Path, removed, replaced, inserts):
 def _with_fields(node, source):
     """`node` with the own fields of `source` (its children stay)."""
     return dataclasses.replace(node, **own_fields(source, include_meta=True))
-
-
-def resolve(root, path: Path):
-    node = root
-    for name, index in path:
-        node = getattr(node, name)[index]
-    return node

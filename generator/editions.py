@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from . import model as m
-from .diff import CHILDREN, Diff, Path, resolve
 from .numbering import plan_outline, point_numbers, regulation_outline
+from .tree import CHILDREN, Path, resolve
+
+if TYPE_CHECKING:
+    from .diff import Diff
 
 Numbered = TypeVar("Numbered")  # with_numbers gives back a node of the type it was given
 

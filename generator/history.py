@@ -21,13 +21,13 @@ import weakref
 from typing import TYPE_CHECKING
 
 from . import model as m
-from .diff import Diff, diff
 from .editions import carry_numbers, path_numbers, with_numbers
-from .printed import Printed, printed
 from .typography import writing_as_typed
 
 if TYPE_CHECKING:
     from .amend.order import Composition
+    from .diff import Diff
+    from .printed import Printed
 
 EditionDocument = m.Plan | m.Regulation  # an edition of a work (m.Edition is its metadata)
 
@@ -148,6 +148,8 @@ class History:
 
     def changes(self, old, new) -> Diff:
         """The structural diff of two editions (kept, for the department's own documents)."""
+        from .diff import diff  # here: building a plan without editions needs no diff
+
         if not (self._own(old) and self._own(new)):
             return diff(old, new)
         key = (old.id, new.id)
@@ -203,6 +205,8 @@ class History:
         own = self._own(doc) and (carried_from is None or self._own(carried_from))
         if own and key in self._printed:
             return self._printed[key]
+        from .printed import printed
+
         result = printed(doc, self.numbers(doc) if carried_from is None else self.carried(carried_from, doc))
         if own:
             self._printed[key] = result

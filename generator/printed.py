@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import model as m
-from .diff import CHILDREN
+from .tree import CHILDREN
 from .typography import printed_key, typeset
 
 MEASURE_CELLS = ("text", "deadline", "responsible")  # columns 2, 3, 4 of a plan's table

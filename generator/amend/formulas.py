@@ -7,8 +7,9 @@ from __future__ import annotations
 import dataclasses
 
 from .. import model as m
-from ..diff import CHILDREN, Change, Path, resolve
+from ..diff import Change
 from ..printed import TOTAL_LABEL, cell_text
+from ..tree import CHILDREN, Path, resolve
 from ..typography import printed_key, typeset
 from .fragments import fragment
 from .names import Item, Wording, in_section, label, new_path, old_path, unit_name, where

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..diff import Change, Path
+from ..diff import Change
 from ..printed import occurrences, replace_all
+from ..tree import Path
 from ..typography import printed_key, typeset
 from .fragments import cell_edit
 from .names import Item, Wording, in_section, row_word, section_name

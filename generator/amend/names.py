@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import model as m
-from ..diff import Change, Path, resolve
+from ..diff import Change
 from ..editions import walk
 from ..printed import Printed
+from ..tree import Path, resolve
 from ..typography import typeset
 from .words import UNIT_FORMS, bare, join_numbers, unit_word
 

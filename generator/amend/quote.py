@@ -4,9 +4,9 @@ inside one «…» (drafting rules §2.3)."""
 from __future__ import annotations
 
 from .. import model as m
-from ..diff import Path
 from ..editions import walk
 from ..printed import TOTAL_LABEL, measure_cells, section_cells
+from ..tree import Path
 from ..typography import typeset
 from .words import bare
 

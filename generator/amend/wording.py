@@ -4,9 +4,10 @@ the order of the document (drafting rules §2)."""
 from __future__ import annotations
 
 from .. import model as m
-from ..diff import Change, Diff, resolve
+from ..diff import Change, Diff
 from ..editions import walk
 from ..printed import Printed, column_cells, printed
+from ..tree import resolve
 from .formulas import additions, changed, document_items, removals
 from .grouped import grouped
 from .names import Item, Settings, Wording, in_section, numbers_repeat, unit_name

@@ -80,9 +80,9 @@ def _template_class():
     left as it is, and one with one goes through docxtpl's own pass: the same XML
     (tests/test_render_docx.py compares the two on random paragraphs).
     """
+    import lxml.etree as etree
     from docxtpl import DocxTemplate  # lazy: python-docx is most of the start-up time
     from docxtpl import __version__ as docxtpl_version
-    from lxml import etree
 
     from .. import cache
 
@@ -130,7 +130,7 @@ def _grid_check():
     row (its nested tables' rows too, as docxtpl counts them) has more cells than the grid
     has columns, some row fills the grid, and every merged cell spans a whole number of
     columns (so that the row filling the grid spans at least all of them)."""
-    from lxml import etree
+    import lxml.etree as etree
 
     namespaces = {"w": _W}
     has_grid = etree.XPath("boolean(w:tblGrid)", namespaces=namespaces)

@@ -42,7 +42,7 @@ _VERSION_FILES = (
 
 def _dictionaries_key() -> str:
     """A digest of everything an answer depends on, read without loading a dictionary."""
-    parts = [cache.installed_file(package, name) for package, name in _VERSION_FILES]
+    parts: list[str | bytes] = [cache.installed_file(package, name) for package, name in _VERSION_FILES]
     for folder in _DICTIONARY_FOLDERS:
         for name in ("ru_RU.dic", "ru_RU.aff"):
             path = Path(folder).expanduser() / name
