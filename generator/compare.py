@@ -53,9 +53,8 @@ def comparison_rows(
                 and [r for r in runs if r[0] != "delete"]
                 or _all(new_text, "equal" if change.kind == "removed" else "insert"),
             )
-        reason = "; ".join(
-            typeset(c.new.reason) for c in item.changes if c.new is not None and getattr(c.new, "reason", None)
-        )
+        reasons = (getattr(c.new, "reason", None) for c in item.changes)
+        reason = "; ".join(typeset(r) for r in reasons if r)
         unit = item.unit or _unit(item.text)
         rows.append(
             ComparisonRow(index, unit[:1].upper() + unit[1:], current, proposed, reason, f"1.{index}. {item.text}")
@@ -100,7 +99,7 @@ def _unit_text(node, separator: str, columns: tuple[m.Column, ...] = ()) -> str:
             parts.append("Срок: " + node.deadline)
         if node.responsible:
             parts.append("Ответственные: " + separator.join(node.responsible))
-        parts += [f"{c.title}: {node.value(c.key)}" for c in columns if node.value(c.key or "")]
+        parts += [f"{c.title}: {value}" for c in columns if c.key and (value := node.value(c.key))]
         return typeset("\n".join(parts))
     if isinstance(node, m.Section) and node.total:
         totals = dict(node.total)

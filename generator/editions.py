@@ -71,8 +71,8 @@ def carry_numbers(old_numbers: dict[Path, str | None], changes: Diff, new) -> di
             numbers[path] = typed  # the clerk numbered the new item: that number wins
         else:
             numbers[path] = _number_for_added(path, new, old_lists, changes, numbers, taken)
-        if numbers[path]:
-            taken.add(_stem(numbers[path]))
+        if number := numbers[path]:
+            taken.add(_stem(number))
     return numbers
 
 
@@ -100,13 +100,14 @@ def _number_for_added(path, new, old_lists, changes, numbers, taken) -> str | No
         given = [numbers[parent_path + ((name, k),)] for k in range(index) if numbers.get(parent_path + ((name, k),))]
         candidates = old_siblings + given
         last = max(candidates, key=_sort_key) if candidates else None
-        if last is not None and _increment(last):
+        following = _increment(last) if last is not None else None
+        if last is not None and following:
             # the next number of this list: «9.» after «8.» even where rows of another
             # section restart at 1 and reach 9 (only this list's numbers are in the way)
             siblings = {_stem(n) for n in candidates}
             if _stem(last).count(".") == 0:
-                return _fresh(_increment(last), siblings, style_dot)
-            return _fresh(_increment(last), taken, style_dot)
+                return _fresh(following, siblings, style_dot)
+            return _fresh(following, taken, style_dot)
     if kept_before:
         anchor = numbers[parent_path + ((name, kept_before[-1]),)]
         if anchor:

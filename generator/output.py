@@ -28,7 +28,7 @@ _LEFTOVER = re.compile(r"^\.tmp-(\d+)-.*\.part$")
 _DEFERRED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 _swept: set[str] = set()
 
-REASONS = {
+REASONS: dict[int | None, str] = {  # an OSError made without a code has errno None
     errno.EACCES: "нет прав на запись",
     errno.EPERM: "нет прав на запись",
     errno.EROFS: "файловая система только для чтения",

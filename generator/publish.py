@@ -111,7 +111,8 @@ def read_manifest(root: str) -> dict:
     except (OSError, ValueError, RecursionError):
         return {"files": {}, "pages": {}}
     data = data if isinstance(data, dict) else {}
-    files = data.get("files") if isinstance(data.get("files"), dict) else {}
+    files = data.get("files")
+    files = files if isinstance(files, dict) else {}
     files = {
         name: entry
         for name, entry in files.items()

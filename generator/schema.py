@@ -169,8 +169,9 @@ class Fields:
 
     def sub(self, key: str, required: bool = False) -> Fields | None:
         if self.shape is not None:
-            probe = Probe({}, self.node.pos, shape=Shape())
-            self.shape.add(key, self._name(key), probe.shape, required)
+            shape = Shape()
+            probe = Probe({}, self.node.pos, shape=shape)
+            self.shape.add(key, self._name(key), shape, required)
             return Fields(probe, self.problems, self._name(key))
         node = self.raw(key, required)
         return None if node is None else Fields(node, self.problems, self._name(key))

@@ -14,7 +14,7 @@ from . import formats
 from . import model as m
 from .build import published_path
 from .history import history
-from .numbering import NumberedSection, plan_outline, regulation_outline
+from .numbering import NumberedChapter, NumberedSection, plan_outline, regulation_outline
 from .redline import SUFFIX as REDLINE_SUFFIX
 from .typography import NBSP
 
@@ -234,7 +234,9 @@ def _contents(doc) -> list[str]:
             elif counts:
                 counts[-1] += 1
         return [f"{line} — {_measures(count)}" if count else line for line, count in zip(lines, counts)]
-    return [f"{item.number} {item.chapter.title}" for item in regulation_outline(doc) if getattr(item, "chapter", None)]
+    return [
+        f"{item.number} {item.chapter.title}" for item in regulation_outline(doc) if isinstance(item, NumberedChapter)
+    ]
 
 
 def _measures(count: int) -> str:

@@ -91,7 +91,7 @@ def read_file(path: str, display: str) -> Node:
     return parse(_decode(data, display), display)
 
 
-_READ_FAILURES = {
+_READ_FAILURES: dict[int | None, str] = {  # an OSError made without a code has errno None
     errno.EACCES: "нет прав на чтение",
     errno.EPERM: "нет прав на чтение",
     errno.ENOENT: "файл не найден",
@@ -232,19 +232,23 @@ def _attach(stack: list[_Frame], node: Node, problems: list[Problem]) -> Node:
     if isinstance(parent.value, list):
         parent.value.append(node)
         return parent
+    mapping = parent.value
+    assert isinstance(mapping, dict)  # a frame holds a list (above) or a mapping
     if frame.wants_key():
         if not isinstance(node.value, str):
             problems.append(Problem("yaml-complex-key", node.pos))
             frame.drop = True
             return parent
         frame.key, frame.key_pos = node.value, node.pos
-        if frame.key in parent.value:
+        if frame.key in mapping:
             args = {"key": frame.key, "first_line": parent.key_pos[frame.key].line}
             problems.append(Problem("yaml-duplicate-key", node.pos, args))
             frame.key, frame.drop = None, True
         return parent
     if not frame.drop:
-        parent.value[frame.key] = node
+        # not waiting for a key nor dropping a value: the key and its position are set above
+        assert frame.key is not None and frame.key_pos is not None
+        mapping[frame.key] = node
         parent.key_pos[frame.key] = frame.key_pos
     frame.key, frame.key_pos, frame.drop = None, None, False
     return parent

@@ -27,16 +27,17 @@ def grouped(ctx: Wording, pending: list[Change], order) -> list[Item]:
     index = _Index(ctx)
     for removed, added in _candidates(ctx, pending):
         taken = _takers(ctx, index, removed, added)
-        item = None
+        found = None
         if _explained(ctx, taken, removed, added) >= 2:  # else rows rewritten for other reasons
-            item = _throughout_item(ctx, index, removed, added, taken)
-        if item is None:
-            item = _column_listing(ctx, index, removed, added)
-        if item is None and _explained(ctx, taken, removed, added) >= 2:
-            item = _listing_item(ctx, index, removed, added, taken)
-        if item is None:
+            found = _throughout_item(ctx, index, removed, added, taken)
+        if found is None:
+            found = _column_listing(ctx, index, removed, added)
+        if found is None and _explained(ctx, taken, removed, added) >= 2:
+            found = _listing_item(ctx, index, removed, added, taken)
+        if found is None:
             continue
-        paths = set(item.changes)
+        item, worded = found  # the item and the old paths of the units it words
+        paths = set(worded)
         item.changes = [c for c in pending if c.kind == "changed" and c.old_path in paths]
         item.order_key = (
             (-0.5, len(items))
@@ -207,7 +208,7 @@ def _replace_in(
         index.update(path)
 
 
-def _throughout_item(ctx, index, removed, added, taken) -> Item | None:
+def _throughout_item(ctx, index, removed, added, taken) -> tuple[Item, list[Path]] | None:
     root_cells = " ".join(ctx.old_printed.cells.values())
     if _explained(ctx, taken, removed, added) < ctx.settings.throughout_min or occurrences(root_cells, removed):
         return None
@@ -227,7 +228,7 @@ def _throughout_item(ctx, index, removed, added, taken) -> Item | None:
         except_part = f", за исключением {word} {join_numbers(numbers)}"
     _replace_in(ctx, index, taken, removed, added)
     text = f"по тексту {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}»{except_part}."
-    return Item(text, changes=list(taken), unit="по тексту" + _touched(ctx, taken))
+    return Item(text, unit="по тексту" + _touched(ctx, taken)), taken
 
 
 def _touched(ctx: Wording, taken: list[Path]) -> str:
@@ -247,7 +248,7 @@ def _touched(ctx: Wording, taken: list[Path]) -> str:
     return " (" + "; ".join(parts) + ")"
 
 
-def _listing_item(ctx, index, removed, added, taken) -> Item | None:
+def _listing_item(ctx, index, removed, added, taken) -> tuple[Item, list[Path]] | None:
     units = [ctx.old_units[p] for p in taken]
     if any(u.kind not in ("measure", "clause", "point") or not u.number for u in units):
         taken = [
@@ -272,13 +273,11 @@ def _listing_item(ctx, index, removed, added, taken) -> Item | None:
     if section:
         unit = section_name(ctx, taken[0]) + ", " + unit
     return Item(
-        f"{section}{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}».",
-        changes=list(taken),
-        unit=unit,
-    )
+        f"{section}{where} {words_acc(removed)} «{removed}» заменить {words_ins(added)} «{added}».", unit=unit
+    ), taken
 
 
-def _column_listing(ctx: Wording, index: _Index, removed: str, added: str) -> Item | None:
+def _column_listing(ctx: Wording, index: _Index, removed: str, added: str) -> tuple[Item, list[Path]] | None:
     """«в графе «Ответственные» пунктов 1, 3 и 4 слова «…» заменить …»: rows that this one
     replacement in one column turns into their new wording (the words may stay in other
     columns; a row changed otherwise too is worded on its own)."""
@@ -320,6 +319,5 @@ def _column_listing(ctx: Wording, index: _Index, removed: str, added: str) -> It
     return Item(
         f"{section}в графе «{column}» {word['pl_gen']} {numbers} {words_acc(removed)} «{removed}» "
         f"заменить {words_ins(added)} «{added}».",
-        changes=list(paths),
         unit=unit,
-    )
+    ), paths

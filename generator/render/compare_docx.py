@@ -26,9 +26,11 @@ def write(comparisons: Sequence[Comparison], options: Options) -> list[bytes]:
 def comparison_docx(title: str, subtitle: str, rows, props: Properties) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
+    from docx.styles.style import ParagraphStyle
 
     document = Document()
     section = document.sections[0]
@@ -38,12 +40,13 @@ def comparison_docx(title: str, subtitle: str, rows, props: Properties) -> bytes
     section.top_margin = section.bottom_margin = Cm(1.5)
     _page_numbers(section)
     normal = document.styles["Normal"]
+    assert isinstance(normal, ParagraphStyle)  # python-docx's own template, where Normal is one
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(12)
     heading = document.add_paragraph()
-    heading.alignment = 1
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     heading.add_run(title).bold = True
-    document.add_paragraph(subtitle).alignment = 1
+    document.add_paragraph(subtitle).alignment = WD_ALIGN_PARAGRAPH.CENTER
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, HEADINGS):

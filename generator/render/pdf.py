@@ -190,6 +190,7 @@ def _run(command: list[str], timeout: float) -> None:
             guard = _guard(process.pid)
         _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        assert process is not None  # only communicate() has a time limit, and it runs after the start
         _kill_group(process)
         raise ToolError(
             f"LibreOffice не уложился в отведённое время ({timeout:g} с) и был остановлен; "

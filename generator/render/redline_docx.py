@@ -145,6 +145,13 @@ def _runs(p) -> list[tuple[etree._Element | None, str]]:
 Pair = tuple[Unit | None, Unit | None]
 
 
+def _either(old: Unit | None, new: Unit | None) -> Unit:
+    """The unit a pair stands for: the new one, or the old one where it was deleted."""
+    unit = new or old
+    assert unit is not None  # _align pairs two units, or one with None: never None with None
+    return unit
+
+
 def _align(olds: list[Unit], news: list[Unit]) -> list[Pair]:
     """Old and new units in document order: pairs, deletions (new None), insertions."""
     old_at = {u.key: i for i, u in enumerate(olds) if u.key is not None}
@@ -173,17 +180,21 @@ def _slide(merged: list[Pair]) -> list[Pair]:
     """
     result = list(merged)
     for k, (old, new) in enumerate(result):
-        side = 1 if old is None else 0 if new is None else None
-        if side is None or result[k][side].kind != "p":
+        if old is not None and new is not None:
+            continue
+        side = 1 if old is None else 0
+        moved = result[k][side]
+        if moved is None or moved.kind != "p":
             continue
         end = k + 1
         while end < len(result) and result[end][1 - side] is None:
             end += 1
-        if end == len(result) or None in result[end] or result[end][side].kind != "p":
+        if end == len(result):
             continue
-        moved, after = result[k][side], result[end][side]
+        after, kept = result[end][side], result[end][1 - side]
+        if after is None or kept is None or after.kind != "p":
+            continue
         if moved.text == after.text and _same_format(moved.element, after.element):
-            kept = result[end][1 - side]
             result[k] = (kept, moved) if side == 1 else (moved, kept)
             result[end] = (None, after) if side == 1 else (after, None)
     return result
@@ -256,7 +267,7 @@ def _rebuilt_body(original, merged: list[Pair], marks: _Marks):
     tail = [copy.deepcopy(child) for child in original if child.tag not in (w("p"), w("tbl"))]
     table = source = None  # the output table being filled, and the table its rows come from
     for old, new in merged:
-        unit = new or old
+        unit = _either(old, new)
         if unit.kind == "row":
             # A new row from another table than the open one starts a table; a removed row
             # joins the open one, and a table a removed row opened takes the next new rows.
@@ -287,7 +298,7 @@ def _empty_table(table):
 def _row(old: Unit | None, new: Unit | None, marks: _Marks):
     if old is None or new is None:
         tag = "ins" if old is None else "del"
-        tr = copy.deepcopy((new or old).element)
+        tr = copy.deepcopy(_either(old, new).element)
         _mark_row(tr, tag, marks)
         for tc in tr.iter(w("tc")):
             for p in tc.iter(w("p")):
@@ -342,7 +353,7 @@ def _redline_cell(old_tc, tc, marks: _Marks) -> None:
 
 def _paragraph(old: Unit | None, new: Unit | None, marks: _Marks):
     if new is None:
-        p = copy.deepcopy(old.element)
+        p = copy.deepcopy(_either(old, new).element)
         _whole_paragraph(p, "del", marks)
         return p
     p = copy.deepcopy(new.element)
@@ -397,17 +408,17 @@ def _fix_paragraph_marks(container, marks: _Marks) -> None:
     while True:
         children = [c for c in container if c.tag in (w("p"), w("tbl"))]
         ends = [
-            k
+            (k, mark)
             for k, c in enumerate(children)
             if c.tag == w("p")
             and c not in settled
-            and _mark_of(c) is not None
+            and (mark := _mark_of(c)) is not None
             and (k + 1 == len(children) or children[k + 1].tag != w("p"))
         ]
         if not ends:
             return
-        k = ends[0]
-        last, tag = children[k], _mark_of(children[k])
+        k, tag = ends[0]
+        last = children[k]
         settled.add(last)
         before = children[k - 1] if k > 0 and children[k - 1].tag == w("p") else None
         if before is not None and _mark_of(before) not in (None, tag):

@@ -19,6 +19,7 @@ from .. import model as m
 from ..errors import Pos
 from ..history import history
 from ..numbering import (
+    NumberedChapter,
     NumberedMeasure,
     NumberedSection,
     plan_outline,
@@ -164,7 +165,7 @@ def _plan_fields(plan: m.Plan, outline) -> Iterator[Field]:
 def _regulation_fields(regulation: m.Regulation) -> Iterator[Field]:
     yield Field(regulation, regulation.pos, "заголовок положения", regulation.title, "title")
     for item in regulation_outline(regulation):
-        if hasattr(item, "chapter"):
+        if isinstance(item, NumberedChapter):
             chapter = item.chapter
             label = f"глава {item.number.rstrip('.')}"
             yield Field(regulation, chapter.pos, label, chapter.title, "title")

@@ -40,37 +40,42 @@ def _dates(ctx: Context, plan: m.Plan, numbers: dict) -> Iterator[Problem]:
         where = f"мероприятие {numbers[id(measure)]}"
         first = _period(measure, start)
         last = _period(measure, end)
-        if first and last and first[0] > last[1]:
+        if start and end and first and last and first[0] > last[1]:
             yield Problem(
                 "column-dates-reversed",
                 measure.pos,
                 {
                     "where": where,
-                    "start": measure.value(start.key),
-                    "end": measure.value(end.key),
+                    "start": _cell(measure, start),
+                    "end": _cell(measure, end),
                     "start_title": start.title,
                     "end_title": end.title,
                 },
                 "warning",
             )
         for column, span in ((start, first), (end, last)):
-            if period and span and (span[0].year < period[0] or span[1].year > period[1]):
+            if column and period and span and (span[0].year < period[0] or span[1].year > period[1]):
                 shown = f"{period[0]}" if period[0] == period[1] else f"{period[0]}–{period[1]}"
                 yield Problem(
                     "column-date-outside-period",
                     measure.pos,
-                    {"where": where, "column": column.title, "value": measure.value(column.key), "period": shown},
+                    {"where": where, "column": column.title, "value": _cell(measure, column), "period": shown},
                     "warning",
                 )
 
 
 def _period(measure: m.Measure, column: m.Column | None):
     """The first and last day a start or end value names, or None."""
-    value = measure.value(column.key) if column and column.key else None
+    value = _cell(measure, column) if column else None
     if not value:
         return None
     periods = parse(value).periods
     return (min(p.start for p in periods), max(p.end for p in periods)) if periods else None
+
+
+def _cell(measure: m.Measure, column: m.Column) -> str | None:
+    """The measure's value in a declared column, or None where the cell is empty."""
+    return measure.value(column.key) if column.key else None
 
 
 # --- amounts ----------------------------------------------------------------------------
@@ -99,18 +104,19 @@ def _section_sum(section: m.Section, column: m.Column) -> Decimal:
 def _measure_amount(measure: m.Measure, column: m.Column) -> Decimal:
     """A measure's amount; where it has none, the sum of its sub-measures' amounts (a parent
     that states its own amount is not counted twice)."""
-    value = amount_value(measure.value(column.key or "") or "")
+    value = amount_value(_cell(measure, column) or "")
     if value is not None:
         return value
     return sum((_measure_amount(c, column) for c in measure.children), Decimal(0))
 
 
 def _children_sum(measure: m.Measure, column: m.Column, numbers: dict) -> Iterator[Problem]:
-    value = amount_value(measure.value(column.key or "") or "")
-    stated = [amount_value(c.value(column.key or "") or "") for c in measure.children]
-    if value is None or not stated or any(s is None for s in stated):
+    value = amount_value(_cell(measure, column) or "")
+    stated = [amount_value(_cell(c, column) or "") for c in measure.children]
+    amounts = [s for s in stated if s is not None]
+    if value is None or not stated or len(amounts) < len(stated):
         return
-    counted = sum(stated, Decimal(0))
+    counted = sum(amounts, Decimal(0))
     if counted != value:
         yield Problem(
             "amount-children-mismatch",
@@ -118,7 +124,7 @@ def _children_sum(measure: m.Measure, column: m.Column, numbers: dict) -> Iterat
             {
                 "where": f"мероприятие {numbers[id(measure)]}",
                 "column": column.title,
-                "value": measure.value(column.key or ""),
+                "value": _cell(measure, column),
                 "sum": _shown(counted),
             },
             "warning",

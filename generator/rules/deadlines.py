@@ -3,6 +3,7 @@ order that approves the plan, years typed right."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -149,7 +150,7 @@ def _before_order(late: list[tuple[m.Measure, Deadline]], order: m.Order) -> Ite
             "warning",
         )
     elif late:
-        earliest = min(late, key=lambda row: row[1].end)[1]
+        earliest = min(late, key=_end)[1]
         yield Problem(
             "order-after-deadlines",
             order.pos,
@@ -162,6 +163,12 @@ def _before_order(late: list[tuple[m.Measure, Deadline]], order: m.Order) -> Ite
             },
             "warning",
         )
+
+
+def _end(row: tuple[m.Measure, Deadline]) -> dt.date:
+    end = row[1].end
+    assert end is not None  # a late deadline has an end: _over lets no other in
+    return end
 
 
 def _place(measure: m.Measure) -> dict:

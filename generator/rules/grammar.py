@@ -41,8 +41,12 @@ _WORD_BEFORE = re.compile(r"([а-яё]+)\s*$")
 _GENDERS = {"masc", "femn", "neut"}
 
 
+# (case, number, gender, animacy) of one reading; None where pymorphy3's tag has no such grammeme
+Reading = tuple[str | None, str | None, str | None, str | None]
+
+
 @lru_cache(maxsize=16384)
-def _participle(word: str) -> tuple[tuple[str, str, str | None, str | None], ...]:
+def _participle(word: str) -> tuple[Reading, ...]:
     """(case, number, gender, animacy) readings of a full participle; () if not one."""
     morph = _morph()
     if morph is None:
@@ -56,7 +60,7 @@ def _participle(word: str) -> tuple[tuple[str, str, str | None, str | None], ...
 
 
 @lru_cache(maxsize=16384)
-def _noun(word: str) -> tuple[tuple[str, str, str | None, str | None], ...]:
+def _noun(word: str) -> tuple[Reading, ...]:
     morph = _morph()
     if morph is None:
         return ()
@@ -65,7 +69,7 @@ def _noun(word: str) -> tuple[tuple[str, str, str | None, str | None], ...]:
     )
 
 
-def _case(tag) -> str:
+def _case(tag) -> str | None:
     case = tag.case
     return {"gen2": "gent", "acc2": "accs", "loc2": "loct"}.get(case, case)
 

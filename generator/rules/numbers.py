@@ -65,7 +65,7 @@ def _frozen(ctx: Context, doc) -> dict[int, str | None]:
 
 def _plan_groups(ctx: Context, plan: m.Plan) -> Iterator[_Group]:
     frozen = _frozen(ctx, plan)
-    numbers = {id(i.measure): frozen.get(id(i.measure), i.number) for i in ctx.measures(plan)}
+    numbers = {id(i.measure): frozen.get(id(i.measure)) or i.number for i in ctx.measures(plan)}
     headings = {
         id(i.section): frozen.get(id(i.section), i.number) for i in ctx.outline(plan) if isinstance(i, NumberedSection)
     }
@@ -79,11 +79,12 @@ def _plan_groups(ctx: Context, plan: m.Plan) -> Iterator[_Group]:
             yield from measures(x.children, stem, f"мероприятию {stem}")
 
     def sections(items, parent: str | None) -> Iterator[_Group]:
-        group = tuple(_Item(s.pos, headings[id(s)], s.number is not None) for s in items if headings[id(s)])
+        group = tuple(_Item(s.pos, number, s.number is not None) for s in items if (number := headings[id(s)]))
         if group:
             yield _Group(group, parent, f"разделу {parent}" if parent else "плану", headings=True)
         for s in items:
-            stem = _stem(headings[id(s)]) if headings[id(s)] else None
+            number = headings[id(s)]
+            stem = _stem(number) if number else None
             label = f"разделу {stem}" if stem else f"разделу «{s.title[:40]}» (без номера)"
             prefix = stem if plan.numbering.measures == "hierarchical" else None
             yield from measures(s.measures, prefix if stem else None, label)

@@ -270,7 +270,7 @@ def definitions_in(text: str) -> list[Definition]:
 def _known(ctx: Context) -> set[str]:
     """Abbreviations that need no definition in the text: well known, the organization's own
     list, and those the registry of units spells out."""
-    known = set(WELL_KNOWN)
+    known: set[str] = set(WELL_KNOWN)
     for entry in ctx.organization.abbreviations:  # «ИРО ПК»: each abbreviation of it
         known.update(_abbreviation_key(w) for w in _LETTERS.findall(entry) if _is_abbreviation(w))
     for unit in ctx.organization.units:
