@@ -10,7 +10,8 @@ order of points. Children lists are matched pairwise, top down:
 3. by similar text, only inside the gaps between the pairs found so far, so the cost
    grows with the size of the changes, not with the square of the plan;
 4. by position: an item left alone between the same two kept neighbours on both sides
-   is that item rewritten.
+   is that item rewritten (a plan row that keeps a column, a section or chapter that
+   keeps one of its parts).
 
 Matched pairs that left their relative order are moves. An item left over on one side is
 an addition or a removal; additions and removals of equal content in different
