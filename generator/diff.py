@@ -10,7 +10,8 @@ order of points. Children lists are matched pairwise, top down:
 3. by similar text, only inside the gaps between the pairs found so far, so the cost
    grows with the size of the changes, not with the square of the plan;
 4. by position: an item left alone between the same two kept neighbours on both sides
-   is that item rewritten.
+   is that item rewritten (a plan row that keeps a column, a section or chapter that
+   keeps one of its parts).
 
 Matched pairs that left their relative order are moves. An item left over on one side is
 an addition or a removal; additions and removals of equal content in different
@@ -268,17 +269,18 @@ def match_lists(
         _match_similar(olds, news, gap_old, gap_new, pairs, ambiguities, memo)
     # 4. a unit rewritten in place: same place, other text, kept columns or neighbours
     for gap_old, gap_new in _gaps(pairs, len(olds), len(news)):
-        _match_in_place(olds, news, gap_old, gap_new, pairs)
+        _match_in_place(olds, news, gap_old, gap_new, pairs, memo)
     return sorted(pairs.items()), ambiguities
 
 
-def _match_in_place(olds, news, gap_old, gap_new, pairs) -> None:
+def _match_in_place(olds, news, gap_old, gap_new, pairs, memo: _Memo) -> None:
     """Pair the k-th left-over old item with the k-th new one when the place is the same.
 
     A gap with as many old items as new ones is a place rewritten unit by unit. The
     position alone is evidence enough between kept neighbours for units without columns
     (clauses, points); a plan row must also keep its deadline or its responsible units,
-    or it is a removal and an unrelated addition.
+    and a section or a chapter one of its parts, or it is a removal and an unrelated
+    addition.
     """
     after_kept = gap_old[0] > 0 and gap_new[0] > 0
     bounded = after_kept or (gap_old[-1] + 1 < len(olds) and gap_new[-1] + 1 < len(news))
@@ -294,9 +296,19 @@ def _match_in_place(olds, news, gap_old, gap_new, pairs) -> None:
             kept_deadline = a.deadline and a.deadline == b.deadline
             if not (kept_deadline or (a.responsible and a.responsible == b.responsible)):
                 continue
-        elif not bounded:
+        elif not bounded or (isinstance(a, m.Section | m.Chapter) and not _keeps_a_part(a, b, memo)):
             continue
         pairs[i] = j
+
+
+def _keeps_a_part(old, new, memo: _Memo) -> bool:
+    """Whether `new` holds one of the children of `old` as it was (a passport block, a
+    measure, a subsection, a clause), or `old` had none (a bare heading). A heading is its
+    group: a new heading over none of the old parts is another group put in the place of
+    a removed one, and pairing them would restate every part (the old ones removed, the
+    new ones numbered on after them)."""
+    parts = {memo.key(child) for name in CHILDREN[type(old)] for child in getattr(old, name)}
+    return not parts or any(memo.key(child) in parts for name in CHILDREN[type(new)] for child in getattr(new, name))
 
 
 def _gaps(pairs: dict[int, int], n_old: int, n_new: int):

@@ -27,15 +27,30 @@ def file_name(doc_id: str) -> str:
 
 
 def redline_docx(dep: m.Department, old: m.Document, new: m.Document, templates: Path) -> bytes:
-    changes = history(dep).changes(old, new)
-    old_keys = row_paths(old)
-    new_keys = [changes.kept.get(path, ("added", path)) for path in row_paths(new)]
+    old_keys, new_keys = row_keys(history(dep).changes(old, new).kept, old, new)
     return write_one(
         "redline.docx",
         Redline(
             built_docx(dep, old, templates), built_docx(dep, new, templates), old_keys, new_keys, revision(dep, new)
         ),
     )
+
+
+def row_keys(kept: dict, old, new) -> tuple[list, list]:
+    """The keys of both editions' table rows: two rows are one row (changed or not) when
+    they have one key, and that is the structural diff's decision, not the redline's.
+
+    An old row's key is its path. A new row takes the old path of the node the diff keeps
+    in it, when that node is a row of the old edition too; any other new row is added.
+    The one node that can be kept and still not be a row on both sides is a section that
+    gained or lost its passport: its heading stands above its table in one edition and is
+    a row in the other, so the redline removes one and adds the other.
+    """
+    old_keys = row_paths(old)
+    old_rows = set(old_keys)
+    # ("added", path) is no old path (those are tuples of pairs): the row has no partner.
+    new_keys = [kept[path] if kept.get(path) in old_rows else ("added", path) for path in row_paths(new)]
+    return old_keys, new_keys
 
 
 def row_paths(doc) -> list:

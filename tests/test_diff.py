@@ -39,6 +39,25 @@ def test_reworded_text_is_a_change_not_a_removal_and_an_addition():
     assert change.kind == "changed"
 
 
+def test_a_section_put_in_the_place_of_a_removed_one_is_an_addition_not_a_rewrite():
+    # Between kept neighbours, a new heading over new measures is another section; a
+    # heading rewritten over the measures it had is the same section renamed.
+    first, last = section("Первый раздел", measure("Анализ результатов")), section("Последний", measure("Отчёт"))
+    middle = section("Мониторинг качества образования", measure("Сбор данных о школах"), measure("Свод данных"))
+    replaced = section("Работа с родителями", measure("Собрания для родителей"), measure("Консультации семей"))
+    renamed = dataclasses.replace(middle, title="Совсем иное наименование")
+    old = plan(first, middle, last)
+    for new in (plan(first, replaced, last), plan(first, renamed, last)):
+        assert apply(old, diff(old, new).changes) == new
+    changes = diff(old, plan(first, replaced, last)).changes
+    assert [(c.kind, c.old_path or c.new_path) for c in changes] == [
+        ("removed", (("sections", 1),)),
+        ("added", (("sections", 1),)),
+    ]
+    (change,) = diff(old, plan(first, renamed, last)).changes
+    assert change.kind == "changed" and [f.name for f in change.fields] == ["title"]
+
+
 def test_a_measure_moved_to_another_section_is_marked_as_moved():
     a, b = measure("Анализ результатов ВПР"), measure("Семинар для педагогов")
     old = plan(section("Один", a, b), section("Два", measure("Олимпиады школьников")))
