@@ -484,6 +484,8 @@ def apply(old, changes: list[Change]):
     inserts: dict[tuple[Path, str], dict[int, list]] = {}
     for change in changes:
         if change.kind == "added":
+            # an addition always names the list it joins (see Change)
+            assert change.container is not None and change.list_name is not None
             by_anchor = inserts.setdefault((change.container, change.list_name), {})
             by_anchor.setdefault(change.anchor, []).append(change.new)
     document = next((c.new for c in changes if c.kind == "document"), None)

@@ -89,7 +89,10 @@ class History:
         """The edition an amended line started from (the one an order approved as its annex)."""
         current = doc
         while current.edition.kind == "amendment" and current.edition.follows:
-            current = self._documents[current.edition.follows]
+            previous = self._documents[current.edition.follows]
+            # an edition follows an edition of its own kind (the loader refuses anything else)
+            assert isinstance(previous, m.Plan | m.Regulation)
+            current = previous
         return current
 
     def amended_by(self, doc) -> list[m.Order]:

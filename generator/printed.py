@@ -127,8 +127,9 @@ def document_cells(doc) -> dict[str, str]:
     note = getattr(doc, "note", None)
     if note is not None:
         cells["note"] = cell_text(note.text)
-    if getattr(doc, "columns", ()):
-        cells["columns"] = "\n".join(typeset(c.title) for c in doc.columns)
+    columns = getattr(doc, "columns", ())
+    if columns:
+        cells["columns"] = "\n".join(typeset(c.title) for c in columns)
     return cells
 
 
@@ -137,7 +138,7 @@ def printed(doc, numbers: dict) -> Printed:
     kind = "plan" if isinstance(doc, m.Plan) else "regulation" if isinstance(doc, m.Regulation) else "order"
     separator = getattr(doc, "responsible_separator", ", ")
     titles = tuple(c.title for c in getattr(doc, "columns", ()))
-    keys = tuple(c.key for c in doc.extra_columns) if isinstance(doc, m.Plan) else ()
+    keys = tuple(c.key for c in doc.extra_columns if c.key is not None) if isinstance(doc, m.Plan) else ()
     result = Printed(kind, document_cells(doc), columns=titles, column_cells=column_cells(doc), separator=separator)
 
     def visit(node, path, parent):

@@ -61,9 +61,12 @@ def compose(dep: m.Department, order: m.Order, settings: Settings = Settings()) 
     composed once per department (the department's history keeps it)."""
     if settings == Settings():
         return history(dep).composition(order)
-    old = dep.document(order.amendment.old)
-    new = dep.document(order.amendment.new)
-    return compose_for(dep, old, new, order.amendment.form, order.id, settings)
+    amendment = order.amendment
+    if amendment is None:
+        raise ValueError(f"{order.id} is not an amending order")  # callers pass amending orders only
+    old = dep.document(amendment.old)
+    new = dep.document(amendment.new)
+    return compose_for(dep, old, new, amendment.form, order.id, settings)
 
 
 def compose_for(

@@ -155,7 +155,7 @@ def _grid_check():
 
 def template_failure(error: Exception, where: str):
     """A template that failed or tried to leave the sandbox: a ContentError naming it."""
-    from jinja2.sandbox import SecurityError
+    from jinja2.exceptions import SecurityError
 
     from ..errors import ContentError, Pos, Problem
 

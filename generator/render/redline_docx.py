@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
-from lxml import etree
+import lxml.etree as etree
 
 from ..diff import word_diff, words
 from .docx import normalize_zip
