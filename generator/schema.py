@@ -72,10 +72,10 @@ class Fields:
             return default
         return string_of(node, self._name(key), self.problems)
 
-    def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+    def choice(self, key: str, allowed: tuple[str, ...], default: str, required: bool = False) -> str:
         if self.shape is not None:
-            return self._record(key, {"enum": list(allowed)}, False, default)
-        value = self.string(key)
+            return self._record(key, {"enum": list(allowed)}, required, default)
+        value = self.string(key, required)
         if value is None:
             return default
         if value not in allowed:

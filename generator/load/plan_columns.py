@@ -68,16 +68,14 @@ def _column(node: Node, problems: list[Problem]) -> m.Column | None:
     f = Fields(node, problems, "columns")
     if not f.ok:
         return None
-    role = f.choice("role", tuple(ROLES), "")
+    role = f.choice("role", tuple(ROLES), "", required=True)
     title = f.string("title")
     key = f.ident("key")
     width = _width(f)
     f.done()
     if f.shape is not None:
         return None  # the editor's schema is being learnt: the keys are recorded
-    if not role:
-        if "role" not in f.values:
-            problems.append(Problem("key-missing", node.pos, {"key": "columns.role"}))
+    if not role:  # missing or not a role: reported by `choice`
         return None
     if role in BUILTIN:
         key = None
