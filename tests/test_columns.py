@@ -119,6 +119,8 @@ BAD_COLUMNS = [
     ("key", "{role: custom, title: Примечание исполнителя, key: text}", "", "уже занят"),
     ("custom-key", "{role: custom, title: Графа}", "", "нужен ключ key"),
     ("role", "{role: cost}", "", "недопустимое значение «cost»"),
+    ("no-role", "{title: Примечание}", "", "не указано обязательное поле «columns.role»"),
+    ("empty-role", "{role: ~, title: Примечание}", "", "не указано обязательное поле «columns.role»"),
 ]
 
 
