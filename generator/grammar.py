@@ -63,9 +63,8 @@ def name_in_accusative(title: str) -> Named:
     by the analyser's version and this module's source: loading the dictionaries costs
     more than the rest of a `diff` of a thousand measures, and a department words
     amendments to the same few documents again and again."""
-    kept = _answers().get(title)
-    if kept is not None:
-        accusative, gender = kept.rsplit("\n", 1)
+    accusative, _, gender = (_answers().get(title) or "").rpartition("\n")
+    if accusative and gender in PARTICIPLE:  # else never asked (or not our answer): analysed
         return Named(accusative, PARTICIPLE[gender], gender)
     named = _analysed(title)
     _answers().put(title, f"{named.accusative}\n{named.gender}")

@@ -71,14 +71,16 @@ _PARAGRAPH_TO_RESOLVE = re.compile(
 
 @functools.cache
 def _template_class():
-    """docxtpl's template whose listing pass runs only where it can change something.
+    """docxtpl's template, its passes over the XML run only where they can change
+    something (the listing pass, the grid repair) and its clean-up of a template part kept
+    between runs; each gives docxtpl's own result.
 
-    After rendering, docxtpl rewrites every run of every paragraph with regular expressions
-    so that a tab, «\\a», a line break or a form feed typed in a value becomes Word's
-    element; that pass was a third of the render of a 5,000-row plan (bench/RESULTS-e2e.md),
-    although almost no paragraph holds such a character. Here a paragraph without one is
-    left as it is, and one with one goes through docxtpl's own pass: the same XML
-    (tests/test_render_docx.py compares the two on random paragraphs).
+    The listing pass: after rendering, docxtpl rewrites every run of every paragraph with
+    regular expressions so that a tab, «\\a», a line break or a form feed typed in a value
+    becomes Word's element; that pass was a third of the render of a 5,000-row plan
+    (bench/RESULTS-e2e.md), although almost no paragraph holds such a character. Here a
+    paragraph without one is left as it is, and one with one goes through docxtpl's own
+    pass: the same XML (tests/test_render_docx.py compares the two on random paragraphs).
     """
     import lxml.etree as etree
     from docxtpl import DocxTemplate  # lazy: python-docx is most of the start-up time
