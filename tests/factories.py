@@ -88,3 +88,53 @@ def add_text_box(paragraph, lines: list[str]) -> None:
         "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
     )
     paragraph._p.append(run)
+
+
+def measure_rows(plan, text) -> list[tuple]:
+    """(number, text, deadline, units) of every measure in print order, each text passed
+    through `text` (a normalisation) so that two plans compare by what matters."""
+    from generator.numbering import NumberedMeasure, plan_outline
+
+    return [
+        (
+            item.number,
+            text(m.plain_text(item.measure.text)),
+            text(item.measure.deadline or ""),
+            tuple(text(u) for u in item.measure.responsible),
+        )
+        for item in plan_outline(plan)
+        if isinstance(item, NumberedMeasure)
+    ]
+
+
+# A fake LibreOffice for the PDF writer's faults: it records its process id, copies
+# `{dir}/payload` as the PDF of every DOCX it is given (but the one named in `{dir}/skip`),
+# then runs `{ending}`: an exit code, a signal, a hang. Fill with
+# `FAKE_SOFFICE.replace("{ending}", ending).format(dir=folder)`.
+FAKE_SOFFICE = """#!/bin/bash
+echo $$ > "{dir}/soffice.pid"
+out=""; prev=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+mkdir -p "$out"
+skip="$(cat "{dir}/skip" 2>/dev/null)"
+for a in "$@"; do
+  case "$a" in
+    *.docx) stem="$(basename "$a" .docx)"
+            [ "$stem" = "$skip" ] || {{ [ -f "{dir}/payload" ] && cp "{dir}/payload" "$out/$stem.pdf"; }} ;;
+  esac
+done
+{ending}
+"""
+
+
+def blank_pdf() -> bytes:
+    """A valid one-page PDF, as a converter that works would write."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, PRIKAZ, ROOT
+from factories import FAKE_SOFFICE, blank_pdf
 
 from generator.seals import without_seal_block
 
@@ -266,30 +267,6 @@ def test_invalid_time_limit_is_refused_before_anything_is_written(tmp_path, how,
 
 # --- c) LibreOffice crashing or writing nothing useful -----------------------------------
 
-FAKE_CONVERTER = """#!/bin/bash
-out=""; prev=""
-for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
-mkdir -p "$out"
-skip="$(cat "{dir}/skip" 2>/dev/null)"
-for a in "$@"; do
-  case "$a" in
-    *.docx) stem="$(basename "$a" .docx)"
-            [ "$stem" = "$skip" ] || {{ [ -f "{dir}/payload" ] && cp "{dir}/payload" "$out/$stem.pdf"; }} ;;
-  esac
-done
-{ending}
-"""
-
-
-def blank_pdf() -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(595, 842)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
 
 CRASHES = {
     # name: (payload or None, the script's last line, what the message says)
@@ -308,7 +285,7 @@ def test_crashing_libreoffice_leaves_the_previous_pdfs(editions, tmp_path, name)
     payload, ending, phrase = CRASHES[name]
     out = editions.previous(tmp_path / "out", pdf=True)
     fake = tmp_path / "fake"
-    path = fake_soffice(fake, FAKE_CONVERTER.replace("{ending}", ending))
+    path = fake_soffice(fake, FAKE_SOFFICE.replace("{ending}", ending))
     if payload is not None:
         data = blank_pdf() if payload in ("blank", "truncated") else payload
         (fake / "payload").write_bytes(data[: len(data) // 2] if payload == "truncated" else data)
@@ -327,7 +304,7 @@ def test_crashing_libreoffice_leaves_the_previous_pdfs(editions, tmp_path, name)
 def test_missing_fonts_are_warned_about_and_pdfs_still_made(editions, tmp_path):
     out = tmp_path / "out"
     fake = tmp_path / "fake"
-    path = fake_soffice(fake, FAKE_CONVERTER.replace("{ending}", "exit 0"))
+    path = fake_soffice(fake, FAKE_SOFFICE.replace("{ending}", "exit 0"))
     (fake / "payload").write_bytes(blank_pdf())
     no_fonts = tmp_path / "fonts.conf"
     no_fonts.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import normalize, printed, run_prikaz
+from factories import measure_rows
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 EXACT = [
@@ -91,19 +92,7 @@ def test_round_trip_gives_the_same_text(built, tmp_path, name):
 
 
 def _outline(plan, text=normalize) -> list[tuple]:
-    from generator import model as m
-    from generator.numbering import NumberedMeasure, plan_outline
-
-    return [
-        (
-            item.number,
-            text(m.plain_text(item.measure.text)),
-            text(item.measure.deadline or ""),
-            tuple(text(u) for u in item.measure.responsible),
-        )
-        for item in plan_outline(plan)
-        if isinstance(item, NumberedMeasure)
-    ]
+    return measure_rows(plan, text)
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from conftest import normalize, printed
-from factories import add_text_box
+from factories import add_text_box, measure_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,21 +40,9 @@ PLANS = [
 
 
 def outline(plan) -> list[tuple]:
-    from generator import model as m
-    from generator.numbering import NumberedMeasure, plan_outline
-
     # Two contents compared by what they print: units that differ only in quotes are one unit
     # after import (the report says so), and print the same.
-    return [
-        (
-            item.number,
-            printed(m.plain_text(item.measure.text)),
-            printed(item.measure.deadline or ""),
-            tuple(printed(u) for u in item.measure.responsible),
-        )
-        for item in plan_outline(plan)
-        if isinstance(item, NumberedMeasure)
-    ]
+    return measure_rows(plan, printed)
 
 
 def import_plan(source: Path, folder: Path):

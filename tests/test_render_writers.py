@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from factories import measure, plan, section
+from factories import FAKE_SOFFICE, blank_pdf, measure, plan, section
 
 from generator import site, view
 from generator.compare import ComparisonRow
@@ -158,27 +158,7 @@ def test_a_joined_document_says_what_its_first_part_says():
 
 # --- the PDF writer's private folder --------------------------------------------------------
 
-CONVERTER = """#!/bin/bash
-echo $$ > "{dir}/soffice.pid"
-out=""; prev=""
-for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
-mkdir -p "$out"
-for a in "$@"; do
-  case "$a" in *.docx) cp "{dir}/payload" "$out/$(basename "$a" .docx).pdf" ;; esac
-done
-{ending}
-"""
 HANG = 'sleep 600 & echo $! > "{dir}/child.pid"; wait'
-
-
-def blank_pdf() -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(595, 842)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -192,7 +172,7 @@ def private(tmp_path, monkeypatch):
     (fake / "payload").write_bytes(blank_pdf())
 
     def install(ending: str) -> None:
-        script = CONVERTER.replace("{ending}", ending).replace("{dir}", str(fake))
+        script = FAKE_SOFFICE.replace("{ending}", ending).format(dir=fake)
         (fake / "soffice").write_text(script)
         (fake / "soffice").chmod(0o755)
 
