@@ -34,14 +34,18 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
-def run_prikaz(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:
+def run_prikaz(
+    *args: str, cwd: Path = ROOT, timeout: float = 300, env: dict | None = None, **popen
+) -> subprocess.CompletedProcess:
+    """`prikaz ARGS` as a user runs it; `env` replaces the environment (default: this one)."""
     return subprocess.run(
         [str(PRIKAZ), *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        env=env or {**os.environ, "PYTHONWARNINGS": "ignore"},
+        **popen,
     )
 
 

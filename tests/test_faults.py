@@ -29,7 +29,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, PRIKAZ, ROOT
+from conftest import CONTENT, PRIKAZ, ROOT, run_prikaz
 from factories import FAKE_SOFFICE, blank_pdf
 
 from generator.seals import without_seal_block
@@ -51,15 +51,8 @@ def environment(path: str | None = None, **extra: str) -> dict[str, str]:
 
 
 def prikaz(*args: str, env: dict | None = None, timeout: float = 120, **popen) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(PRIKAZ), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env or environment(),
-        **popen,
-    )
+    """conftest's run_prikaz with this module's environment (no inherited PDF timeout)."""
+    return run_prikaz(*args, timeout=timeout, env=env or environment(), **popen)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
