@@ -8,7 +8,6 @@ killed with its parent. Each case runs the real `prikaz` in a subprocess where i
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -23,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, PRIKAZ, ROOT
+from factories import FAKE_SOFFICE, blank_pdf
 
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 
@@ -104,27 +104,12 @@ def test_ids_differing_only_in_case_are_refused_before_anything_is_written(tmp_p
 
 # --- 2 and 7. every link of the site resolves, whatever the folders are called ----------
 
-FAKE_SOFFICE = """#!/bin/bash
-out=""; prev=""
-for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
-mkdir -p "$out"
-for a in "$@"; do
-  case "$a" in *.docx) cp "{payload}" "$out/$(basename "$a" .docx).pdf" ;; esac
-done
-"""
-
 
 def fake_libreoffice(folder: Path) -> dict[str, str]:
     """A `soffice` that answers every DOCX with a one-page PDF, first on PATH."""
-    from pypdf import PdfWriter
-
     folder.mkdir()
-    writer = PdfWriter()
-    writer.add_blank_page(595, 842)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    (folder / "blank.pdf").write_bytes(buffer.getvalue())
-    (folder / "soffice").write_text(FAKE_SOFFICE.format(payload=folder / "blank.pdf"))
+    (folder / "payload").write_bytes(blank_pdf())
+    (folder / "soffice").write_text(FAKE_SOFFICE.replace("{ending}", "exit 0").format(dir=folder))
     (folder / "soffice").chmod(0o755)
     return {"PATH": f"{folder}:{os.environ['PATH']}"}
 
